@@ -1,0 +1,24 @@
+package dev.kumo.detect;
+
+import dev.kumo.attack.AttackInfo;
+import dev.kumo.correlate.CorrelationFeed;
+import dev.kumo.sigma.RuleMeta;
+import dev.kumo.sigma.condition.Condition;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A detection rule compiled for one log source (fields mapped, filters applied).
+ *
+ * @param index position in the engine's rule list
+ * @param threats Kumo threat categories from {@code kumo.threat.*} tags
+ * @param emitsFindings false when the rule only feeds correlations (no {@code generate})
+ * @param feeds the correlations its matches count towards
+ */
+public record CompiledRule(int index, RuleMeta meta, String sourceId, Condition condition, AttackInfo attack,
+    List<String> threats, boolean emitsFindings, List<CorrelationFeed> feeds) implements Serializable {
+  public CompiledRule {
+    threats = List.copyOf(threats);
+    feeds = List.copyOf(feeds);
+  }
+}

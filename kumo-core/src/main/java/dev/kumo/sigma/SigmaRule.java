@@ -1,0 +1,8 @@
+package dev.kumo.sigma;
+
+import java.io.Serializable;
+
+/** A loaded Sigma document: a detection rule, a correlation rule or a filter. */
+public sealed interface SigmaRule extends Serializable permits DetectionRule, CorrelationRule, FilterRule {
+  RuleMeta meta();
+}

@@ -1,0 +1,5 @@
+/** YAML documents as small typed trees that remember their line numbers, for precise rule errors. */
+@NullMarked
+package dev.kumo.sigma.yaml;
+
+import org.jspecify.annotations.NullMarked;
