@@ -65,6 +65,15 @@ public final class DetectionEngine implements Serializable {
     return new TreeMap<>(bySource).keySet();
   }
 
+  /**
+   * How the index narrows a rule down: the field and the values it must have, or empty when the rule
+   * is evaluated on every event of its source.
+   */
+  public java.util.Optional<Map.Entry<String, Set<String>>> indexKeys(CompiledRule rule) {
+    SourceRules sr = bySource.get(rule.sourceId());
+    return sr == null ? java.util.Optional.empty() : sr.indexKeys(rule);
+  }
+
   /** Rules compiled for a source, and how many of them the index cannot narrow down. */
   public record SourceStats(int rules, int unindexed) {}
 

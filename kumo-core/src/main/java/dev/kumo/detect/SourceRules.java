@@ -102,6 +102,21 @@ final class SourceRules implements Serializable {
     }
   }
 
+  java.util.Optional<Map.Entry<String, java.util.Set<String>>> indexKeys(CompiledRule rule) {
+    for (Part part : parts) {
+      java.util.Set<String> values = new java.util.TreeSet<>();
+      part.byValue().forEach((v, rules) -> {
+        if (Arrays.asList(rules).contains(rule)) {
+          values.add(v);
+        }
+      });
+      if (!values.isEmpty()) {
+        return java.util.Optional.of(Map.entry(part.field().name(), values));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   int ruleCount() {
     return ruleCount;
   }

@@ -32,6 +32,15 @@ public record NormalizedEvent(
     resources = List.copyOf(resources);
   }
 
+  /**
+   * An event that carries only its raw record: for records whose source has no normalizer, such as
+   * rule test events of log sources Kumo does not read.
+   */
+  public static NormalizedEvent rawOnly(String id, Instant time, String source, JsonObject raw, Origin origin) {
+    return new NormalizedEvent(id, time, source, OcsfClass.API_ACTIVITY, new CloudContext("unknown", null, null),
+        Actor.UNKNOWN, Endpoint.UNKNOWN, ApiCall.UNKNOWN, List.of(), raw, origin);
+  }
+
   /** The first value at a dotted path of the raw record, as text; null when absent. */
   public @Nullable String field(String dottedPath) {
     return FieldPath.of(dottedPath).firstText(raw);

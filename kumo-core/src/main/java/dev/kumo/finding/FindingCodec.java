@@ -31,7 +31,7 @@ public final class FindingCodec implements Codec<Finding> {
     writeStrings(out, f.techniques());
     writeStrings(out, f.tactics());
     writeStrings(out, f.threats());
-    writeEvent(f.event(), out);
+    EventSummaryCodec.write(f.event(), out);
     CorrelationInfo c = f.correlation();
     out.writeBoolean(c != null);
     if (c != null) {
@@ -56,36 +56,12 @@ public final class FindingCodec implements Codec<Finding> {
     var techniques = readStrings(in);
     var tactics = readStrings(in);
     var threats = readStrings(in);
-    EventSummary event = readEvent(in);
+    EventSummary event = EventSummaryCodec.read(in);
     CorrelationInfo c = null;
     if (in.readBoolean()) {
       c = new CorrelationInfo(readString(in), readMap(in), readStrings(in), in.readLong(), in.readDouble(),
           readInstant(in));
     }
     return new Finding(level, id, name, title, author, license, source, techniques, tactics, threats, event, c);
-  }
-
-  static void writeEvent(EventSummary e, DataOutput out) throws IOException {
-    writeString(out, e.id());
-    writeInstant(out, e.time());
-    writeString(out, e.source());
-    writeString(out, e.account());
-    writeString(out, e.region());
-    writeString(out, e.principal());
-    writeString(out, e.principalType());
-    writeString(out, e.accessKeyId());
-    writeString(out, e.sourceIp());
-    writeString(out, e.userAgent());
-    writeString(out, e.service());
-    writeString(out, e.operation());
-    writeString(out, e.errorCode());
-    writeString(out, e.file());
-    out.writeLong(e.line());
-  }
-
-  static EventSummary readEvent(DataInput in) throws IOException {
-    return new EventSummary(readString(in), readInstant(in), readString(in), readString(in), readString(in),
-        readString(in), readString(in), readString(in), readString(in), readString(in), readString(in),
-        readString(in), readString(in), readString(in), in.readLong());
   }
 }

@@ -15,6 +15,7 @@ public final class IngestStats {
   private long files;
   private long bytes;
   private long records;
+  private long jsonBytes;
   private final Map<String, Long> eventsBySource = new TreeMap<>();
   private final Map<ProblemKind, Long> problemCounts = new EnumMap<>(ProblemKind.class);
   private static final java.util.Comparator<IngestProblem> ORDER = java.util.Comparator
@@ -24,13 +25,30 @@ public final class IngestStats {
   private final Map<ProblemKind, java.util.TreeSet<IngestProblem>> examples = new EnumMap<>(ProblemKind.class);
   private long digestFiles;
 
+  private final java.util.function.@org.jspecify.annotations.Nullable Consumer<IngestProblem> listener;
+
   public IngestStats(int maxExamples) {
+    this(maxExamples, null);
+  }
+
+  /**
+   * @param listener told of every problem as it is found (may throw to stop reading, as
+   *     {@code --strict} does)
+   */
+  public IngestStats(int maxExamples,
+      java.util.function.@org.jspecify.annotations.Nullable Consumer<IngestProblem> listener) {
     this.maxExamples = maxExamples;
+    this.listener = listener;
   }
 
   public void fileRead(long compressedBytes) {
     files++;
     bytes += compressedBytes;
+  }
+
+  /** Decompressed bytes framed from one input. */
+  public void jsonBytes(long n) {
+    jsonBytes += n;
   }
 
   public void recordSeen() {
@@ -48,6 +66,9 @@ public final class IngestStats {
   public void problem(IngestProblem p) {
     problemCounts.merge(p.kind(), 1L, Long::sum);
     keep(p);
+    if (listener != null) {
+      listener.accept(p);
+    }
   }
 
   private void keep(IngestProblem p) {
@@ -66,6 +87,7 @@ public final class IngestStats {
     files += o.files;
     bytes += o.bytes;
     records += o.records;
+    jsonBytes += o.jsonBytes;
     digestFiles += o.digestFiles;
     o.eventsBySource.forEach((k, v) -> eventsBySource.merge(k, v, Long::sum));
     o.problemCounts.forEach((k, v) -> problemCounts.merge(k, v, Long::sum));
@@ -78,6 +100,11 @@ public final class IngestStats {
 
   public long bytes() {
     return bytes;
+  }
+
+  /** Decompressed bytes read, summed over inputs. */
+  public long jsonBytes() {
+    return jsonBytes;
   }
 
   /** Records framed (events plus skipped records). */

@@ -106,6 +106,14 @@ public final class JsonLogReader {
 
     private void frame(InputStream content) throws IOException {
       RecordFramer f = new RecordFramer(content, limits.maxRecordBytes().toIntBytes(), limits.maxNestingDepth());
+      try {
+        frameAll(f);
+      } finally {
+        stats.jsonBytes(f.bytesRead());
+      }
+    }
+
+    private void frameAll(RecordFramer f) throws IOException {
       while (f.next()) {
         lastLine = f.line();
         lastRecord = f.index();

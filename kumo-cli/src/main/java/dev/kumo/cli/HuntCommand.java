@@ -1,0 +1,132 @@
+package dev.kumo.cli;
+
+import dev.kumo.correlate.CorrelationLimits;
+import dev.kumo.detect.LoadedRules;
+import dev.kumo.hunt.HuntOptions;
+import dev.kumo.ingest.InputFile;
+import dev.kumo.ingest.Inputs;
+import dev.kumo.sigma.Level;
+import dev.kumo.time.Timestamps;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kumo hunt}: run Sigma rules over exported cloud logs. */
+@Command(name = "hunt", sortOptions = false,
+    description = "Hunt through exported cloud logs with Kumo's rules and any Sigma rules you add.",
+    footer = {"", "Examples:",
+        "  kumo hunt ./AWSLogs",
+        "  kumo hunt ./logs --rules ./sigma/rules/cloud --min-level medium",
+        "  kumo hunt ./logs --format jsonl -o findings.jsonl --summary summary.json",
+        "  zcat trail.json.gz | kumo hunt -"})
+final class HuntCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*",
+      description = "Log files or folders (searched recursively); '-' reads standard input.")
+  List<String> paths;
+
+  @Mixin
+  RuleOptions ruleOptions;
+
+  @Option(names = "--min-level", paramLabel = "LEVEL", defaultValue = "informational",
+      description = "Lowest level shown: informational, low, medium, high, critical (default: ${DEFAULT-VALUE}).")
+  String minLevel;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "Findings format: table, jsonl, csv (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write findings to FILE instead of stdout.")
+  Path output;
+
+  @Option(names = "--summary", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
+  Path summary;
+
+  @Option(names = "--from", paramLabel = "TIME", description = "Only events at or after TIME (e.g. 2024-05-01 or 2024-05-01T10:00:00Z).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "TIME", description = "Only events before TIME.")
+  String to;
+
+  @Option(names = "--no-color", description = "No colours in terminal output (also: NO_COLOR=1).")
+  boolean noColor;
+
+  @Option(names = {"-q", "--quiet"}, description = "No summary and no progress bar; findings only.")
+  boolean quiet;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL",
+      description = "Exit with code 10 when there are findings at or above LEVEL.")
+  String failOn;
+
+  @Mixin
+  IngestOptions ingest;
+
+  @Override
+  public Integer call() throws Exception {
+    Level min = parseLevel(minLevel, "--min-level");
+    Level fail = failOn == null ? null : parseLevel(failOn, "--fail-on");
+    Instant fromTime = from == null ? null : parseTime(from, "--from");
+    Instant toTime = to == null ? null : parseTime(to, "--to");
+    List<InputFile> inputs = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    boolean stdin = false;
+    for (String p : paths) {
+      if (p.equals("-")) {
+        stdin = true;
+      } else {
+        files.add(Path.of(p));
+      }
+    }
+    Inputs.Expansion expansion = Inputs.expand(files);
+    for (String missing : expansion.missing()) {
+      spec.commandLine().getErr().println("kumo: no such file or folder: " + dev.kumo.cli.output.Sanitize.terminal(missing));
+    }
+    inputs.addAll(expansion.files());
+    if (stdin) {
+      inputs.add(InputFile.ofStream("-", () -> System.in));
+    }
+    if (inputs.isEmpty()) {
+      spec.commandLine().getErr().println("kumo: nothing to read" + (expansion.missing().isEmpty()
+          ? " (the folders hold no files)" : ""));
+      return ExitCode.NO_INPUT;
+    }
+    if (ingest.source != null && dev.kumo.ingest.LogSources.defaults().byId(ingest.source).isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--source: unknown log source '"
+          + ingest.source + "' (known: " + String.join(", ", dev.kumo.ingest.LogSources.defaults().all().stream()
+          .map(dev.kumo.ingest.LogSource::id).toList()) + ")");
+    }
+    LoadedRules rules = ruleOptions.load();
+    HuntOptions options = new HuntOptions(ingest.threads(), fromTime, toTime, min, ingest.strict, ingest.limits(),
+        ingest.source, CorrelationLimits.DEFAULTS, HuntOptions.DEFAULT_MAX_FINDINGS_IN_MEMORY,
+        Path.of(System.getProperty("java.io.tmpdir")), true);
+    return new HuntRunner(System.out, System.err).run(inputs, rules, options,
+        new HuntRunner.Output(format, output, summary, noColor, quiet, fail));
+  }
+
+  private Level parseLevel(String text, String option) {
+    Level l = Level.parse(text);
+    if (l == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          option + ": '" + text + "' is not a level (informational, low, medium, high, critical)");
+    }
+    return l;
+  }
+
+  private Instant parseTime(String text, String option) {
+    try {
+      return Timestamps.parseUserTime(text);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.kumo.cli;
+
+import dev.kumo.detect.LoadedRules;
+import dev.kumo.sigma.RuleLoader;
+import dev.kumo.sigma.compile.CompileOptions;
+import dev.kumo.sigma.compile.Placeholders;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options that choose the rules: shared by hunt, demo and bench. */
+public final class RuleOptions {
+  @Option(names = "--rules", paramLabel = "DIR|FILE",
+      description = "Sigma rules to add to the built-in pack (folder or file; repeatable).")
+  List<Path> rules = new ArrayList<>();
+
+  @Option(names = "--no-builtin", description = "Leave Kumo's built-in rule pack out.")
+  boolean noBuiltin;
+
+  @Option(names = "--placeholders", paramLabel = "FILE",
+      description = "YAML map of placeholder name to values, for rules using the expand modifier.")
+  Path placeholders;
+
+  @Option(names = "--max-regex-length", paramLabel = "N", defaultValue = "4096",
+      description = "Longest regular expression accepted from a rule (default: ${DEFAULT-VALUE}).")
+  int maxRegexLength;
+
+  CompileOptions compileOptions() throws IOException {
+    Placeholders p = placeholders == null ? Placeholders.NONE
+        : new Placeholders(RuleLoader.readPlaceholders(placeholders));
+    return new CompileOptions(java.util.function.UnaryOperator.identity(), p, maxRegexLength);
+  }
+
+  LoadedRules load() throws IOException {
+    return LoadedRules.load(!noBuiltin, rules, compileOptions());
+  }
+}

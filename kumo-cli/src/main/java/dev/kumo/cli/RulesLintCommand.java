@@ -1,0 +1,86 @@
+package dev.kumo.cli;
+
+import dev.kumo.attack.AttackCatalog;
+import dev.kumo.cli.output.Sanitize;
+import dev.kumo.detect.CompiledRule;
+import dev.kumo.detect.LoadedRules;
+import dev.kumo.sigma.DetectionRule;
+import dev.kumo.sigma.LoadProblem;
+import dev.kumo.sigma.SigmaRule;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kumo rules lint}: load and compile rules, report every problem. */
+@Command(name = "lint", description = "Load and compile rules and report every problem with file and line."
+    + " Exit code 5 when a rule cannot load.",
+    footer = {"", "Example:", "  kumo rules lint ../sigma/rules ./my-rules"})
+final class RulesLintCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Rule files or folders (default: the built-in pack).")
+  List<Path> paths = List.of();
+
+  @Option(names = "--placeholders", paramLabel = "FILE", description = "Values for %placeholders% (expand).")
+  Path placeholders;
+
+  @Option(names = {"-q", "--quiet"}, description = "Only errors, no warnings.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    RuleOptions ro = new RuleOptions();
+    ro.placeholders = placeholders;
+    ro.maxRegexLength = dev.kumo.sigma.compile.CompileOptions.DEFAULT_MAX_REGEX_LENGTH;
+    ro.noBuiltin = !paths.isEmpty();
+    ro.rules = paths;
+    LoadedRules rules = ro.load();
+    PrintStream out = System.out;
+    List<LoadProblem> problems = rules.problems();
+    long errors = rules.errorCount();
+    for (LoadProblem p : problems) {
+      if (p.isError() || !quiet) {
+        out.println(Sanitize.terminal(p.format()));
+      }
+    }
+    AttackCatalog catalog = AttackCatalog.bundled();
+    long unknownAttack = 0;
+    for (SigmaRule r : rules.rules()) {
+      for (String t : catalog.fromTags(r.meta().tags()).unknownTechniques()) {
+        unknownAttack++;
+        if (!quiet) {
+          out.println(Sanitize.terminal(r.meta().origin() + ": warning: ATT&CK technique " + t
+              + " is not in ATT&CK " + catalog.version() + " [" + r.meta().key() + "]"));
+        }
+      }
+    }
+    long warnings = problems.size() - errors + unknownAttack;
+    int loaded = rules.rules().size();
+    out.println();
+    out.println(loaded + " rules loaded, " + errors + " errors, " + warnings + " warnings");
+    for (Map.Entry<String, Integer> e : rules.rulesBySource().entrySet()) {
+      int unindexed = rules.engine().stats(e.getKey()).unindexed();
+      out.println("  " + e.getKey() + ": " + e.getValue() + " rules (" + (e.getValue() - unindexed)
+          + " indexed, " + unindexed + " evaluated on every event)");
+    }
+    if (!rules.unrouted().isEmpty()) {
+      Map<String, Integer> byLogsource = new TreeMap<>();
+      for (DetectionRule d : rules.unrouted()) {
+        byLogsource.merge(d.logsource().toString(), 1, Integer::sum);
+      }
+      out.println("  " + rules.unrouted().size() + " rules are for log sources Kumo does not read yet:");
+      byLogsource.forEach((ls, n) -> out.println("    " + n + "  " + Sanitize.terminal(ls)));
+    }
+    long sources = rules.engine().rules().stream().map(CompiledRule::sourceId).distinct().count();
+    if (sources == 0 && loaded > 0 && rules.unrouted().size() == loaded) {
+      out.println("  note: none of these rules applies to a log source Kumo reads");
+    }
+    return errors > 0 ? ExitCode.RULES : ExitCode.OK;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.kumo.detect;
+
+import dev.kumo.sigma.CorrelationRule;
+import dev.kumo.sigma.DetectionRule;
+import dev.kumo.sigma.LoadProblem;
+import dev.kumo.sigma.RuleLoadResult;
+import dev.kumo.sigma.RuleLoader;
+import dev.kumo.sigma.SigmaRule;
+import dev.kumo.sigma.compile.CompileOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Rules loaded for a run (the built-in pack and/or user folders) and the engine built from them,
+ * with every load and build problem.
+ */
+public record LoadedRules(DetectionEngine engine, List<SigmaRule> rules, List<LoadProblem> problems,
+    List<DetectionRule> unrouted, int builtinCount, int userCount) {
+
+  public LoadedRules {
+    rules = List.copyOf(rules);
+    problems = List.copyOf(problems);
+    unrouted = List.copyOf(unrouted);
+  }
+
+  /** Loads the built-in pack (unless {@code builtin} is false) plus every rule under {@code paths}. */
+  public static LoadedRules load(boolean builtin, List<Path> paths, CompileOptions options) {
+    RuleLoader loader = new RuleLoader(options);
+    RuleLoadResult b = builtin ? loader.loadBuiltin() : RuleLoadResult.empty();
+    RuleLoadResult u = loader.load(paths);
+    RuleLoadResult all = b.plus(u);
+    EngineBuilder.Result built = EngineBuilder.defaults(options).build(all.rules());
+    List<LoadProblem> problems = new ArrayList<>(all.problems());
+    problems.addAll(built.problems());
+    return new LoadedRules(built.engine(), all.rules(), problems, built.unrouted(), b.rules().size(), u.rules().size());
+  }
+
+  public long errorCount() {
+    return problems.stream().filter(LoadProblem::isError).count();
+  }
+
+  public int correlationCount() {
+    return (int) rules.stream().filter(r -> r instanceof CorrelationRule).count();
+  }
+
+  /** Compiled rules per source id, sorted by source. */
+  public Map<String, Integer> rulesBySource() {
+    Map<String, Integer> out = new TreeMap<>();
+    for (CompiledRule r : engine.rules()) {
+      out.merge(r.sourceId(), 1, Integer::sum);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,251 @@
+package dev.kumo.hunt;
+
+import dev.kumo.correlate.CorrelationDef;
+import dev.kumo.correlate.CorrelationFeed;
+import dev.kumo.correlate.CorrelationInput;
+import dev.kumo.correlate.CorrelationInputCodec;
+import dev.kumo.correlate.Correlator;
+import dev.kumo.detect.DetectionEngine;
+import dev.kumo.event.NormalizedEvent;
+import dev.kumo.finding.Finding;
+import dev.kumo.finding.FindingCodec;
+import dev.kumo.finding.FindingOrder;
+import dev.kumo.ingest.IngestProblem;
+import dev.kumo.ingest.IngestStats;
+import dev.kumo.ingest.InputFile;
+import dev.kumo.ingest.JsonLogReader;
+import dev.kumo.ingest.LogSource;
+import dev.kumo.ingest.LogSources;
+import dev.kumo.ingest.Progress;
+import dev.kumo.sort.ExternalSorter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a hunt: inputs are read in parallel (one file per worker at a time, largest first), every
+ * event is matched against the engine, findings are collected in bounded memory, and correlation
+ * inputs are replayed in event time once all files are read, so results never depend on thread
+ * timing.
+ */
+public final class Hunter {
+  private final DetectionEngine engine;
+  private final LogSources sources;
+  private final HuntOptions options;
+  private final Clock clock;
+
+  public Hunter(DetectionEngine engine, LogSources sources, HuntOptions options, Clock clock) {
+    this.engine = engine;
+    this.sources = sources;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  /** Thrown inside workers to stop a {@code --strict} hunt. */
+  private static final class StopHunt extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StopHunt() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final class Worker implements Runnable {
+    final IngestStats stats;
+    final FindingStats findingStats = new FindingStats();
+    long events;
+    long eventsWithFindings;
+    long outside;
+    @Nullable Instant first;
+    @Nullable Instant last;
+    private boolean matched;
+    private final ConcurrentLinkedQueue<InputFile> queue;
+    private final JsonLogReader reader;
+    private final ExternalSorter<Finding> findings;
+    private final ExternalSorter<CorrelationInput> correlationInputs;
+    private final AtomicReference<String> abort;
+    private final Progress progress;
+
+    Worker(ConcurrentLinkedQueue<InputFile> queue, JsonLogReader reader, ExternalSorter<Finding> findings,
+        ExternalSorter<CorrelationInput> correlationInputs, AtomicReference<String> abort, Progress progress) {
+      this.queue = queue;
+      this.reader = reader;
+      this.findings = findings;
+      this.correlationInputs = correlationInputs;
+      this.abort = abort;
+      this.progress = progress;
+      this.stats = new IngestStats(options.limits().maxProblemExamples(), options.strict() ? this::strict : null);
+    }
+
+    private void strict(IngestProblem p) {
+      abort.compareAndSet(null, "--strict: " + p.format());
+      throw new StopHunt();
+    }
+
+    @Override
+    public void run() {
+      InputFile f;
+      try {
+        while (abort.get() == null && (f = queue.poll()) != null) {
+          reader.read(f, this::event, stats, progress);
+        }
+      } catch (StopHunt e) {
+        // abort reason already recorded
+      }
+    }
+
+    private void event(NormalizedEvent e) {
+      if (abort.get() != null) {
+        throw new StopHunt();
+      }
+      Instant t = e.time();
+      if (!options.inRange(t)) {
+        outside++;
+        return;
+      }
+      events++;
+      if (first == null || t.isBefore(first)) {
+        first = t;
+      }
+      if (last == null || t.isAfter(last)) {
+        last = t;
+      }
+      matched = false;
+      engine.match(e, rule -> {
+        if (rule.emitsFindings()) {
+          if (rule.meta().effectiveLevel().atLeast(options.minLevel())) {
+            Finding finding = Findings.of(rule, e);
+            findingStats.add(finding);
+            if (options.collectFindings()) {
+              findings.add(finding);
+            }
+            matched = true;
+          } else {
+            findingStats.belowMinLevel();
+          }
+        }
+        for (CorrelationFeed feed : rule.feeds()) {
+          correlationInputs.add(CorrelationInput.of(feed, e));
+        }
+      });
+      if (matched) {
+        eventsWithFindings++;
+      }
+    }
+  }
+
+  /** Runs the hunt to the end (or to the first problem under {@code strict}). */
+  public HuntResult run(List<InputFile> inputs, Progress progress) {
+    Instant started = clock.instant();
+    long startNanos = System.nanoTime();
+    List<InputFile> ordered = new ArrayList<>(inputs);
+    ordered.sort(Comparator.comparingLong(InputFile::size).reversed().thenComparing(InputFile::name));
+    ConcurrentLinkedQueue<InputFile> queue = new ConcurrentLinkedQueue<>(ordered);
+    LogSource forced = options.forcedSource() == null ? null : sources.byId(options.forcedSource())
+        .orElseThrow(() -> new IllegalArgumentException("unknown source '" + options.forcedSource() + "'"));
+    JsonLogReader reader = new JsonLogReader(sources, options.limits(), forced);
+    ExternalSorter<Finding> findings = new ExternalSorter<>(FindingOrder.ORDER, FindingCodec.INSTANCE,
+        options.maxFindingsInMemory(), options.tempDir());
+    ExternalSorter<CorrelationInput> corrInputs = new ExternalSorter<>(CorrelationInput.ORDER,
+        CorrelationInputCodec.INSTANCE, options.maxFindingsInMemory(), options.tempDir());
+    AtomicReference<String> abort = new AtomicReference<>();
+    int n = Math.max(1, Math.min(options.threads(), ordered.size()));
+    List<Worker> workers = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    for (int i = 0; i < n; i++) {
+      Worker w = new Worker(queue, reader, findings, corrInputs, abort, progress);
+      workers.add(w);
+      Thread t = new Thread(w, "kumo-hunt-" + i);
+      t.setUncaughtExceptionHandler((th, ex) -> {
+        failure.compareAndSet(null, ex);
+        abort.compareAndSet(null, "internal error: " + ex);
+      });
+      threads.add(t);
+    }
+    if (n == 1) {
+      threads.get(0).run(); // no extra thread for a single worker
+    } else {
+      threads.forEach(Thread::start);
+      for (Thread t : threads) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          abort.compareAndSet(null, "interrupted");
+        }
+      }
+    }
+    if (failure.get() != null) {
+      findings.close();
+      corrInputs.close();
+      throw new IllegalStateException("hunt failed: " + failure.get(), failure.get());
+    }
+
+    IngestStats stats = new IngestStats(options.limits().maxProblemExamples());
+    FindingStats fstats = new FindingStats();
+    long events = 0;
+    long withFindings = 0;
+    long outside = 0;
+    Instant first = null;
+    Instant last = null;
+    for (Worker w : workers) {
+      stats.merge(w.stats);
+      fstats.merge(w.findingStats);
+      events += w.events;
+      withFindings += w.eventsWithFindings;
+      outside += w.outside;
+      first = min(first, w.first);
+      last = max(last, w.last);
+    }
+
+    Correlator correlator = engine.newCorrelator(options.correlationLimits());
+    List<CorrelationDef> defs = engine.correlations();
+    java.util.function.Consumer<dev.kumo.correlate.CorrelationHit> onHit = hit -> {
+      CorrelationDef def = defs.get(hit.correlation());
+      if (!def.emitsFindings()) {
+        return;
+      }
+      Finding f = Findings.of(def, hit);
+      if (f.level().atLeast(options.minLevel())) {
+        fstats.add(f);
+        if (options.collectFindings()) {
+          findings.add(f);
+        }
+      } else {
+        fstats.belowMinLevel();
+      }
+    };
+    if (abort.get() == null) {
+      Iterator<CorrelationInput> it = corrInputs.sorted();
+      while (it.hasNext()) {
+        correlator.accept(it.next(), onHit);
+      }
+      correlator.finish(onHit);
+    }
+    corrInputs.close();
+
+    HuntSummary summary = new HuntSummary(started, Duration.ofNanos(System.nanoTime() - startNanos), n,
+        engine.rules().size() + defs.size(), stats.files(), stats.bytes(), stats.jsonBytes(), events, stats.eventsBySource(), outside,
+        first, last, withFindings, fstats.total(), fstats.byLevel(), fstats.belowMinLevelCount(), fstats.rules(),
+        fstats.principals().top(10), fstats.accessKeys().top(10), fstats.sourceIps().top(10), stats.problems(),
+        stats.problemCounts(), stats.allExamples(), stats.digestFiles(), correlator.evictedGroups(),
+        correlator.droppedEvents(), abort.get());
+    return new HuntResult(findings, summary);
+  }
+
+  private static @Nullable Instant min(@Nullable Instant a, @Nullable Instant b) {
+    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+  }
+
+  private static @Nullable Instant max(@Nullable Instant a, @Nullable Instant b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+}
