@@ -49,7 +49,7 @@ public final class RecordFramer {
   private final InputStream in;
   private final int maxRecord;
   private final int maxDepth;
-  private byte[] buf = new byte[64 * 1024];
+  private byte[] buf;
   private int pos;
   private int limit;
   private int recStart = -1;
@@ -73,6 +73,7 @@ public final class RecordFramer {
     this.in = in;
     this.maxRecord = maxRecordBytes;
     this.maxDepth = maxNestingDepth;
+    this.buf = new byte[Math.min(64 * 1024, maxRecordBytes + 1)];
   }
 
   /**
@@ -269,6 +270,9 @@ public final class RecordFramer {
         case '}', ']' -> {
           depth--;
           if (depth == baseDepth) {
+            if (keep && recStart >= 0 && pos - recStart > maxRecord) {
+              tooLarge = true;
+            }
             return tooDeep ? Kind.TOO_DEEP : tooLarge ? Kind.TOO_LARGE : Kind.RECORD;
           }
         }
@@ -309,6 +313,9 @@ public final class RecordFramer {
       line++;
       int start = recStart;
       recStart = -1;
+      if (!tooLarge && end - start > maxRecord) {
+        tooLarge = true;
+      }
       if (tooLarge) {
         index++;
         return frame(Kind.TOO_LARGE, startLine);
