@@ -105,7 +105,8 @@ public final class JsonLogReader {
     }
 
     private void frame(InputStream content) throws IOException {
-      RecordFramer f = new RecordFramer(content, limits.maxRecordBytes().toIntBytes(), limits.maxNestingDepth());
+      RecordFramer f = new RecordFramer(content, limits.maxRecordBytes().toIntBytes(), limits.maxNestingDepth(),
+          isJsonLinesName(input.name()));
       try {
         frameAll(f);
       } finally {
@@ -228,6 +229,15 @@ public final class JsonLogReader {
     private void problem(long line, long record, ProblemKind kind, String message) {
       stats.problem(new IngestProblem(input.name(), line, record, kind, message));
     }
+  }
+
+  /** Whether the file name says JSON Lines ({@code .jsonl}, {@code .ndjson}, optionally gzipped). */
+  static boolean isJsonLinesName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith(".gz")) {
+      n = n.substring(0, n.length() - 3);
+    }
+    return n.endsWith(".jsonl") || n.endsWith(".ndjson");
   }
 
   private static String keys(JsonObject o) {

@@ -70,7 +70,19 @@ public final class RecordFramer {
   private byte firstByte;
 
   public RecordFramer(InputStream in, int maxRecordBytes, int maxNestingDepth) {
+    this(in, maxRecordBytes, maxNestingDepth, false);
+  }
+
+  /**
+   * @param jsonLines frame by lines from the start (for {@code .jsonl}/{@code .ndjson} files), so a
+   *     broken first line cannot hide the layout
+   */
+  public RecordFramer(InputStream in, int maxRecordBytes, int maxNestingDepth, boolean jsonLines) {
     this.in = in;
+    if (jsonLines) {
+      this.layout = Layout.JSON_LINES;
+      this.state = State.LINES;
+    }
     this.maxRecord = maxRecordBytes;
     this.maxDepth = maxNestingDepth;
     this.buf = new byte[Math.min(64 * 1024, maxRecordBytes + 1)];
@@ -318,10 +330,15 @@ public final class RecordFramer {
       }
       if (tooLarge) {
         index++;
+        sawData = true;
         return frame(Kind.TOO_LARGE, startLine);
       }
       if (end > start && buf[end - 1] == '\r') {
         end--;
+      }
+      if (!sawData && end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB
+          && buf[start + 2] == (byte) 0xBF) {
+        start += 3; // UTF-8 byte order mark
       }
       if (isBlank(buf, start, end)) {
         if (pos >= limit && eof) {
@@ -331,6 +348,7 @@ public final class RecordFramer {
         continue;
       }
       index++;
+      sawData = true;
       frameOff = start;
       frameLen = end - start;
       return frame(Kind.RECORD, startLine);
