@@ -156,6 +156,9 @@ public final class RuleLoader {
         for (String w : doc.warnings()) {
           problems.add(new LoadProblem(file, doc.line(), LoadProblem.Severity.WARNING, null, w));
         }
+        if (doc.root() instanceof YScalar empty && empty.value() == null) {
+          continue; // an empty document, e.g. after a trailing '---'
+        }
         if (!(doc.root() instanceof YMap map)) {
           problems.add(new LoadProblem(file, doc.line(), LoadProblem.Severity.ERROR, null,
               "a rule document must be a map, not a " + (doc.root() == null ? "empty document" : doc.root().kind())));
