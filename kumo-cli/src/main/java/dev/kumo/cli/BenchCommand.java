@@ -50,9 +50,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Threads for the parallel runs (default: all cores).")
   Integer threads;
 
-  @Option(names = "--warmup", paramLabel = "FILES", defaultValue = "20",
-      description = "Files read once before measuring, to warm up the JIT (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", paramLabel = "FILES", defaultValue = "32",
+      description = "Files read (parse and hunt) before measuring, to warm up the JIT (default: ${DEFAULT-VALUE}).")
   int warmupFiles;
+
+  @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+      description = "Rounds of measurements; medians are reported (default: ${DEFAULT-VALUE}).")
+  int repeat;
 
   @Override
   public Integer call() throws Exception {
@@ -71,52 +75,83 @@ final class BenchCommand implements Callable<Integer> {
     parse(warm, n);
     hunt(warm, rules, n);
 
+    // Runs are interleaved (parse and hunt, 1 and N threads, in turn) and ratios are taken per round,
+    // so a slow stretch of a shared machine affects both sides of a comparison alike.
+    List<List<Row>> rounds = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, repeat); i++) {
+      List<Row> round = new ArrayList<>();
+      round.add(measure("parse only", 1, () -> parse(inputs, 1)));
+      round.add(measure("full hunt", 1, () -> hunt(inputs, rules, 1)));
+      if (n > 1) {
+        round.add(measure("parse only", n, () -> parse(inputs, n)));
+        round.add(measure("full hunt", n, () -> hunt(inputs, rules, n)));
+      }
+      rounds.add(round);
+    }
     List<Row> rows = new ArrayList<>();
-    rows.add(measure("parse only", 1, () -> parse(inputs, 1)));
-    rows.add(measure("full hunt", 1, () -> hunt(inputs, rules, 1)));
-    if (n > 1) {
-      rows.add(measure("parse only", n, () -> parse(inputs, n)));
-      rows.add(measure("full hunt", n, () -> hunt(inputs, rules, n)));
+    for (int k = 0; k < rounds.get(0).size(); k++) {
+      int col = k;
+      rows.add(median(rounds.stream().map(r -> r.get(col)).toList()));
     }
     System.out.println();
-    System.out.println(String.format(Locale.ROOT, "%-12s %7s %9s %12s %9s %11s %10s", "", "threads", "time",
-        "events/s", "MB/s", "peak heap", "findings"));
+    System.out.println(String.format(Locale.ROOT, "%-12s %7s %9s %12s %9s %11s %11s %10s", "", "threads", "time",
+        "events/s", "MB/s", "peak heap", "peak live", "findings"));
     for (Row r : rows) {
-      System.out.println(String.format(Locale.ROOT, "%-12s %7d %9s %12s %9.1f %11s %10s", r.name, r.threads,
+      System.out.println(String.format(Locale.ROOT, "%-12s %7d %9s %12s %9.1f %11s %11s %10s", r.name, r.threads,
           String.format(Locale.ROOT, "%.1f s", r.seconds), Numbers.count((long) (r.counts.events / r.seconds)),
-          r.counts.jsonBytes / 1e6 / r.seconds, DataSize.format(r.peakHeap), r.name.startsWith("parse") ? "-"
-              : Numbers.count(r.counts.findings)));
+          r.counts.jsonBytes / 1e6 / r.seconds, DataSize.format(r.peakHeap), DataSize.format(r.peakLive),
+          r.name.startsWith("parse") ? "-" : Numbers.count(r.counts.findings)));
     }
-    Row p1 = rows.get(0);
-    Row h1 = rows.get(1);
+    System.out.println("(median of " + rounds.size() + " rounds; peak heap: highest heap use seen, garbage included;"
+        + " peak live: highest heap use right after a garbage collection, what the run really keeps)");
     System.out.println();
-    System.out.println(String.format(Locale.ROOT, "events: %s · JSON: %s", Numbers.count(p1.counts.events),
-        DataSize.format(p1.counts.jsonBytes)));
-    System.out.println(String.format(Locale.ROOT, "full hunt / parse only, 1 thread: %.0f%%", 100.0 * p1.seconds / h1.seconds));
+    System.out.println(String.format(Locale.ROOT, "events: %s · JSON: %s", Numbers.count(rows.get(0).counts.events),
+        DataSize.format(rows.get(0).counts.jsonBytes)));
+    System.out.println(String.format(Locale.ROOT, "full hunt / parse only, 1 thread: %.0f%%",
+        100 * medianRatio(rounds, 0, 1)));
     if (n > 1) {
-      Row hn = rows.get(3);
-      Row pn = rows.get(2);
-      System.out.println(String.format(Locale.ROOT, "full hunt / parse only, %d threads: %.0f%%", n, 100.0 * pn.seconds / hn.seconds));
-      System.out.println(String.format(Locale.ROOT, "full hunt speed-up 1 → %d threads: %.2f×", n, h1.seconds / hn.seconds));
+      System.out.println(String.format(Locale.ROOT, "full hunt / parse only, %d threads: %.0f%%", n,
+          100 * medianRatio(rounds, 2, 3)));
+      System.out.println(String.format(Locale.ROOT, "full hunt speed-up 1 → %d threads: %.2f×", n,
+          medianRatio(rounds, 1, 3)));
     }
     return ExitCode.OK;
   }
 
   private record Counts(long events, long jsonBytes, long findings) {}
 
-  private record Row(String name, int threads, double seconds, Counts counts, long peakHeap) {}
+  private record Row(String name, int threads, double seconds, Counts counts, long peakHeap, long peakLive) {}
 
   private interface Run {
     Counts run() throws Exception;
   }
 
+  /** The run with the median time. */
+  private static Row median(List<Row> runs) {
+    List<Row> sorted = new ArrayList<>(runs);
+    sorted.sort(java.util.Comparator.comparingDouble(Row::seconds));
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** Median over rounds of time(column a) / time(column b). */
+  private static double medianRatio(List<List<Row>> rounds, int a, int b) {
+    double[] r = rounds.stream().mapToDouble(x -> x.get(a).seconds / x.get(b).seconds).sorted().toArray();
+    return r[r.length / 2];
+  }
+
   private static Row measure(String name, int threads, Run run) throws Exception {
     System.gc();
     resetPeaks();
+    LiveHeap live = new LiveHeap();
     long t0 = System.nanoTime();
-    Counts c = run.run();
+    Counts c;
+    try {
+      c = run.run();
+    } finally {
+      live.close();
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    Row r = new Row(name, threads, seconds, c, peakHeap());
+    Row r = new Row(name, threads, seconds, c, peakHeap(), live.peak());
     System.out.println(String.format(Locale.ROOT, "  %s on %d thread%s: %.1f s", name, threads, threads == 1 ? "" : "s",
         seconds));
     return r;
@@ -162,6 +197,58 @@ final class BenchCommand implements Callable<Integer> {
         findings++;
       }
       return new Counts(r.summary().events(), r.summary().jsonBytes(), findings);
+    }
+  }
+
+  /** Records the heap in use after each garbage collection: the memory a run really retains. */
+  private static final class LiveHeap implements AutoCloseable {
+    private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+    private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+    private final javax.management.NotificationListener listener = (n, hb) -> {
+      if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+        var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+            (javax.management.openmbean.CompositeData) n.getUserData());
+        long used = 0;
+        for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+          if (isHeapPool(e.getKey())) {
+            used += e.getValue().getUsed();
+          }
+        }
+        peak.accumulateAndGet(used, Math::max);
+      }
+    };
+
+    LiveHeap() {
+      for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof javax.management.NotificationEmitter em) {
+          em.addNotificationListener(listener, null, null);
+          emitters.add(em);
+        }
+      }
+    }
+
+    long peak() {
+      return peak.get();
+    }
+
+    @Override
+    public void close() {
+      for (var em : emitters) {
+        try {
+          em.removeNotificationListener(listener);
+        } catch (javax.management.ListenerNotFoundException e) {
+          // already gone
+        }
+      }
+    }
+
+    private static boolean isHeapPool(String name) {
+      for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (p.getName().equals(name)) {
+          return p.getType() == MemoryType.HEAP;
+        }
+      }
+      return false;
     }
   }
 

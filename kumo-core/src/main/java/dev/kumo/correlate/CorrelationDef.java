@@ -1,6 +1,7 @@
 package dev.kumo.correlate;
 
 import dev.kumo.attack.AttackInfo;
+import dev.kumo.finding.FindingRule;
 import dev.kumo.sigma.CorrelationRule;
 import java.io.Serializable;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param parents how this correlation's own hits feed correlations that reference it
  */
 public record CorrelationDef(int index, CorrelationRule rule, AttackInfo attack, List<String> threats,
-    boolean emitsFindings, List<CorrelationFeed> parents) implements Serializable {
+    boolean emitsFindings, List<CorrelationFeed> parents, FindingRule findingRule) implements Serializable {
   public CorrelationDef {
     threats = List.copyOf(threats);
     parents = List.copyOf(parents);

@@ -17,10 +17,18 @@ public record CorrelationInput(Instant time, String eventId, int correlation, in
     @Nullable String value, EventSummary event) {
 
   /** Event-time order, with ties broken so the order never depends on thread timing. */
-  public static final Comparator<CorrelationInput> ORDER = Comparator.comparing(CorrelationInput::time)
-      .thenComparing(CorrelationInput::eventId)
-      .thenComparingInt(CorrelationInput::correlation)
-      .thenComparingInt(CorrelationInput::member);
+  public static final Comparator<CorrelationInput> ORDER = CorrelationInput::compare;
+
+  private static int compare(CorrelationInput a, CorrelationInput b) {
+    int c = a.time.compareTo(b.time);
+    if (c == 0) {
+      c = a.eventId.compareTo(b.eventId);
+    }
+    if (c == 0) {
+      c = Integer.compare(a.correlation, b.correlation);
+    }
+    return c != 0 ? c : Integer.compare(a.member, b.member);
+  }
 
   /** Missing group-by values are represented by this marker (a group of their own). */
   public static final String MISSING = "\u0000";

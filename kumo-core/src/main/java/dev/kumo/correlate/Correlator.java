@@ -28,6 +28,8 @@ public final class Correlator {
   private static final class Group {
     final List<String> values;
     final GroupWindow window;
+    /** The condition held: the group is in a burst that goes on while events keep coming. */
+    boolean firing;
 
     Group(List<String> values, GroupWindow window) {
       this.values = values;
@@ -57,42 +59,45 @@ public final class Correlator {
     if (g != null && !sliding && !g.window.isEmpty() && t > g.window.windowStart() + span) {
       close(def, g, out);
     }
+    if (g != null && g.firing && t > g.window.lastUpdate() + span) {
+      endBurst(def, g, out); // the previous burst went quiet for a whole timespan
+    }
     if (g == null) {
       g = new Group(in.groupValues(), new GroupWindow(rule.rules().size(), limits.maxEventsPerGroup()));
       byKey.put(key, g);
       if (byKey.size() > limits.maxGroups()) {
         Iterator<Group> oldest = byKey.values().iterator();
-        oldest.next();
+        Group evicted = oldest.next();
         oldest.remove();
         evictedGroups++;
+        if (evicted.firing) {
+          endBurst(def, evicted, out);
+        }
       }
     }
-    if (sliding) {
+    if (sliding && !g.firing) {
       g.window.evictBefore(t - span);
     }
     long droppedBefore = g.window.dropped();
     g.window.add(in);
     droppedEvents += g.window.dropped() - droppedBefore;
-    if (sliding) {
-      double v = g.window.aggregate(rule.type(), rule.percentile());
-      if (holds(rule, v)) {
-        emit(def, g, v, out);
-      }
+    if (sliding && !g.firing && holds(rule, g.window.aggregate(rule.type(), rule.percentile()))) {
+      g.firing = true; // reported when the burst ends, with every event of it
     }
     if (++inputs % SWEEP_EVERY == 0) {
       sweep(out);
     }
   }
 
-  /** Judges every open window (end of input). */
+  /** Reports bursts still going on and judges every open window (end of input). */
   public void finish(Consumer<CorrelationHit> out) {
     for (int c = 0; c < defs.size(); c++) {
       CorrelationDef def = defs.get(c);
-      if (isMonotone(def.rule())) {
-        continue;
-      }
+      boolean sliding = isMonotone(def.rule());
       for (Group g : new ArrayList<>(groups.get(c).values())) {
-        if (!g.window.isEmpty()) {
+        if (g.firing) {
+          endBurst(def, g, out);
+        } else if (!sliding && !g.window.isEmpty()) {
           close(def, g, out);
         }
       }
@@ -120,14 +125,18 @@ public final class Correlator {
       while (it.hasNext()) {
         Group g = it.next();
         if (g.window.isEmpty() || g.window.lastUpdate() < watermark - span) {
-          if (!sliding && !g.window.isEmpty()) {
+          if (g.firing || (!sliding && !g.window.isEmpty())) {
             toClose.add(g);
           }
           it.remove();
         }
       }
       for (Group g : toClose) {
-        close(def, g, out);
+        if (g.firing) {
+          endBurst(def, g, out);
+        } else {
+          close(def, g, out);
+        }
       }
     }
   }
@@ -139,6 +148,11 @@ public final class Correlator {
     } else {
       g.window.clear();
     }
+  }
+
+  private void endBurst(CorrelationDef def, Group g, Consumer<CorrelationHit> out) {
+    g.firing = false;
+    emit(def, g, g.window.aggregate(def.rule().type(), def.rule().percentile()), out);
   }
 
   private void emit(CorrelationDef def, Group g, double value, Consumer<CorrelationHit> out) {

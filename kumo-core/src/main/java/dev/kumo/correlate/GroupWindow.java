@@ -97,14 +97,32 @@ final class GroupWindow {
     };
   }
 
-  /** Length of the longest prefix of the rule list seen in order within the window. */
+  /**
+   * Length of the longest prefix of the rule list seen in order within the window. Events with the
+   * same timestamp count as in order whichever way they arrived (CloudTrail times have one-second
+   * resolution, so a CreateUser and the AttachUserPolicy that follows often share a second).
+   */
   private double orderedPrefix() {
     int next = 0;
-    for (Entry e : entries) {
-      if (e.member() == next) {
-        next++;
-        if (next == memberCounts.length) {
-          break;
+    List<Entry> sameTime = new ArrayList<>();
+    Iterator<Entry> it = entries.iterator();
+    Entry pending = it.hasNext() ? it.next() : null;
+    while (pending != null && next < memberCounts.length) {
+      sameTime.clear();
+      long t = pending.millis();
+      while (pending != null && pending.millis() == t) {
+        sameTime.add(pending);
+        pending = it.hasNext() ? it.next() : null;
+      }
+      boolean advanced = true;
+      while (advanced && next < memberCounts.length) {
+        advanced = false;
+        for (Entry e : sameTime) {
+          if (e.member() == next) {
+            next++;
+            advanced = true;
+            break;
+          }
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.kumo.detect;
 
 import dev.kumo.attack.AttackInfo;
 import dev.kumo.correlate.CorrelationFeed;
+import dev.kumo.finding.FindingRule;
 import dev.kumo.sigma.RuleMeta;
 import dev.kumo.sigma.condition.Condition;
 import java.io.Serializable;
@@ -14,11 +15,17 @@ import java.util.List;
  * @param threats Kumo threat categories from {@code kumo.threat.*} tags
  * @param emitsFindings false when the rule only feeds correlations (no {@code generate})
  * @param feeds the correlations its matches count towards
+ * @param findingRule what its findings say about it (shared by all of them)
  */
 public record CompiledRule(int index, RuleMeta meta, String sourceId, Condition condition, AttackInfo attack,
-    List<String> threats, boolean emitsFindings, List<CorrelationFeed> feeds) implements Serializable {
+    List<String> threats, boolean emitsFindings, List<CorrelationFeed> feeds, FindingRule findingRule)
+    implements Serializable {
   public CompiledRule {
     threats = List.copyOf(threats);
     feeds = List.copyOf(feeds);
+  }
+
+  public CompiledRule withFeeds(List<CorrelationFeed> newFeeds) {
+    return new CompiledRule(index, meta, sourceId, condition, attack, threats, emitsFindings, newFeeds, findingRule);
   }
 }

@@ -60,6 +60,14 @@ public final class DetectionEngine implements Serializable {
     return correlations;
   }
 
+  /** Every rule's finding description: detection rules first, then correlations. */
+  public List<dev.kumo.finding.FindingRule> findingRules() {
+    List<dev.kumo.finding.FindingRule> out = new java.util.ArrayList<>();
+    rules.forEach(r -> out.add(r.findingRule()));
+    correlations.forEach(c -> out.add(c.findingRule()));
+    return out;
+  }
+
   /** Source ids that have rules. */
   public Set<String> sources() {
     return new TreeMap<>(bySource).keySet();

@@ -4,6 +4,7 @@ import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.AttackInfo;
 import dev.kumo.correlate.CorrelationDef;
 import dev.kumo.correlate.CorrelationFeed;
+import dev.kumo.finding.FindingRule;
 import dev.kumo.json.FieldPath;
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.DetectionRule;
@@ -104,8 +105,9 @@ public final class EngineBuilder {
           Condition cond = compileFor(d, m, filters);
           AttackInfo attack = catalog.fromTags(d.meta().tags());
           boolean emits = !consumed.containsKey(d) || consumed.get(d);
-          CompiledRule cr = new CompiledRule(compiled.size(), d.meta(), m.sourceId(), cond, attack, threats(d.meta().tags()),
-              emits, List.of());
+          List<String> threats = threats(d.meta().tags());
+          CompiledRule cr = new CompiledRule(compiled.size(), d.meta(), m.sourceId(), cond, attack, threats, emits,
+              List.of(), FindingRule.of(d.meta(), attack, threats));
           compiled.add(cr);
           instances.computeIfAbsent(d, k -> new ArrayList<>()).add(cr);
         } catch (RuleSyntaxException e) {
@@ -161,13 +163,14 @@ public final class EngineBuilder {
     for (int ci = 0; ci < correlationsOk.size(); ci++) {
       CorrelationRule c = correlationsOk.get(ci);
       boolean emits = !corrConsumed.containsKey(c) || corrConsumed.get(c);
-      defs.add(new CorrelationDef(ci, c, catalog.fromTags(c.meta().tags()), threats(c.meta().tags()), emits,
-          corrParents.getOrDefault(ci, List.of())));
+      AttackInfo attack = catalog.fromTags(c.meta().tags());
+      List<String> threats = threats(c.meta().tags());
+      defs.add(new CorrelationDef(ci, c, attack, threats, emits, corrParents.getOrDefault(ci, List.of()),
+          FindingRule.of(c.meta(), attack, threats)));
     }
     List<CompiledRule> finalRules = new ArrayList<>(compiled.size());
     for (CompiledRule cr : compiled) {
-      CompiledRule withFeeds = new CompiledRule(cr.index(), cr.meta(), cr.sourceId(), cr.condition(), cr.attack(),
-          cr.threats(), cr.emitsFindings(), ruleFeeds.getOrDefault(cr.index(), List.of()));
+      CompiledRule withFeeds = cr.withFeeds(ruleFeeds.getOrDefault(cr.index(), List.of()));
       finalRules.add(withFeeds);
       bySource.computeIfAbsent(cr.sourceId(), k -> new ArrayList<>()).add(withFeeds);
     }

@@ -24,7 +24,46 @@ final class SourceRules implements Serializable {
   private static final CompiledRule[] NONE = new CompiledRule[0];
 
   /** One indexed field: folded value to the rules requiring it. */
-  private record Part(FieldPath field, Map<String, CompiledRule[]> byValue) implements Serializable {}
+  private static final class Part implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_CACHED = 10_000;
+    private final FieldPath field;
+    private final Map<String, CompiledRule[]> byValue;
+    /** Raw value to bucket, so the common values are found without folding (which allocates). */
+    private transient volatile java.util.concurrent.ConcurrentHashMap<String, CompiledRule[]> byRawValue;
+
+    Part(FieldPath field, Map<String, CompiledRule[]> byValue) {
+      this.field = field;
+      this.byValue = byValue;
+    }
+
+    FieldPath field() {
+      return field;
+    }
+
+    Map<String, CompiledRule[]> byValue() {
+      return byValue;
+    }
+
+    CompiledRule[] lookup(Object value) {
+      if (!(value instanceof String raw)) {
+        return byValue.get(key(value));
+      }
+      java.util.concurrent.ConcurrentHashMap<String, CompiledRule[]> cache = byRawValue;
+      if (cache == null) {
+        cache = new java.util.concurrent.ConcurrentHashMap<>();
+        byRawValue = cache;
+      }
+      CompiledRule[] hit = cache.get(raw);
+      if (hit == null) {
+        hit = byValue.getOrDefault(CaseFold.fold(raw), NONE);
+        if (cache.size() < MAX_CACHED) {
+          cache.put(raw, hit);
+        }
+      }
+      return hit;
+    }
+  }
 
   private final Part[] parts;
   private final CompiledRule[] always;
@@ -72,7 +111,7 @@ final class SourceRules implements Serializable {
         continue;
       }
       if (v != FieldPath.MANY) {
-        emit(part.byValue().get(key(v)), action);
+        emit(part.lookup(v), action);
         continue;
       }
       // rare: the indexed field holds an array; take the union of every element's bucket

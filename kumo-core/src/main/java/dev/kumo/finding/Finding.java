@@ -1,5 +1,6 @@
 package dev.kumo.finding;
 
+import dev.kumo.attack.Tactic;
 import dev.kumo.sigma.Level;
 import java.io.Serializable;
 import java.time.Instant;
@@ -9,36 +10,59 @@ import org.jspecify.annotations.Nullable;
 /**
  * A rule matched an event (or a correlation matched a group of events). Immutable.
  *
- * @param ruleId the rule's id (or name, or title when it has neither)
- * @param author the rule's author, kept for DRL 1.1 attribution of SigmaHQ rules
- * @param ruleSource where the rule came from ({@code builtin:...} or a file path)
- * @param techniques ATT&CK technique ids
- * @param tactics ATT&CK tactic names (v18)
- * @param threats Kumo threat categories (from {@code kumo.threat.*} tags)
+ * @param rule the rule, shared by all its findings
  * @param event the matched event (for correlations: the one that completed the match)
  * @param correlation set for correlation findings
  */
-public record Finding(
-    Level level,
-    String ruleId,
-    @Nullable String ruleName,
-    String ruleTitle,
-    @Nullable String author,
-    @Nullable String license,
-    String ruleSource,
-    List<String> techniques,
-    List<String> tactics,
-    List<String> threats,
-    EventSummary event,
-    @Nullable CorrelationInfo correlation) implements Serializable {
+public record Finding(FindingRule rule, EventSummary event, @Nullable CorrelationInfo correlation)
+    implements Serializable {
 
   /** The version of the JSON/CSV output schema; bumped on any incompatible change. */
   public static final String SCHEMA = "kumo.finding/1.0";
 
-  public Finding {
-    techniques = List.copyOf(techniques);
-    tactics = List.copyOf(tactics);
-    threats = List.copyOf(threats);
+  public Level level() {
+    return rule.level();
+  }
+
+  public String ruleId() {
+    return rule.id();
+  }
+
+  public @Nullable String ruleName() {
+    return rule.name();
+  }
+
+  public String ruleTitle() {
+    return rule.title();
+  }
+
+  public @Nullable String author() {
+    return rule.author();
+  }
+
+  public @Nullable String license() {
+    return rule.license();
+  }
+
+  public String ruleSource() {
+    return rule.source();
+  }
+
+  public List<String> techniques() {
+    return rule.techniques();
+  }
+
+  public List<Tactic> tactics() {
+    return rule.tactics();
+  }
+
+  public List<String> threats() {
+    return rule.threats();
+  }
+
+  /** Tactic display names, e.g. {@code Defense Impairment}. */
+  public List<String> tacticNames() {
+    return rule.tactics().stream().map(Tactic::displayName).toList();
   }
 
   public Instant time() {
@@ -47,7 +71,7 @@ public record Finding(
 
   /** The most specific technique, for one table column. */
   public String primaryTechnique() {
-    return techniques.stream().filter(t -> t.contains(".")).findFirst()
-        .orElse(techniques.isEmpty() ? "" : techniques.get(0));
+    List<String> t = rule.techniques();
+    return t.stream().filter(x -> x.contains(".")).findFirst().orElse(t.isEmpty() ? "" : t.get(0));
   }
 }

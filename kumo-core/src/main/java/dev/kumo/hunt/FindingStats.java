@@ -12,8 +12,18 @@ import java.util.Map;
 public final class FindingStats {
   private static final int TOP_CAPACITY = 10_000;
 
-  private final Map<Level, Long> byLevel = new EnumMap<>(Level.class);
-  private final Map<String, RuleCount> byRule = new HashMap<>();
+  private final long[] byLevel = new long[Level.values().length];
+  /** Per rule id: the first finding seen (for title, level, author) and a count. */
+  private final Map<String, RuleTally> byRule = new HashMap<>();
+
+  private static final class RuleTally {
+    final Finding first;
+    long count;
+
+    RuleTally(Finding first) {
+      this.first = first;
+    }
+  }
   private final TopCounter principals = new TopCounter(TOP_CAPACITY);
   private final TopCounter accessKeys = new TopCounter(TOP_CAPACITY);
   private final TopCounter sourceIps = new TopCounter(TOP_CAPACITY);
@@ -22,9 +32,13 @@ public final class FindingStats {
 
   public void add(Finding f) {
     total++;
-    byLevel.merge(f.level(), 1L, Long::sum);
-    byRule.merge(f.ruleId(), new RuleCount(f.ruleId(), f.ruleTitle(), f.level(), f.author(), f.ruleSource(), 1),
-        (a, b) -> new RuleCount(a.ruleId(), a.title(), a.level(), a.author(), a.source(), a.count() + b.count()));
+    byLevel[f.level().ordinal()]++;
+    RuleTally t = byRule.get(f.ruleId());
+    if (t == null) {
+      t = new RuleTally(f);
+      byRule.put(f.ruleId(), t);
+    }
+    t.count++;
     if (f.event().principal() != null) {
       principals.add(f.event().principal(), 1);
     }
@@ -43,9 +57,13 @@ public final class FindingStats {
   public void merge(FindingStats o) {
     total += o.total;
     belowMinLevel += o.belowMinLevel;
-    o.byLevel.forEach((k, v) -> byLevel.merge(k, v, Long::sum));
-    o.byRule.forEach((k, v) -> byRule.merge(k, v,
-        (a, b) -> new RuleCount(a.ruleId(), a.title(), a.level(), a.author(), a.source(), a.count() + b.count())));
+    for (int i = 0; i < byLevel.length; i++) {
+      byLevel[i] += o.byLevel[i];
+    }
+    o.byRule.forEach((k, v) -> {
+      RuleTally t = byRule.computeIfAbsent(k, x -> new RuleTally(v.first));
+      t.count += v.count;
+    });
     principals.merge(o.principals);
     accessKeys.merge(o.accessKeys);
     sourceIps.merge(o.sourceIps);
@@ -60,12 +78,19 @@ public final class FindingStats {
   }
 
   public Map<Level, Long> byLevel() {
-    return new EnumMap<>(byLevel);
+    Map<Level, Long> out = new EnumMap<>(Level.class);
+    for (Level l : Level.values()) {
+      if (byLevel[l.ordinal()] > 0) {
+        out.put(l, byLevel[l.ordinal()]);
+      }
+    }
+    return out;
   }
 
   /** Rules by finding count (highest first), then level, then title. */
   public List<RuleCount> rules() {
-    return byRule.values().stream().sorted(Comparator.comparingLong(RuleCount::count).reversed()
+    return byRule.values().stream().map(t -> new RuleCount(t.first.ruleId(), t.first.ruleTitle(), t.first.level(),
+        t.first.author(), t.first.ruleSource(), t.count)).sorted(Comparator.comparingLong(RuleCount::count).reversed()
         .thenComparing(RuleCount::level, Comparator.reverseOrder()).thenComparing(RuleCount::title)
         .thenComparing(RuleCount::ruleId)).toList();
   }

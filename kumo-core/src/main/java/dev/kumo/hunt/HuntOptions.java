@@ -23,7 +23,7 @@ public record HuntOptions(int threads, @Nullable Instant from, @Nullable Instant
     IngestLimits limits, @Nullable String forcedSource, CorrelationLimits correlationLimits, int maxFindingsInMemory,
     Path tempDir, boolean collectFindings) {
 
-  public static final int DEFAULT_MAX_FINDINGS_IN_MEMORY = 200_000;
+  public static final int DEFAULT_MAX_FINDINGS_IN_MEMORY = 50_000;
 
   public HuntOptions {
     if (threads < 1) {

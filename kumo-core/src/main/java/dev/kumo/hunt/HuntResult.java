@@ -6,17 +6,17 @@ import java.util.Iterator;
 
 /** A finished hunt: findings in {@link dev.kumo.finding.FindingOrder} and the summary. Close it to delete spill files. */
 public final class HuntResult implements AutoCloseable {
-  private final ExternalSorter<Finding> findings;
+  private final java.util.List<ExternalSorter<Finding>> findings;
   private final HuntSummary summary;
 
-  HuntResult(ExternalSorter<Finding> findings, HuntSummary summary) {
-    this.findings = findings;
+  HuntResult(java.util.List<ExternalSorter<Finding>> findings, HuntSummary summary) {
+    this.findings = java.util.List.copyOf(findings);
     this.summary = summary;
   }
 
   /** Findings in deterministic order; iterate once. */
   public Iterator<Finding> findings() {
-    return findings.sorted();
+    return ExternalSorter.sortedAll(dev.kumo.finding.FindingOrder.ORDER, findings);
   }
 
   public HuntSummary summary() {
@@ -25,6 +25,6 @@ public final class HuntResult implements AutoCloseable {
 
   @Override
   public void close() {
-    findings.close();
+    findings.forEach(ExternalSorter::close);
   }
 }

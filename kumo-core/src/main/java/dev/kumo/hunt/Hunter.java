@@ -68,17 +68,19 @@ public final class Hunter {
     private boolean matched;
     private final ConcurrentLinkedQueue<InputFile> queue;
     private final JsonLogReader reader;
-    private final ExternalSorter<Finding> findings;
-    private final ExternalSorter<CorrelationInput> correlationInputs;
+    final ExternalSorter<Finding> findings;
+    final ExternalSorter<CorrelationInput> correlationInputs;
     private final AtomicReference<String> abort;
     private final Progress progress;
 
-    Worker(ConcurrentLinkedQueue<InputFile> queue, JsonLogReader reader, ExternalSorter<Finding> findings,
-        ExternalSorter<CorrelationInput> correlationInputs, AtomicReference<String> abort, Progress progress) {
+    /** Each worker sorts its own findings and correlation inputs: no lock on the per-event path. */
+    Worker(ConcurrentLinkedQueue<InputFile> queue, JsonLogReader reader, FindingCodec codec, int maxInMemory,
+        AtomicReference<String> abort, Progress progress) {
       this.queue = queue;
       this.reader = reader;
-      this.findings = findings;
-      this.correlationInputs = correlationInputs;
+      this.findings = new ExternalSorter<>(FindingOrder.ORDER, codec, maxInMemory, options.tempDir());
+      this.correlationInputs = new ExternalSorter<>(CorrelationInput.ORDER, CorrelationInputCodec.INSTANCE,
+          maxInMemory, options.tempDir());
       this.abort = abort;
       this.progress = progress;
       this.stats = new IngestStats(options.limits().maxProblemExamples(), options.strict() ? this::strict : null);
@@ -99,6 +101,8 @@ public final class Hunter {
       } catch (StopHunt e) {
         // abort reason already recorded
       }
+      findings.sortBuffer();
+      correlationInputs.sortBuffer();
     }
 
     private void event(NormalizedEvent e) {
@@ -151,17 +155,15 @@ public final class Hunter {
     LogSource forced = options.forcedSource() == null ? null : sources.byId(options.forcedSource())
         .orElseThrow(() -> new IllegalArgumentException("unknown source '" + options.forcedSource() + "'"));
     JsonLogReader reader = new JsonLogReader(sources, options.limits(), forced);
-    ExternalSorter<Finding> findings = new ExternalSorter<>(FindingOrder.ORDER, FindingCodec.INSTANCE,
-        options.maxFindingsInMemory(), options.tempDir());
-    ExternalSorter<CorrelationInput> corrInputs = new ExternalSorter<>(CorrelationInput.ORDER,
-        CorrelationInputCodec.INSTANCE, options.maxFindingsInMemory(), options.tempDir());
     AtomicReference<String> abort = new AtomicReference<>();
     int n = Math.max(1, Math.min(options.threads(), ordered.size()));
+    int perWorker = Math.max(1, options.maxFindingsInMemory() / n);
     List<Worker> workers = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    FindingCodec codec = new FindingCodec(engine.findingRules());
     for (int i = 0; i < n; i++) {
-      Worker w = new Worker(queue, reader, findings, corrInputs, abort, progress);
+      Worker w = new Worker(queue, reader, codec, perWorker, abort, progress);
       workers.add(w);
       Thread t = new Thread(w, "kumo-hunt-" + i);
       t.setUncaughtExceptionHandler((th, ex) -> {
@@ -183,9 +185,15 @@ public final class Hunter {
         }
       }
     }
+    // correlation hits become findings of their own, sorted with the rest
+    ExternalSorter<Finding> correlationFindings = new ExternalSorter<>(FindingOrder.ORDER, codec, perWorker,
+        options.tempDir());
+    List<ExternalSorter<Finding>> findings = new ArrayList<>();
+    workers.forEach(w -> findings.add(w.findings));
+    findings.add(correlationFindings);
     if (failure.get() != null) {
-      findings.close();
-      corrInputs.close();
+      findings.forEach(ExternalSorter::close);
+      workers.forEach(w -> w.correlationInputs.close());
       throw new IllegalStateException("hunt failed: " + failure.get(), failure.get());
     }
 
@@ -217,20 +225,21 @@ public final class Hunter {
       if (f.level().atLeast(options.minLevel())) {
         fstats.add(f);
         if (options.collectFindings()) {
-          findings.add(f);
+          correlationFindings.add(f);
         }
       } else {
         fstats.belowMinLevel();
       }
     };
-    if (abort.get() == null) {
-      Iterator<CorrelationInput> it = corrInputs.sorted();
+    List<ExternalSorter<CorrelationInput>> corrInputs = workers.stream().map(w -> w.correlationInputs).toList();
+    if (abort.get() == null && !defs.isEmpty()) {
+      Iterator<CorrelationInput> it = ExternalSorter.sortedAll(CorrelationInput.ORDER, corrInputs);
       while (it.hasNext()) {
         correlator.accept(it.next(), onHit);
       }
       correlator.finish(onHit);
     }
-    corrInputs.close();
+    corrInputs.forEach(ExternalSorter::close);
 
     HuntSummary summary = new HuntSummary(started, Duration.ofNanos(System.nanoTime() - startNanos), n,
         engine.rules().size() + defs.size(), stats.files(), stats.bytes(), stats.jsonBytes(), events, stats.eventsBySource(), outside,

@@ -1,6 +1,5 @@
 package dev.kumo.hunt;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,8 @@ public final class TopCounter {
   public record Entry(String value, long count) {}
 
   private final int capacity;
-  private final Map<String, Long> counts = new HashMap<>();
+  /** Mutable counts (one-element arrays) so counting does not box. */
+  private final Map<String, long[]> counts = new HashMap<>();
   private boolean pruned;
 
   public TopCounter(int capacity) {
@@ -24,32 +24,35 @@ public final class TopCounter {
   }
 
   public void add(String value, long n) {
-    counts.merge(value, n, Long::sum);
-    if (counts.size() > 2 * capacity) {
-      prune();
+    long[] c = counts.get(value);
+    if (c == null) {
+      counts.put(value, new long[] {n});
+      if (counts.size() > 2 * capacity) {
+        prune();
+      }
+    } else {
+      c[0] += n;
     }
   }
 
   public void merge(TopCounter other) {
-    other.counts.forEach(this::add);
+    other.counts.forEach((k, v) -> add(k, v[0]));
     pruned |= other.pruned;
   }
 
   private void prune() {
-    List<Map.Entry<String, Long>> all = new ArrayList<>(counts.entrySet());
-    all.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<Entry> all = top(capacity);
     counts.clear();
-    for (int i = 0; i < capacity; i++) {
-      counts.put(all.get(i).getKey(), all.get(i).getValue());
+    for (Entry e : all) {
+      counts.put(e.value(), new long[] {e.count()});
     }
     pruned = true;
   }
 
   /** The top {@code n}, by count then value. */
   public List<Entry> top(int n) {
-    return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(n).map(e -> new Entry(e.getKey(), e.getValue())).toList();
+    return counts.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue()[0])).sorted(order())
+        .limit(n).toList();
   }
 
   public int distinct() {

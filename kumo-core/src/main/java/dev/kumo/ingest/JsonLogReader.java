@@ -177,7 +177,12 @@ public final class JsonLogReader {
         problem(f.line(), f.index(), ProblemKind.NOT_AN_OBJECT, "record is not a JSON object; skipped");
         return true;
       }
-      if (obj.get("Records") instanceof JsonArray inner && !obj.has("eventName")) {
+      JsonArray inner = null;
+      if (!obj.has("eventName")) {
+        // {"Records":[...]} not recognised by the framer (key not first), and lookup-events' {"Events":[...]}
+        inner = obj.get("Records") instanceof JsonArray a ? a : obj.get("Events") instanceof JsonArray a ? a : null;
+      }
+      if (inner != null) {
         for (int i = 0; i < inner.size(); i++) {
           if (inner.get(i) instanceof JsonObject o) {
             if (!handle(o, f.line(), f.index())) {

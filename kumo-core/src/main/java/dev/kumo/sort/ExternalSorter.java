@@ -1,10 +1,6 @@
 package dev.kumo.sort;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +64,7 @@ public final class ExternalSorter<T> implements Closeable {
       Files.createDirectories(tempDir);
       Path run = Files.createTempFile(tempDir, "kumo-sort-", ".run");
       run.toFile().deleteOnExit();
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+      try (SpillWriter out = new SpillWriter(Files.newOutputStream(run))) {
         for (T item : buffer) {
           out.writeBoolean(true);
           codec.write(item, out);
@@ -82,18 +78,43 @@ public final class ExternalSorter<T> implements Closeable {
     }
   }
 
+  /**
+   * Sorts the items held in memory now, so the caller's thread does the work (a hunt worker calls it
+   * when it runs out of files, in parallel with the others) rather than {@link #sorted()} later.
+   */
+  public synchronized void sortBuffer() {
+    buffer.sort(order);
+  }
+
   /** All items in order. Call once, after the last {@link #add}. */
   public synchronized Iterator<T> sorted() {
-    buffer.sort(order);
+    buffer.sort(order); // cheap when sortBuffer() already ran: the list is sorted
     List<Iterator<T>> sources = new ArrayList<>();
     sources.add(buffer.iterator());
     for (Path run : runs) {
-      sources.add(new RunIterator(run));
+      sources.add(new Prefetch<>(new RunIterator(run), "kumo-sort-read"));
     }
+    return merge(order, sources);
+  }
+
+  /**
+   * Merges iterators that are each sorted by {@code order} into one sorted iterator; ties keep the
+   * order of the list, so the merge is stable and deterministic.
+   */
+  public static <T> Iterator<T> merge(Comparator<T> order, List<Iterator<T>> sources) {
     if (sources.size() == 1) {
       return sources.get(0);
     }
-    return new MergeIterator(sources);
+    return new MergeIterator<>(order, sources);
+  }
+
+  /** The items of several sorters, merged in order (each sorter iterated once). */
+  public static <T> Iterator<T> sortedAll(Comparator<T> order, List<ExternalSorter<T>> sorters) {
+    List<Iterator<T>> its = new ArrayList<>();
+    for (ExternalSorter<T> s : sorters) {
+      its.add(s.sorted());
+    }
+    return merge(order, its);
   }
 
   @Override
@@ -110,13 +131,13 @@ public final class ExternalSorter<T> implements Closeable {
   }
 
   private final class RunIterator implements Iterator<T> {
-    private final DataInputStream in;
+    private final SpillReader in;
     private T next;
     private boolean done;
 
     RunIterator(Path run) {
       try {
-        in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+        in = new SpillReader(Files.newInputStream(run));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -154,10 +175,10 @@ public final class ExternalSorter<T> implements Closeable {
     }
   }
 
-  private final class MergeIterator implements Iterator<T> {
-    private final PriorityQueue<Head> heads;
+  private static final class MergeIterator<T> implements Iterator<T> {
+    private final PriorityQueue<Head<T>> heads;
 
-    private final class Head {
+    private static final class Head<T> {
       final Iterator<T> source;
       final int rank;
       T item;
@@ -169,14 +190,14 @@ public final class ExternalSorter<T> implements Closeable {
       }
     }
 
-    MergeIterator(List<Iterator<T>> sources) {
+    MergeIterator(Comparator<T> order, List<Iterator<T>> sources) {
       heads = new PriorityQueue<>((a, b) -> {
         int c = order.compare(a.item, b.item);
         return c != 0 ? c : Integer.compare(a.rank, b.rank);
       });
       for (int i = 0; i < sources.size(); i++) {
         if (sources.get(i).hasNext()) {
-          heads.add(new Head(sources.get(i), i));
+          heads.add(new Head<>(sources.get(i), i));
         }
       }
     }
@@ -188,7 +209,7 @@ public final class ExternalSorter<T> implements Closeable {
 
     @Override
     public T next() {
-      Head h = heads.poll();
+      Head<T> h = heads.poll();
       if (h == null) {
         throw new NoSuchElementException();
       }

@@ -106,8 +106,8 @@ class HunterTest {
     try (HuntResult r = new Hunter(engine(), LogSources.defaults(), options(2), clock).run(inputs, new Progress())) {
       two = drain(r);
     }
-    // 60 base findings (spilled 7 at a time) + 2 correlation findings (30 events each; state clears on firing)
-    assertThat(one.size()).isEqualTo(62);
+    // 60 base findings (spilled 7 at a time) + 1 correlation finding for the whole burst of 60
+    assertThat(one.size()).isEqualTo(61);
     assertThat(one.equals(two)).as("same findings in the same order").isTrue();
     assertThat(one).isSortedAccordingTo(dev.kumo.finding.FindingOrder.ORDER);
   }
@@ -119,9 +119,9 @@ class HunterTest {
       assertThat(corr.size()).isEqualTo(1);
       assertThat(corr).singleElement().satisfies(f -> {
         assertThat(f.level()).isEqualTo(Level.HIGH);
-        assertThat(f.correlation().eventCount()).isEqualTo(30);
+        assertThat(f.correlation().eventCount()).isEqualTo(40);
         assertThat(f.correlation().group()).containsEntry("userIdentity.arn", "arn:aws:iam::111122223333:user/alice");
-        assertThat(f.correlation().eventIds()).hasSize(30);
+        assertThat(f.correlation().eventIds()).hasSize(40);
       });
       assertThat(r.summary().rules()).extracting(RuleCount::author).contains("Test Author");
     }

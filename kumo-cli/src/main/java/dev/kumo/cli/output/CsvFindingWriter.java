@@ -36,7 +36,7 @@ public final class CsvFindingWriter implements FindingWriter {
     String group = c == null ? "" : String.join("|", c.group().entrySet().stream()
         .map(en -> en.getKey() + "=" + en.getValue()).toList());
     row(f.time().toString(), f.level().id(), f.ruleId(), f.ruleTitle(), f.author(), f.ruleSource(),
-        String.join("|", f.techniques()), String.join("|", f.tactics()), String.join("|", f.threats()), e.id(),
+        String.join("|", f.techniques()), String.join("|", f.tacticNames()), String.join("|", f.threats()), e.id(),
         e.source(), e.account(), e.region(), e.principal(), e.principalType(), e.accessKeyId(), e.sourceIp(),
         e.userAgent(), e.service(), e.operation(), e.errorCode(), e.file(), String.valueOf(e.line()),
         c == null ? "" : c.type(), group, c == null ? "" : String.valueOf(c.eventCount()));

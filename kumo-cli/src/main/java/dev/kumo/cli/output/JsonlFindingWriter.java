@@ -37,7 +37,7 @@ public final class JsonlFindingWriter implements FindingWriter {
     g.writeStringField("rule_license", f.license());
     g.writeStringField("rule_source", f.ruleSource());
     array(g, "attack_techniques", f.techniques());
-    array(g, "attack_tactics", f.tactics());
+    array(g, "attack_tactics", f.tacticNames());
     array(g, "threats", f.threats());
     EventSummary e = f.event();
     g.writeStringField("event_id", e.id());

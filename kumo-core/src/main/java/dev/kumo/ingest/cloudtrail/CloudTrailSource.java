@@ -13,6 +13,7 @@ import dev.kumo.ingest.LogSource;
 import dev.kumo.ingest.ProblemKind;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
+import dev.kumo.json.JsonTreeReader;
 import dev.kumo.net.IpAddress;
 import dev.kumo.time.Timestamps;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +26,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * AWS CloudTrail records, as delivered to S3, exported from CloudTrail Lake or CloudWatch Logs, or
- * wrapped by EventBridge ({@code "detail-type": "AWS API Call via CloudTrail"}). Normalizes into
- * OCSF API Activity (6003).
+ * AWS CloudTrail records, as delivered to S3, exported from CloudTrail Lake or CloudWatch Logs,
+ * returned by {@code aws cloudtrail lookup-events} (the record is a JSON string in
+ * {@code CloudTrailEvent}), or inside a common envelope: EventBridge {@code detail}, SIEM exports'
+ * {@code _source}, and test-harness {@code event}/{@code log} keys. Normalizes into OCSF API
+ * Activity (6003).
  */
 public final class CloudTrailSource implements LogSource {
   public static final String ID = "aws.cloudtrail";
@@ -52,17 +55,50 @@ public final class CloudTrailSource implements LogSource {
     return OcsfClass.API_ACTIVITY;
   }
 
+  /** Keys under which exporters and tools nest a CloudTrail record. */
+  private static final String[] ENVELOPE_KEYS = {"detail", "_source", "event", "log"};
+  private static final JsonTreeReader EMBEDDED = new JsonTreeReader(100, 16 * 1024 * 1024);
+
   @Override
   public boolean recognizes(JsonObject record) {
-    JsonObject r = unwrap(record);
+    if (isCloudTrail(record)) {
+      return true;
+    }
+    if (record.get("CloudTrailEvent") instanceof String && record.has("EventName")) {
+      return true; // aws cloudtrail lookup-events
+    }
+    for (String key : ENVELOPE_KEYS) {
+      if (record.get(key) instanceof JsonObject inner && isCloudTrail(inner)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isCloudTrail(JsonObject r) {
     return r.get("eventSource") instanceof String && r.get("eventName") instanceof String
         && (r.has("eventTime") || r.has("eventVersion"));
   }
 
-  /** The CloudTrail event itself: the record, or the {@code detail} of an EventBridge envelope. */
+  /** The CloudTrail event itself: the record, or the one inside a known envelope. */
   static JsonObject unwrap(JsonObject record) {
-    if (!record.has("eventName") && record.get("detail") instanceof JsonObject d && d.has("eventName")) {
-      return d;
+    if (isCloudTrail(record)) {
+      return record;
+    }
+    if (record.get("CloudTrailEvent") instanceof String embedded) {
+      try {
+        if (EMBEDDED.read(embedded) instanceof JsonObject inner && isCloudTrail(inner)) {
+          return inner;
+        }
+      } catch (JsonTreeReader.JsonFormatException e) {
+        throw new InvalidRecordException(ProblemKind.MALFORMED_JSON,
+            "CloudTrailEvent does not hold a CloudTrail record: " + e.getMessage() + "; skipped");
+      }
+    }
+    for (String key : ENVELOPE_KEYS) {
+      if (record.get(key) instanceof JsonObject inner && isCloudTrail(inner)) {
+        return inner;
+      }
     }
     return record;
   }
@@ -106,8 +142,8 @@ public final class CloudTrailSource implements LogSource {
     if (extra != null && extra.get("MFAUsed") instanceof String used) {
       mfa = used.equalsIgnoreCase("yes");
     }
-    String type = ui.getString("type");
-    String userName = ui.getString("userName");
+    String type = text(ui, "type");
+    String userName = text(ui, "userName");
     if (userName == null && issuer != null) {
       userName = issuer.getString("userName");
     }
@@ -118,13 +154,19 @@ public final class CloudTrailSource implements LogSource {
     if (sourceIdentity == null) {
       sourceIdentity = ui.getString("sourceIdentity");
     }
-    return new Actor(type, ui.getString("arn"), ui.getString("principalId"), userName, ui.getString("accessKeyId"),
-        issuer == null ? null : issuer.getString("arn"), mfa, sourceIdentity, ui.getString("invokedBy"));
+    return new Actor(type, text(ui, "arn"), text(ui, "principalId"), userName, text(ui, "accessKeyId"),
+        issuer == null ? null : text(issuer, "arn"), mfa, sourceIdentity, text(ui, "invokedBy"));
+  }
+
+  /** A string field, or null when absent or empty (CloudTrail writes "" for unknown access keys). */
+  private static @Nullable String text(JsonObject o, String key) {
+    String v = o.getString(key);
+    return v == null || v.isEmpty() ? null : v;
   }
 
   private static Endpoint source(JsonObject r) {
-    String ip = r.getString("sourceIPAddress");
-    String ua = r.getString("userAgent");
+    String ip = text(r, "sourceIPAddress");
+    String ua = text(r, "userAgent");
     if (ip == null) {
       return new Endpoint(null, null, null, ua, false);
     }

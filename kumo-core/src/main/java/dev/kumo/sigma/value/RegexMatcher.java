@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import dev.kumo.json.JsonNull;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code re} modifier: an unanchored search with RE2/J, which runs in time linear in the input.
@@ -14,10 +15,16 @@ public final class RegexMatcher implements ValueMatcher {
 
   private final Pattern pattern;
   private final String flagsText;
+  /** A substring every match contains, checked first; null when the regex has none. */
+  private final @Nullable StringMatcher prefilter;
 
   public RegexMatcher(Pattern pattern, String flagsText) {
     this.pattern = pattern;
     this.flagsText = flagsText;
+    String literal = RegexLiterals.requiredLiteral(pattern.pattern());
+    boolean insensitive = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || pattern.pattern().contains("(?");
+    this.prefilter = literal == null ? null
+        : StringMatcher.of(SigmaString.literal(literal).prependMulti().appendMulti(), !insensitive);
   }
 
   public Pattern pattern() {
@@ -31,6 +38,9 @@ public final class RegexMatcher implements ValueMatcher {
     }
     String s = leaf instanceof String str ? str
         : leaf instanceof JsonObject o ? o.toJson() : JsonText.scalarText(leaf);
+    if (prefilter != null && !prefilter.matches(s)) {
+      return false;
+    }
     return pattern.matcher(s).find();
   }
 

@@ -1,0 +1,104 @@
+package dev.kumo.sort;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fast, unsynchronized binary writer for spill files (big-endian, like {@link java.io.DataOutput},
+ * but buffered in place rather than one stream call per byte). Not thread-safe.
+ */
+public final class SpillWriter implements Closeable {
+  private final OutputStream out;
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+
+  public SpillWriter(OutputStream out) {
+    this.out = out;
+  }
+
+  private void ensure(int n) throws IOException {
+    if (pos + n > buf.length) {
+      out.write(buf, 0, pos);
+      pos = 0;
+    }
+  }
+
+  public void writeByte(int v) throws IOException {
+    ensure(1);
+    buf[pos++] = (byte) v;
+  }
+
+  public void writeBoolean(boolean v) throws IOException {
+    writeByte(v ? 1 : 0);
+  }
+
+  public void writeInt(int v) throws IOException {
+    ensure(4);
+    buf[pos] = (byte) (v >>> 24);
+    buf[pos + 1] = (byte) (v >>> 16);
+    buf[pos + 2] = (byte) (v >>> 8);
+    buf[pos + 3] = (byte) v;
+    pos += 4;
+  }
+
+  public void writeLong(long v) throws IOException {
+    writeInt((int) (v >>> 32));
+    writeInt((int) v);
+  }
+
+  public void writeDouble(double v) throws IOException {
+    writeLong(Double.doubleToRawLongBits(v));
+  }
+
+  /** A nullable string of any length, UTF-8. */
+  public void writeString(@Nullable String s) throws IOException {
+    if (s == null) {
+      writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    writeInt(b.length);
+    if (b.length > buf.length) {
+      out.write(buf, 0, pos);
+      pos = 0;
+      out.write(b);
+      return;
+    }
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, pos, b.length);
+    pos += b.length;
+  }
+
+  public void writeStrings(List<String> list) throws IOException {
+    writeInt(list.size());
+    for (String s : list) {
+      writeString(s);
+    }
+  }
+
+  public void writeMap(Map<String, String> map) throws IOException {
+    writeInt(map.size());
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      writeString(e.getKey());
+      writeString(e.getValue());
+    }
+  }
+
+  public void writeInstant(Instant t) throws IOException {
+    writeLong(t.getEpochSecond());
+    writeInt(t.getNano());
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.write(buf, 0, pos);
+    pos = 0;
+    out.close();
+  }
+}
