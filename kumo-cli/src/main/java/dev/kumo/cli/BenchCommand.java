@@ -185,9 +185,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static Counts hunt(List<InputFile> inputs, LoadedRules rules, int threads) {
-    HuntOptions options = new HuntOptions(threads, null, null, Level.INFORMATIONAL, false,
-        dev.kumo.ingest.IngestLimits.DEFAULTS, null, CorrelationLimits.DEFAULTS,
-        HuntOptions.DEFAULT_MAX_FINDINGS_IN_MEMORY, Path.of(System.getProperty("java.io.tmpdir")), true);
+    HuntOptions options = HuntOptions.defaults().withThreads(threads);
     try (HuntResult r = new Hunter(rules.engine(), LogSources.defaults(), options, Clock.systemUTC())
         .run(inputs, new Progress())) {
       long findings = 0;

@@ -1,16 +1,13 @@
 package dev.kumo.cli;
 
-import dev.kumo.correlate.CorrelationLimits;
 import dev.kumo.detect.LoadedRules;
 import dev.kumo.hunt.HuntOptions;
-import dev.kumo.ingest.IngestLimits;
 import dev.kumo.ingest.InputFile;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.compile.CompileOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,9 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     if (min == null) {
       throw new IllegalArgumentException("--min-level: '" + minLevel + "' is not a level");
     }
-    HuntOptions options = new HuntOptions(Runtime.getRuntime().availableProcessors(), null, null, min, false,
-        IngestLimits.DEFAULTS, null, CorrelationLimits.DEFAULTS, HuntOptions.DEFAULT_MAX_FINDINGS_IN_MEMORY,
-        Path.of(System.getProperty("java.io.tmpdir")), true);
+    HuntOptions options = HuntOptions.defaults().withMinLevel(min);
     int code = new HuntRunner(System.out, System.err).run(inputs, rules, options,
         new HuntRunner.Output(format, null, null, noColor, false, null));
     if (format == OutputFormat.table) {

@@ -108,7 +108,7 @@ final class HuntCommand implements Callable<Integer> {
     LoadedRules rules = ruleOptions.load();
     HuntOptions options = new HuntOptions(ingest.threads(), fromTime, toTime, min, ingest.strict, ingest.limits(),
         ingest.source, CorrelationLimits.DEFAULTS, HuntOptions.DEFAULT_MAX_FINDINGS_IN_MEMORY,
-        Path.of(System.getProperty("java.io.tmpdir")), true);
+        Path.of(System.getProperty("java.io.tmpdir")));
     return new HuntRunner(System.out, System.err).run(inputs, rules, options,
         new HuntRunner.Output(format, output, summary, noColor, quiet, fail));
   }

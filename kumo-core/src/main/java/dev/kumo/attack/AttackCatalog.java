@@ -120,10 +120,6 @@ public final class AttackCatalog {
     return aliases.getOrDefault(key, key);
   }
 
-  public boolean isAlias(String id) {
-    return aliases.containsKey(id.toUpperCase(Locale.ROOT));
-  }
-
   /** Whether the id is known (directly or through an alias). */
   public boolean knows(String id) {
     return technique(id).isPresent();

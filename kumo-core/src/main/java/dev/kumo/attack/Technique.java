@@ -16,14 +16,4 @@ public record Technique(String id, String name, List<String> tactics, List<Strin
     tactics = List.copyOf(tactics);
     platforms = List.copyOf(platforms);
   }
-
-  public boolean isSubtechnique() {
-    return id.indexOf('.') > 0;
-  }
-
-  /** The parent technique id ({@code T1078} for {@code T1078.004}). */
-  public String parentId() {
-    int dot = id.indexOf('.');
-    return dot < 0 ? id : id.substring(0, dot);
-  }
 }

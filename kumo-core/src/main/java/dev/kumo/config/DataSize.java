@@ -14,10 +14,6 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
     }
   }
 
-  public static DataSize ofBytes(long bytes) {
-    return new DataSize(bytes);
-  }
-
   public static DataSize ofMebibytes(long mib) {
     return new DataSize(mib * 1024 * 1024);
   }

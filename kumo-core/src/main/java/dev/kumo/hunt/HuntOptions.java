@@ -17,11 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param strict stop at the first unreadable file or record
  * @param forcedSource read every input as this source id instead of detecting it
  * @param maxFindingsInMemory findings kept in memory before sorted runs spill to {@code tempDir}
- * @param collectFindings false to only count findings (benchmarks)
  */
 public record HuntOptions(int threads, @Nullable Instant from, @Nullable Instant to, Level minLevel, boolean strict,
     IngestLimits limits, @Nullable String forcedSource, CorrelationLimits correlationLimits, int maxFindingsInMemory,
-    Path tempDir, boolean collectFindings) {
+    Path tempDir) {
 
   public static final int DEFAULT_MAX_FINDINGS_IN_MEMORY = 50_000;
 
@@ -34,17 +33,17 @@ public record HuntOptions(int threads, @Nullable Instant from, @Nullable Instant
   public static HuntOptions defaults() {
     return new HuntOptions(Runtime.getRuntime().availableProcessors(), null, null, Level.INFORMATIONAL, false,
         IngestLimits.DEFAULTS, null, CorrelationLimits.DEFAULTS, DEFAULT_MAX_FINDINGS_IN_MEMORY,
-        Path.of(System.getProperty("java.io.tmpdir")), true);
+        Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   public HuntOptions withThreads(int n) {
     return new HuntOptions(n, from, to, minLevel, strict, limits, forcedSource, correlationLimits,
-        maxFindingsInMemory, tempDir, collectFindings);
+        maxFindingsInMemory, tempDir);
   }
 
-  public HuntOptions withCollectFindings(boolean collect) {
-    return new HuntOptions(threads, from, to, minLevel, strict, limits, forcedSource, correlationLimits,
-        maxFindingsInMemory, tempDir, collect);
+  public HuntOptions withMinLevel(Level level) {
+    return new HuntOptions(threads, from, to, level, strict, limits, forcedSource, correlationLimits,
+        maxFindingsInMemory, tempDir);
   }
 
   public boolean inRange(Instant t) {

@@ -127,9 +127,7 @@ public final class Hunter {
           if (rule.meta().effectiveLevel().atLeast(options.minLevel())) {
             Finding finding = Findings.of(rule, e);
             findingStats.add(finding);
-            if (options.collectFindings()) {
-              findings.add(finding);
-            }
+            findings.add(finding);
             matched = true;
           } else {
             findingStats.belowMinLevel();
@@ -224,9 +222,7 @@ public final class Hunter {
       Finding f = Findings.of(def, hit);
       if (f.level().atLeast(options.minLevel())) {
         fstats.add(f);
-        if (options.collectFindings()) {
-          correlationFindings.add(f);
-        }
+        correlationFindings.add(f);
       } else {
         fstats.belowMinLevel();
       }

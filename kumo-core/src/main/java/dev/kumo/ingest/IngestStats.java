@@ -14,7 +14,6 @@ public final class IngestStats {
   private final int maxExamples;
   private long files;
   private long bytes;
-  private long records;
   private long jsonBytes;
   private final Map<String, Long> eventsBySource = new TreeMap<>();
   private final Map<ProblemKind, Long> problemCounts = new EnumMap<>(ProblemKind.class);
@@ -51,10 +50,6 @@ public final class IngestStats {
     jsonBytes += n;
   }
 
-  public void recordSeen() {
-    records++;
-  }
-
   public void digestFileSkipped() {
     digestFiles++;
   }
@@ -86,7 +81,6 @@ public final class IngestStats {
   public void merge(IngestStats o) {
     files += o.files;
     bytes += o.bytes;
-    records += o.records;
     jsonBytes += o.jsonBytes;
     digestFiles += o.digestFiles;
     o.eventsBySource.forEach((k, v) -> eventsBySource.merge(k, v, Long::sum));
@@ -105,11 +99,6 @@ public final class IngestStats {
   /** Decompressed bytes read, summed over inputs. */
   public long jsonBytes() {
     return jsonBytes;
-  }
-
-  /** Records framed (events plus skipped records). */
-  public long records() {
-    return records;
   }
 
   public long digestFiles() {

@@ -120,23 +120,19 @@ public final class JsonLogReader {
         lastRecord = f.index();
         switch (f.kind()) {
           case RECORD -> {
-            stats.recordSeen();
             if (!record(f)) {
               return;
             }
           }
           case TOO_LARGE -> {
-            stats.recordSeen();
             problem(f.line(), f.index(), ProblemKind.RECORD_TOO_LARGE, "record is larger than the limit of "
                 + limits.maxRecordBytes() + " (setting --max-record-size); skipped");
           }
           case TOO_DEEP -> {
-            stats.recordSeen();
             problem(f.line(), f.index(), ProblemKind.NESTING_TOO_DEEP, "record is nested deeper than the limit of "
                 + limits.maxNestingDepth() + " (setting --max-depth); skipped");
           }
           case NOT_OBJECT -> {
-            stats.recordSeen();
             problem(f.line(), f.index(), ProblemKind.NOT_AN_OBJECT, "record is not a JSON object; skipped");
           }
           case INCOMPLETE -> problem(f.line(), f.index(), ProblemKind.INCOMPLETE_RECORD,

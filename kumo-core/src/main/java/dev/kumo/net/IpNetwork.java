@@ -52,18 +52,6 @@ public final class IpNetwork implements Serializable {
     return new IpNetwork(masked, prefix);
   }
 
-  /** Parses, returning null instead of throwing. */
-  public static @Nullable IpNetwork tryParse(String cidr) {
-    try {
-      return parse(cidr);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  public boolean isIpv4() {
-    return address.length == 4;
-  }
 
   public int prefix() {
     return prefix;

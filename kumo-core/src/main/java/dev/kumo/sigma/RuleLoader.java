@@ -11,7 +11,6 @@ import dev.kumo.sigma.yaml.YScalar;
 import dev.kumo.sigma.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -407,18 +406,6 @@ public final class RuleLoader {
     };
   }
 
-  /** Reads a UTF-8 stream completely; helper for callers loading rules from other places. */
-  public static String read(InputStream in) throws IOException {
-    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((n = r.read(buf)) > 0) {
-        sb.append(buf, 0, n);
-      }
-      return sb.toString();
-    }
-  }
 
   /** Placeholders: reads a YAML map of name to list of values. */
   public static Map<String, List<String>> readPlaceholders(Path file) throws IOException {

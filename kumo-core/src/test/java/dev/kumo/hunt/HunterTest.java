@@ -82,7 +82,7 @@ class HunterTest {
 
   private HuntOptions options(int threads) {
     return new HuntOptions(threads, null, null, Level.INFORMATIONAL, false, IngestLimits.DEFAULTS, null,
-        CorrelationLimits.DEFAULTS, 7, dir.resolve("spill"), true);
+        CorrelationLimits.DEFAULTS, 7, dir.resolve("spill"));
   }
 
   private static List<Finding> drain(HuntResult r) {
@@ -130,7 +130,7 @@ class HunterTest {
   @Test
   void run_minLevel_countsButDropsLowerFindings() throws Exception {
     HuntOptions o = new HuntOptions(1, null, null, Level.HIGH, false, IngestLimits.DEFAULTS, null,
-        CorrelationLimits.DEFAULTS, 100, dir, true);
+        CorrelationLimits.DEFAULTS, 100, dir);
     try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(files(1, 40), new Progress())) {
       assertThat(drain(r)).hasSize(1);
       assertThat(r.summary().findingsBelowMinLevel()).isEqualTo(40);
@@ -141,7 +141,7 @@ class HunterTest {
   @Test
   void run_timeRange_skipsEventsOutside() throws Exception {
     HuntOptions o = new HuntOptions(1, Instant.parse("2026-03-10T10:05:00Z"), Instant.parse("2026-03-10T10:10:00Z"),
-        Level.INFORMATIONAL, false, IngestLimits.DEFAULTS, null, CorrelationLimits.DEFAULTS, 100, dir, true);
+        Level.INFORMATIONAL, false, IngestLimits.DEFAULTS, null, CorrelationLimits.DEFAULTS, 100, dir);
     try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(files(1, 20), new Progress())) {
       assertThat(r.summary().events()).isEqualTo(5);
       assertThat(r.summary().eventsOutsideRange()).isEqualTo(15);
@@ -154,7 +154,7 @@ class HunterTest {
     Path bad = dir.resolve("bad.jsonl");
     Files.writeString(bad, record(1) + "\n{broken\n" + record(2) + "\n");
     HuntOptions o = new HuntOptions(1, null, null, Level.INFORMATIONAL, true, IngestLimits.DEFAULTS, null,
-        CorrelationLimits.DEFAULTS, 100, dir, true);
+        CorrelationLimits.DEFAULTS, 100, dir);
     try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(List.of(InputFile.of(bad)), new Progress())) {
       assertThat(r.summary().aborted()).isTrue();
       assertThat(r.summary().abortReason()).startsWith("--strict: ").contains("bad.jsonl:2 (record 2): malformed JSON");

@@ -7,9 +7,7 @@ import dev.kumo.event.Endpoint;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.event.OcsfClass;
 import dev.kumo.event.Origin;
-import dev.kumo.ingest.cloudtrail.CloudTrailSource;
 import dev.kumo.json.JsonObject;
-import dev.kumo.json.JsonTreeReader;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,11 +17,6 @@ public final class Events {
 
   private Events() {}
 
-  /** A CloudTrail record from JSON text, normalized by the real source. */
-  public static NormalizedEvent cloudTrail(String json) {
-    JsonObject raw = (JsonObject) JsonTreeReader.lenient().read(json);
-    return new CloudTrailSource().normalize(raw, new Origin("test.json", 1, 1));
-  }
 
   /** An event of {@code source} that carries only a raw record and a time (for rule tests). */
   public static NormalizedEvent raw(JsonObject raw, Instant time, String source) {
