@@ -11,7 +11,7 @@ import dev.kumo.hunt.Hunter;
 import dev.kumo.ingest.IngestStats;
 import dev.kumo.ingest.InputFile;
 import dev.kumo.ingest.Inputs;
-import dev.kumo.ingest.JsonLogReader;
+import dev.kumo.ingest.LogReader;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
 import dev.kumo.sigma.Level;
@@ -160,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
   /** Reads and normalizes every event, nothing else. */
   private static Counts parse(List<InputFile> inputs, int threads) throws InterruptedException {
     ConcurrentLinkedQueue<InputFile> queue = new ConcurrentLinkedQueue<>(inputs);
-    JsonLogReader reader = new JsonLogReader(LogSources.defaults(), dev.kumo.ingest.IngestLimits.DEFAULTS, null);
+    LogReader reader = new LogReader(LogSources.defaults(), dev.kumo.ingest.IngestLimits.DEFAULTS, null);
     AtomicLong events = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
     List<Thread> ts = new ArrayList<>();

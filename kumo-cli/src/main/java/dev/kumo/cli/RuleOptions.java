@@ -30,7 +30,7 @@ public final class RuleOptions {
   CompileOptions compileOptions() throws IOException {
     Placeholders p = placeholders == null ? Placeholders.NONE
         : new Placeholders(RuleLoader.readPlaceholders(placeholders));
-    return new CompileOptions(java.util.function.UnaryOperator.identity(), p, maxRegexLength);
+    return new CompileOptions(java.util.function.UnaryOperator.identity(), p, maxRegexLength, false);
   }
 
   LoadedRules load() throws IOException {

@@ -3,6 +3,8 @@ package dev.kumo.cli;
 import dev.kumo.attack.AttackCatalog;
 import dev.kumo.cli.output.Sanitize;
 import dev.kumo.detect.CompiledRule;
+import dev.kumo.detect.FieldCoverage;
+import dev.kumo.detect.SourceMappings;
 import dev.kumo.detect.LoadedRules;
 import dev.kumo.sigma.DetectionRule;
 import dev.kumo.sigma.LoadProblem;
@@ -76,6 +78,20 @@ final class RulesLintCommand implements Callable<Integer> {
       }
       out.println("  " + rules.unrouted().size() + " rules are for log sources Kumo does not read yet:");
       byLogsource.forEach((ls, n) -> out.println("    " + n + "  " + Sanitize.terminal(ls)));
+    }
+    Map<String, List<FieldCoverage.Gap>> gaps = FieldCoverage.gaps(rules.engine(), SourceMappings.bundled());
+    for (String source : rules.rulesBySource().keySet()) {
+      List<FieldCoverage.Gap> g = gaps.getOrDefault(source, List.of());
+      List<FieldCoverage.Gap> open = g.stream().filter(x -> !x.explained()).toList();
+      List<FieldCoverage.Gap> explained = g.stream().filter(FieldCoverage.Gap::explained).toList();
+      out.println("  " + source + " fields: " + (open.isEmpty() ? "all resolved" : open.size() + " not provided by the source:")
+          + (explained.isEmpty() ? "" : " (" + explained.size() + " explained as never present)"));
+      for (FieldCoverage.Gap x : open) {
+        out.println("    " + Sanitize.terminal(x.field() + "  in " + x.ruleKey() + " (" + x.ruleFile() + ")"));
+      }
+      for (FieldCoverage.Gap x : explained) {
+        out.println("    " + Sanitize.terminal(x.field() + "  in " + x.ruleKey() + ": never present — " + x.reason()));
+      }
     }
     long sources = rules.engine().rules().stream().map(CompiledRule::sourceId).distinct().count();
     if (sources == 0 && loaded > 0 && rules.unrouted().size() == loaded) {

@@ -146,9 +146,9 @@ public final class EngineBuilder {
             SourceMapping m = mapping(cr.sourceId());
             List<FieldPath> group = new ArrayList<>();
             for (String g : c.groupBy()) {
-              group.add(FieldPath.of(m.map(aliasFor(c, g, d))));
+              group.add(m.path(aliasFor(c, g, d)));
             }
-            FieldPath value = c.valueField() == null ? null : FieldPath.of(m.map(aliasFor(c, c.valueField(), d)));
+            FieldPath value = c.valueField() == null ? null : m.path(aliasFor(c, c.valueField(), d));
             ruleFeeds.computeIfAbsent(cr.index(), k -> new ArrayList<>()).add(new CorrelationFeed(ci, mi, group, value));
           }
         }
@@ -176,21 +176,22 @@ public final class EngineBuilder {
     }
     Map<String, SourceRules> indexed = new HashMap<>();
     bySource.forEach((source, list) -> {
-      List<FieldPath> indexFields = mapping(source).index().stream().map(f -> FieldPath.of(mapping(source).map(f))).toList();
+      List<FieldPath> indexFields = mapping(source).index().stream().map(f -> mapping(source).path(f)).toList();
       indexed.put(source, new SourceRules(indexFields, list));
     });
     return new Result(new DetectionEngine(finalRules, indexed, defs), problems, unrouted);
   }
 
   private Condition compileFor(DetectionRule d, SourceMapping m, List<FilterRule> filters) {
-    DetectionCompiler compiler = new DetectionCompiler(options.withFieldMapper(m::map));
-    Condition cond = m.fields().isEmpty() ? d.condition() : compiler.compile(d.detection());
+    DetectionCompiler compiler = new DetectionCompiler(options.withFieldMapper(m::map, m.ignoreCase()));
+    boolean asWritten = m.fields().isEmpty() && !m.ignoreCase();
+    Condition cond = asWritten ? d.condition() : compiler.compile(d.detection());
     List<Condition> parts = new ArrayList<>();
     parts.add(cond);
     for (FilterRule f : filters) {
       boolean names = f.rules().stream().anyMatch(ref -> d.meta().isReferencedBy(ref));
       if (names && f.logsource().isSatisfiedBy(d.logsource())) {
-        parts.add(new Not(m.fields().isEmpty() ? f.condition() : compiler.compile(f.filter())));
+        parts.add(new Not(asWritten ? f.condition() : compiler.compile(f.filter())));
       }
     }
     return parts.size() == 1 ? cond : new AllOf(parts);

@@ -51,8 +51,9 @@ public final class SourceMappings {
             Map.of()));
       }
     }
+    boolean ignoreCase = m.get("case-insensitive") instanceof YScalar ci && Boolean.TRUE.equals(ci.value());
     return new SourceMapping(m.string("source"), logsources, m.strings("index"), stringMap(m.get("fields")),
-        stringMap(m.get("never-present")));
+        ignoreCase, m.strings("known-fields"), stringMap(m.get("never-present")));
   }
 
   private static Map<String, String> stringMap(YNode n) {

@@ -21,4 +21,13 @@ public record Endpoint(@Nullable String ip, @Nullable String name, @Nullable Int
   public @Nullable String label() {
     return ip != null ? ip : name;
   }
+
+  /** The label with {@code :port} when the port is known ({@code [ip]:port} for IPv6). */
+  public @Nullable String labelWithPort() {
+    String l = label();
+    if (l == null || port == null) {
+      return l;
+    }
+    return (l.indexOf(':') >= 0 ? "[" + l + "]" : l) + ":" + port;
+  }
 }

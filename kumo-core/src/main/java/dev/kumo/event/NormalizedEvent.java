@@ -8,12 +8,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One log entry, normalized. Aligned with OCSF (class, time, cloud, actor, src_endpoint, api,
- * resources, metadata.uid); the raw record stays available by dotted path for Sigma rules.
- * Immutable and thread-safe.
+ * One log entry, normalized. Aligned with OCSF (class, time, cloud, actor, src_endpoint,
+ * dst_endpoint, api, resources, metadata.uid, plus the class-specific {@link Details}); the raw
+ * record stays available by dotted path for Sigma rules. Immutable and thread-safe.
  *
  * @param id the event's unique id (CloudTrail {@code eventID}); derived from content when absent
+ * @param time when it happened; {@link #UNKNOWN_TIME} when the record has no usable timestamp
  * @param source the log source id, e.g. {@code aws.cloudtrail}
+ * @param dst the destination endpoint for network, DNS and HTTP events
+ * @param details the class-specific part, or null for plain API activity
  */
 public record NormalizedEvent(
     String id,
@@ -23,10 +26,15 @@ public record NormalizedEvent(
     CloudContext cloud,
     Actor actor,
     Endpoint src,
+    @Nullable Endpoint dst,
     ApiCall api,
     List<ResourceRef> resources,
+    @Nullable Details details,
     JsonObject raw,
     Origin origin) implements Serializable {
+
+  /** The time given to events whose record has no usable timestamp (they are kept and counted). */
+  public static final Instant UNKNOWN_TIME = Instant.EPOCH;
 
   public NormalizedEvent {
     resources = List.copyOf(resources);
@@ -38,7 +46,7 @@ public record NormalizedEvent(
    */
   public static NormalizedEvent rawOnly(String id, Instant time, String source, JsonObject raw, Origin origin) {
     return new NormalizedEvent(id, time, source, OcsfClass.API_ACTIVITY, new CloudContext("unknown", null, null),
-        Actor.UNKNOWN, Endpoint.UNKNOWN, ApiCall.UNKNOWN, List.of(), raw, origin);
+        Actor.UNKNOWN, Endpoint.UNKNOWN, null, ApiCall.UNKNOWN, List.of(), null, raw, origin);
   }
 
   /** The first value at a dotted path of the raw record, as text; null when absent. */

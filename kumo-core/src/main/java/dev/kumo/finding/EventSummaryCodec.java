@@ -19,6 +19,7 @@ public final class EventSummaryCodec {
     out.writeString(e.principalType());
     out.writeString(e.accessKeyId());
     out.writeString(e.sourceIp());
+    out.writeString(e.destination());
     out.writeString(e.userAgent());
     out.writeString(e.service());
     out.writeString(e.operation());
@@ -30,6 +31,6 @@ public final class EventSummaryCodec {
   public static EventSummary read(SpillReader in) throws IOException {
     return new EventSummary(in.readString(), in.readInstant(), in.readString(), in.readString(), in.readString(),
         in.readString(), in.readString(), in.readString(), in.readString(), in.readString(), in.readString(),
-        in.readString(), in.readString(), in.readString(), in.readLong());
+        in.readString(), in.readString(), in.readString(), in.readString(), in.readLong());
   }
 }

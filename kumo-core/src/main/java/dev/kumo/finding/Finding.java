@@ -18,7 +18,7 @@ public record Finding(FindingRule rule, EventSummary event, @Nullable Correlatio
     implements Serializable {
 
   /** The version of the JSON/CSV output schema; bumped on any incompatible change. */
-  public static final String SCHEMA = "kumo.finding/1.0";
+  public static final String SCHEMA = "kumo.finding/1.1";
 
   public Level level() {
     return rule.level();

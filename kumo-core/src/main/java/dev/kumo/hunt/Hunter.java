@@ -13,7 +13,7 @@ import dev.kumo.finding.FindingOrder;
 import dev.kumo.ingest.IngestProblem;
 import dev.kumo.ingest.IngestStats;
 import dev.kumo.ingest.InputFile;
-import dev.kumo.ingest.JsonLogReader;
+import dev.kumo.ingest.LogReader;
 import dev.kumo.ingest.LogSource;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
@@ -67,14 +67,14 @@ public final class Hunter {
     @Nullable Instant last;
     private boolean matched;
     private final ConcurrentLinkedQueue<InputFile> queue;
-    private final JsonLogReader reader;
+    private final LogReader reader;
     final ExternalSorter<Finding> findings;
     final ExternalSorter<CorrelationInput> correlationInputs;
     private final AtomicReference<String> abort;
     private final Progress progress;
 
     /** Each worker sorts its own findings and correlation inputs: no lock on the per-event path. */
-    Worker(ConcurrentLinkedQueue<InputFile> queue, JsonLogReader reader, FindingCodec codec, int maxInMemory,
+    Worker(ConcurrentLinkedQueue<InputFile> queue, LogReader reader, FindingCodec codec, int maxInMemory,
         AtomicReference<String> abort, Progress progress) {
       this.queue = queue;
       this.reader = reader;
@@ -152,7 +152,7 @@ public final class Hunter {
     ConcurrentLinkedQueue<InputFile> queue = new ConcurrentLinkedQueue<>(ordered);
     LogSource forced = options.forcedSource() == null ? null : sources.byId(options.forcedSource())
         .orElseThrow(() -> new IllegalArgumentException("unknown source '" + options.forcedSource() + "'"));
-    JsonLogReader reader = new JsonLogReader(sources, options.limits(), forced);
+    LogReader reader = new LogReader(sources, options.limits(), forced);
     AtomicReference<String> abort = new AtomicReference<>();
     int n = Math.max(1, Math.min(options.threads(), ordered.size()));
     int perWorker = Math.max(1, options.maxFindingsInMemory() / n);

@@ -23,6 +23,7 @@ public final class IngestStats {
   /** The first examples per kind in (file, line) order, so reports do not depend on thread timing. */
   private final Map<ProblemKind, java.util.TreeSet<IngestProblem>> examples = new EnumMap<>(ProblemKind.class);
   private long digestFiles;
+  private long eventsWithoutTime;
 
   private final java.util.function.@org.jspecify.annotations.Nullable Consumer<IngestProblem> listener;
 
@@ -58,6 +59,15 @@ public final class IngestStats {
     eventsBySource.merge(source, 1L, Long::sum);
   }
 
+  /** An event kept although its record has no usable timestamp. */
+  public void eventWithoutTime() {
+    eventsWithoutTime++;
+  }
+
+  public long eventsWithoutTime() {
+    return eventsWithoutTime;
+  }
+
   public void problem(IngestProblem p) {
     problemCounts.merge(p.kind(), 1L, Long::sum);
     keep(p);
@@ -83,6 +93,7 @@ public final class IngestStats {
     bytes += o.bytes;
     jsonBytes += o.jsonBytes;
     digestFiles += o.digestFiles;
+    eventsWithoutTime += o.eventsWithoutTime;
     o.eventsBySource.forEach((k, v) -> eventsBySource.merge(k, v, Long::sum));
     o.problemCounts.forEach((k, v) -> problemCounts.merge(k, v, Long::sum));
     o.examples.values().forEach(set -> set.forEach(this::keep));

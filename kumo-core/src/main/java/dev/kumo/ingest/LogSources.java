@@ -13,9 +13,10 @@ public final class LogSources {
     this.sources = List.copyOf(sources);
   }
 
-  /** Every source Kumo ships. */
+  /** Every source Kumo ships, most specific first. */
   public static LogSources defaults() {
-    return new LogSources(List.of(new CloudTrailSource()));
+    return new LogSources(List.of(
+        new CloudTrailSource()));
   }
 
   public List<LogSource> all() {
@@ -26,13 +27,39 @@ public final class LogSources {
     return sources.stream().filter(s -> s.id().equalsIgnoreCase(id)).findFirst();
   }
 
-  /** The first source that recognizes {@code record}. */
+  /**
+   * The source of a JSON record: by its Panther log type when it carries one, else the first JSON
+   * source that recognizes it.
+   */
   public Optional<LogSource> detect(JsonObject record) {
+    if (record.get("p_log_type") instanceof String pantherType) {
+      for (LogSource s : sources) {
+        if (s.pantherLogTypes().contains(pantherType)) {
+          return Optional.of(s);
+        }
+      }
+    }
     for (LogSource s : sources) {
-      if (s.recognizes(record)) {
+      if (s instanceof JsonLogSource j && j.recognizes(record)) {
         return Optional.of(s);
       }
     }
     return Optional.empty();
   }
+
+  /** The first text source whose sniffing accepts these lines, with its parser. */
+  public Optional<Detected> detectText(List<String> firstLines) {
+    for (LogSource s : sources) {
+      if (s instanceof TextLogSource t) {
+        Optional<TextLogSource.LineParser> p = t.sniff(firstLines);
+        if (p.isPresent()) {
+          return Optional.of(new Detected(t, p.get()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A text source and the parser it chose for a file. */
+  public record Detected(TextLogSource source, TextLogSource.LineParser parser) {}
 }

@@ -4,7 +4,7 @@ package dev.kumo.ingest;
 public enum ProblemKind {
   EMPTY_FILE("empty file", true),
   UNREADABLE_FILE("file cannot be read", true),
-  NOT_JSON("not JSON", true),
+  BINARY_FILE("binary file, not a log", true),
   UNKNOWN_FORMAT("not a recognized log format", true),
   TRUNCATED_GZIP("truncated gzip stream", true),
   CORRUPT_GZIP("corrupt gzip stream", true),
@@ -15,7 +15,7 @@ public enum ProblemKind {
   NOT_AN_OBJECT("record is not a JSON object", false),
   INCOMPLETE_RECORD("record cut off at end of file", false),
   NOT_SOURCE_RECORD("record is not of the file's log type", false),
-  BAD_TIMESTAMP("missing or invalid timestamp", false);
+  MALFORMED_RECORD("record does not follow its log format", false);
 
   private final String description;
   private final boolean fileLevel;

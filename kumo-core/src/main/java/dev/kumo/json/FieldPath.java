@@ -20,9 +20,11 @@ public final class FieldPath implements Serializable {
 
   private final String name;
   private final String[] segments;
+  private final boolean ignoreCase;
 
-  private FieldPath(String name) {
+  private FieldPath(String name, boolean ignoreCase) {
     this.name = name;
+    this.ignoreCase = ignoreCase;
     this.segments = name.indexOf('.') < 0 ? new String[] {name} : DOT.split(name, -1);
     for (int i = 0; i < segments.length; i++) {
       segments[i] = segments[i].intern();
@@ -30,10 +32,27 @@ public final class FieldPath implements Serializable {
   }
 
   public static FieldPath of(String dottedName) {
+    return of(dottedName, false);
+  }
+
+  /**
+   * @param ignoreCase when a key is not found exactly, also accept one that differs only in case
+   *     (for sources whose exports disagree on casing, such as Azure's {@code operationName} and
+   *     {@code OperationName})
+   */
+  public static FieldPath of(String dottedName, boolean ignoreCase) {
     if (dottedName.isEmpty()) {
       throw new IllegalArgumentException("field name must not be empty");
     }
-    return new FieldPath(dottedName);
+    return new FieldPath(dottedName, ignoreCase);
+  }
+
+  public boolean ignoresCase() {
+    return ignoreCase;
+  }
+
+  private @Nullable Object member(JsonObject o, String key) {
+    return ignoreCase ? o.getIgnoreCase(key) : o.get(key);
   }
 
   public String name() {
@@ -43,7 +62,7 @@ public final class FieldPath implements Serializable {
   /** Whether any leaf value at this path satisfies {@code test}. */
   public boolean anyLeaf(JsonObject root, Predicate<Object> test) {
     if (segments.length > 1) {
-      Object flat = root.get(name);
+      Object flat = member(root, name);
       if (flat != null) {
         return leaf(flat, test);
       }
@@ -53,7 +72,7 @@ public final class FieldPath implements Serializable {
 
   private boolean walk(Object node, int i, Predicate<Object> test) {
     if (node instanceof JsonObject o) {
-      Object v = o.get(segments[i]);
+      Object v = member(o, segments[i]);
       if (v == null) {
         return false;
       }
@@ -90,13 +109,13 @@ public final class FieldPath implements Serializable {
    */
   public @Nullable Object simple(JsonObject root) {
     Object v;
-    if (segments.length > 1 && (v = root.get(name)) != null) {
+    if (segments.length > 1 && (v = member(root, name)) != null) {
       return v instanceof JsonArray ? MANY : v;
     }
     Object node = root;
     for (String seg : segments) {
       if (node instanceof JsonObject o) {
-        node = o.get(seg);
+        node = member(o, seg);
         if (node == null) {
           return null;
         }
@@ -111,7 +130,7 @@ public final class FieldPath implements Serializable {
 
   /** Whether the path resolves to anything at all, JSON null and empty arrays included. */
   public boolean exists(JsonObject root) {
-    if (segments.length > 1 && root.has(name)) {
+    if (segments.length > 1 && member(root, name) != null) {
       return true;
     }
     return present(root, 0);
@@ -119,7 +138,7 @@ public final class FieldPath implements Serializable {
 
   private boolean present(Object node, int i) {
     if (node instanceof JsonObject o) {
-      Object v = o.get(segments[i]);
+      Object v = member(o, segments[i]);
       if (v == null) {
         return false;
       }
@@ -170,12 +189,12 @@ public final class FieldPath implements Serializable {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof FieldPath p && p.name.equals(name);
+    return o instanceof FieldPath p && p.name.equals(name) && p.ignoreCase == ignoreCase;
   }
 
   @Override
   public int hashCode() {
-    return name.hashCode();
+    return name.hashCode() * 2 + (ignoreCase ? 1 : 0);
   }
 
   @Override
@@ -184,6 +203,6 @@ public final class FieldPath implements Serializable {
   }
 
   private Object readResolve() {
-    return new FieldPath(name); // re-intern segments after deserialization
+    return new FieldPath(name, ignoreCase); // re-intern segments after deserialization
   }
 }

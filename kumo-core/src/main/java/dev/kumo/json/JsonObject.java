@@ -49,6 +49,57 @@ public final class JsonObject implements Serializable {
     return new JsonObject(k, v, n);
   }
 
+  /** Builds objects member by member, e.g. for log lines parsed into fields. Not thread-safe. */
+  public static final class Builder {
+    private String[] keys = new String[8];
+    private Object[] values = new Object[8];
+    private int size;
+
+    /**
+     * Adds a member; {@code value} must be a tree value (String, Long, BigInteger, BigDecimal,
+     * Boolean, JsonNull, JsonObject, JsonArray). Null values are skipped.
+     */
+    public Builder put(String key, @Nullable Object value) {
+      if (value == null) {
+        return this;
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      keys[size] = key;
+      values[size] = value;
+      size++;
+      return this;
+    }
+
+    public int size() {
+      return size;
+    }
+
+    public JsonObject build() {
+      return size == 0 ? EMPTY : new JsonObject(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), size);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Like {@link #get}, but when no key matches exactly, the first key equal ignoring case. */
+  public @Nullable Object getIgnoreCase(String key) {
+    Object exact = get(key);
+    if (exact != null) {
+      return exact;
+    }
+    for (int i = 0; i < size; i++) {
+      if (keys[i].equalsIgnoreCase(key)) {
+        return values[i];
+      }
+    }
+    return null;
+  }
+
   /** Returns the value of {@code key}, {@link JsonNull#INSTANCE} for JSON null, or Java null if absent. */
   public @Nullable Object get(String key) {
     int h = key.hashCode();

@@ -4,7 +4,7 @@ import dev.kumo.ingest.EventSink;
 import dev.kumo.ingest.IngestLimits;
 import dev.kumo.ingest.IngestStats;
 import dev.kumo.ingest.InputFile;
-import dev.kumo.ingest.JsonLogReader;
+import dev.kumo.ingest.LogReader;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonText;
@@ -59,7 +59,7 @@ public final class CloudTrailReplayer {
   /** Reads every CloudTrail record from the sources (skipping unreadable input). */
   public static List<JsonObject> readRecords(List<InputFile> inputs) {
     List<JsonObject> records = new ArrayList<>();
-    JsonLogReader reader = new JsonLogReader(LogSources.defaults(), IngestLimits.DEFAULTS, null);
+    LogReader reader = new LogReader(LogSources.defaults(), IngestLimits.DEFAULTS, null);
     EventSink sink = e -> records.add(e.raw());
     for (InputFile f : inputs) {
       reader.read(f, sink, new IngestStats(0), null);

@@ -33,7 +33,7 @@ class BadInputTest {
   }
 
   private void read(InputFile input, IngestLimits limits) {
-    new JsonLogReader(LogSources.defaults(), limits, null).read(input, events::add, stats, null);
+    new LogReader(LogSources.defaults(), limits, null).read(input, events::add, stats, null);
   }
 
   private IngestProblem onlyProblem(ProblemKind kind) {
@@ -90,9 +90,24 @@ class BadInputTest {
   }
 
   @Test
-  void read_binaryGarbage_isNotJson() {
+  void read_binaryGarbage_isReportedOnceAsBinary() {
     read("photo.jpg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x00, 0x10}, IngestLimits.DEFAULTS);
-    assertThat(onlyProblem(ProblemKind.NOT_JSON).message()).startsWith("not a JSON log: it starts with (0xFF)");
+    assertThat(onlyProblem(ProblemKind.BINARY_FILE).message()).isEqualTo(
+        "not a log: binary content (a NUL byte at offset 3); file skipped");
+  }
+
+  @Test
+  void read_binaryWithoutNul_isReportedOnceAsBinary() {
+    read("blob.bin", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x41, 0x0a, 0x42}, IngestLimits.DEFAULTS);
+    assertThat(onlyProblem(ProblemKind.BINARY_FILE).message()).isEqualTo(
+        "not a log: binary content (starts with 0xFF); file skipped");
+  }
+
+  @Test
+  void read_textThatIsNoKnownLog_isReportedOnce() {
+    read("notes.txt", utf8("dear diary\ntoday I hunted\n"), IngestLimits.DEFAULTS);
+    assertThat(onlyProblem(ProblemKind.UNKNOWN_FORMAT).message()).isEqualTo(
+        "not a recognized log format (text starting 'dear diary'); file skipped");
   }
 
   @Test
@@ -187,11 +202,15 @@ class BadInputTest {
   }
 
   @Test
-  void read_recordWithoutEventTime_isSkippedWithReason() {
+  void read_recordWithoutEventTime_isKeptAtUnknownTimeAndCounted() {
     String noTime = record(2).replaceAll("\"eventTime\":\"[^\"]*\",", "");
-    read("t.json", utf8(delivery(List.of(record(1), noTime))), IngestLimits.DEFAULTS);
-    assertThat(onlyProblem(ProblemKind.BAD_TIMESTAMP).message()).isEqualTo("CloudTrail record has no eventTime; skipped");
-    assertThat(events).hasSize(1);
+    String badTime = record(3).replace("2026-03-10T10:03:00Z", "yesterday");
+    read("t.json", utf8(delivery(List.of(record(1), noTime, badTime))), IngestLimits.DEFAULTS);
+    assertThat(stats.problems()).isZero();
+    assertThat(events).hasSize(3);
+    assertThat(events.get(1).time()).isEqualTo(NormalizedEvent.UNKNOWN_TIME);
+    assertThat(events.get(2).time()).isEqualTo(NormalizedEvent.UNKNOWN_TIME);
+    assertThat(stats.eventsWithoutTime()).isEqualTo(2);
   }
 
   @Test

@@ -22,7 +22,7 @@ class LayoutTest {
   private final IngestStats stats = new IngestStats(20);
 
   private void read(String name, byte[] content) {
-    new JsonLogReader(LogSources.defaults(), IngestLimits.DEFAULTS, null)
+    new LogReader(LogSources.defaults(), IngestLimits.DEFAULTS, null)
         .read(InputFile.ofStream(name, () -> new ByteArrayInputStream(content)), events::add, stats, null);
   }
 

@@ -14,7 +14,7 @@ public final class CsvFindingWriter implements FindingWriter {
   /** The header; part of the versioned output schema. */
   public static final List<String> COLUMNS = List.of("time", "level", "rule_id", "rule_title", "rule_author",
       "rule_source", "attack_techniques", "attack_tactics", "threats", "event_id", "log_source", "account",
-      "region", "principal", "principal_type", "access_key_id", "source_ip", "user_agent", "event_source",
+      "region", "principal", "principal_type", "access_key_id", "source_ip", "destination", "user_agent", "event_source",
       "event_name", "error_code", "file", "line", "correlation_type", "correlation_group", "correlation_event_count");
 
   private final Writer out;
@@ -38,7 +38,7 @@ public final class CsvFindingWriter implements FindingWriter {
     row(f.time().toString(), f.level().id(), f.ruleId(), f.ruleTitle(), f.author(), f.ruleSource(),
         String.join("|", f.techniques()), String.join("|", f.tacticNames()), String.join("|", f.threats()), e.id(),
         e.source(), e.account(), e.region(), e.principal(), e.principalType(), e.accessKeyId(), e.sourceIp(),
-        e.userAgent(), e.service(), e.operation(), e.errorCode(), e.file(), String.valueOf(e.line()),
+        e.destination(), e.userAgent(), e.service(), e.operation(), e.errorCode(), e.file(), String.valueOf(e.line()),
         c == null ? "" : c.type(), group, c == null ? "" : String.valueOf(c.eventCount()));
   }
 

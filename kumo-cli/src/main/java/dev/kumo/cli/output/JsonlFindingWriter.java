@@ -48,6 +48,7 @@ public final class JsonlFindingWriter implements FindingWriter {
     g.writeStringField("principal_type", e.principalType());
     g.writeStringField("access_key_id", e.accessKeyId());
     g.writeStringField("source_ip", e.sourceIp());
+    g.writeStringField("destination", e.destination());
     g.writeStringField("user_agent", e.userAgent());
     g.writeStringField("event_source", e.service());
     g.writeStringField("event_name", e.operation());

@@ -9,7 +9,7 @@ import dev.kumo.event.OcsfClass;
 import dev.kumo.event.Origin;
 import dev.kumo.event.ResourceRef;
 import dev.kumo.ingest.InvalidRecordException;
-import dev.kumo.ingest.LogSource;
+import dev.kumo.ingest.JsonLogSource;
 import dev.kumo.ingest.ProblemKind;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@code _source}, and test-harness {@code event}/{@code log} keys. Normalizes into OCSF API
  * Activity (6003).
  */
-public final class CloudTrailSource implements LogSource {
+public final class CloudTrailSource implements JsonLogSource {
   public static final String ID = "aws.cloudtrail";
 
   @Override
@@ -48,6 +48,18 @@ public final class CloudTrailSource implements LogSource {
   @Override
   public String examplePath() {
     return "AWSLogs/123456789012/CloudTrail/us-east-1/2024/05/01/123456789012_CloudTrail_us-east-1_20240501T1005Z_abc.json.gz";
+  }
+
+  @Override
+  public java.util.List<String> layouts() {
+    return java.util.List.of("delivery files {\"Records\":[...]} (.json, .json.gz) in the S3 export tree",
+        "JSON arrays of events", "JSON Lines (CloudTrail Lake, CloudWatch Logs exports)",
+        "aws cloudtrail lookup-events output", "EventBridge, SIEM (_source) and Panther (p_log_type) envelopes");
+  }
+
+  @Override
+  public java.util.Set<String> pantherLogTypes() {
+    return java.util.Set.of("AWS.CloudTrail");
   }
 
   @Override
@@ -109,9 +121,7 @@ public final class CloudTrailSource implements LogSource {
     String timeText = r.getString("eventTime");
     Instant time = timeText == null ? null : Timestamps.parseIso(timeText);
     if (time == null) {
-      throw new InvalidRecordException(ProblemKind.BAD_TIMESTAMP, timeText == null
-          ? "CloudTrail record has no eventTime; skipped"
-          : "eventTime '" + clip(timeText) + "' is not an ISO-8601 time; skipped");
+      time = NormalizedEvent.UNKNOWN_TIME; // kept and counted; rules still see it
     }
     JsonObject ui = r.getObject("userIdentity");
     String id = r.getString("eventID");
@@ -124,7 +134,7 @@ public final class CloudTrailSource implements LogSource {
     }
     return new NormalizedEvent(id, time, ID, OcsfClass.API_ACTIVITY,
         new CloudContext("AWS", account, r.getString("awsRegion")),
-        actor(r, ui), source(r), api(r), resources(r), r, origin);
+        actor(r, ui), source(r), null, api(r), resources(r), null, r, origin);
   }
 
   private static Actor actor(JsonObject r, @Nullable JsonObject ui) {
@@ -205,7 +215,4 @@ public final class CloudTrailSource implements LogSource {
     }
   }
 
-  private static String clip(String s) {
-    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
-  }
 }

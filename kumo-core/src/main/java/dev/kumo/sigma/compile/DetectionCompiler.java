@@ -152,7 +152,7 @@ public final class DetectionCompiler {
     List<YScalar> values = scalars(valueNode, line);
     validateOrder(mods, keyword, line);
     Set<Modifier> set = mods.isEmpty() ? EnumSet.noneOf(Modifier.class) : EnumSet.copyOf(mods);
-    FieldPath path = keyword ? null : FieldPath.of(options.fieldMapper().apply(field));
+    FieldPath path = keyword ? null : options.path(field);
 
     if (set.contains(Modifier.EXISTS)) {
       if (values.size() != 1 || !(values.get(0).value() instanceof Boolean b)) {
@@ -381,7 +381,7 @@ public final class DetectionCompiler {
       if (other.indexOf('*') >= 0 || other.indexOf('?') >= 0) {
         throw new RuleSyntaxException("fieldref names a field and cannot contain wildcards: '" + other + "'", line);
       }
-      tests.add(new FieldRefTest(path, FieldPath.of(options.fieldMapper().apply(other)), op,
+      tests.add(new FieldRefTest(path, options.path(other), op,
           set.contains(Modifier.CASED)));
     }
     Condition c = tests.size() == 1 ? tests.get(0)
