@@ -236,7 +236,9 @@ public final class LogReader {
       JsonArray inner = null;
       if (!obj.has("eventName")) {
         // {"Records":[...]} not recognised by the framer (key not first), and lookup-events' {"Events":[...]}
-        inner = obj.get("Records") instanceof JsonArray a ? a : obj.get("Events") instanceof JsonArray a ? a : null;
+        // and Azure diagnostic exports' {"records":[...]}
+        inner = obj.get("Records") instanceof JsonArray a ? a : obj.get("Events") instanceof JsonArray a ? a
+            : obj.get("records") instanceof JsonArray a ? a : null;
       }
       if (inner != null) {
         for (int i = 0; i < inner.size(); i++) {
@@ -329,9 +331,16 @@ public final class LogReader {
       if (parser == null && !pending.isEmpty()) {
         Optional<LogSources.Detected> d = chooseText(pending);
         if (d.isPresent()) {
+          textSource = d.get().source();
+          parser = d.get().parser();
           for (int i = 0; i < pending.size(); i++) {
-            textLine(d.get().source(), d.get().parser(), pending.get(i), pendingPos.get(i)[0], pendingPos.get(i)[1]);
+            textLine(textSource, parser, pending.get(i), pendingPos.get(i)[0], pendingPos.get(i)[1]);
           }
+        }
+      }
+      if (parser != null) {
+        for (JsonObject rest : parser.flush()) {
+          emit(textSource, rest, lastLine, lastRecord);
         }
       }
     }

@@ -22,5 +22,13 @@ public interface TextLogSource extends LogSource {
      * @throws InvalidRecordException when the line does not follow the format
      */
     @Nullable JsonObject parse(String line);
+
+    /**
+     * Records still held at the end of the file, for formats whose records span several lines
+     * (auditd groups SYSCALL, PATH and PROCTITLE lines by event serial). Empty by default.
+     */
+    default java.util.List<JsonObject> flush() {
+      return java.util.List.of();
+    }
   }
 }
