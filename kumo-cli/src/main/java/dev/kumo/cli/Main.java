@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /** The {@code kumo} command. */
-@Command(name = "kumo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "kumo", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
     description = {"Kumo finds attackers in cloud logs and helps you respond.", ""},
     subcommands = {HuntCommand.class, DemoCommand.class, RulesCommand.class, SourcesCommand.class,
         ExportCommand.class, BenchCommand.class, ReplayCommand.class, HelpCommand.class},
