@@ -51,6 +51,8 @@ class HuntCommandTest {
             selection:
                 eventName: StopLogging
             condition: selection
+        fields:
+            - requestParameters.name
         level: high
         """);
   }
@@ -87,9 +89,12 @@ class HuntCommandTest {
       keys.add(f.keyAt(i));
     }
     assertThat(keys).isEqualTo(required);
-    assertThat(f.getString("schema")).isEqualTo("kumo.finding/1.1");
+    assertThat(f.getString("schema")).isEqualTo("kumo.finding/1.2");
     assertThat(f.getString("user_agent")).isEqualTo("=cmd|' /C calc'!A0\u001b[2J\u001b[31mpwned\u202e");
     assertThat(f.getString("rule_author")).isEqualTo("Jane Doe");
+    assertThat(f.getString("reason"))
+        .isEqualTo("StopLogging (cloudtrail.amazonaws.com) by user/=HYPERLINK(1) from 203.0.113.9: name=t");
+    assertThat(f.get("evidence").toString()).isEqualTo("[\"e1\"]");
     assertThat(f.get("attack_tactics").toString()).isEqualTo("[\"Defense Impairment\"]");
     assertThat(r.err()).contains("Findings by level"); // the summary moves to stderr
   }

@@ -34,6 +34,8 @@ import java.util.Set;
 public final class EngineBuilder {
   /** Tag prefix for Kumo's threat categories, e.g. {@code kumo.threat.ransomware}. */
   public static final String THREAT_TAG = "kumo.threat.";
+  /** How many of a rule's {@code fields} a finding's reason quotes. */
+  static final int MAX_SHOWN_FIELDS = 4;
 
   private final List<SourceMapping> mappings;
   private final CompileOptions options;
@@ -107,7 +109,8 @@ public final class EngineBuilder {
           boolean emits = !consumed.containsKey(d) || consumed.get(d);
           List<String> threats = threats(d.meta().tags());
           CompiledRule cr = new CompiledRule(compiled.size(), d.meta(), m.sourceId(), cond, attack, threats, emits,
-              List.of(), FindingRule.of(d.meta(), attack, threats));
+              List.of(), FindingRule.of(d.meta(), attack, threats),
+              d.meta().fields().stream().limit(MAX_SHOWN_FIELDS).map(m::path).toList());
           compiled.add(cr);
           instances.computeIfAbsent(d, k -> new ArrayList<>()).add(cr);
         } catch (RuleSyntaxException e) {

@@ -39,6 +39,8 @@ public final class JsonlFindingWriter implements FindingWriter {
     array(g, "attack_techniques", f.techniques());
     array(g, "attack_tactics", f.tacticNames());
     array(g, "threats", f.threats());
+    g.writeStringField("reason", f.reason());
+    array(g, "evidence", f.evidence());
     EventSummary e = f.event();
     g.writeStringField("event_id", e.id());
     g.writeStringField("log_source", e.source());
