@@ -1,10 +1,15 @@
 package dev.kumo.cli;
 
 import dev.kumo.detect.LoadedRules;
+import dev.kumo.detect.PackOptions;
+import dev.kumo.detector.DetectorConfig;
 import dev.kumo.sigma.RuleLoader;
 import dev.kumo.sigma.compile.CompileOptions;
 import dev.kumo.sigma.compile.Placeholders;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +32,15 @@ public final class RuleOptions {
       description = "Longest regular expression accepted from a rule (default: ${DEFAULT-VALUE}).")
   int maxRegexLength;
 
+  @Option(names = "--settings", paramLabel = "FILE",
+      description = "YAML settings file; its 'detectors:' section sets detector thresholds and windows, "
+          + "or turns detectors off (see kumo rules explain <detector>).")
+  Path settings;
+
+  @Option(names = "--experimental",
+      description = "Report findings of experimental rules and detectors too (by default they run dry: counted only).")
+  boolean experimental;
+
   CompileOptions compileOptions() throws IOException {
     Placeholders p = placeholders == null ? Placeholders.NONE
         : new Placeholders(RuleLoader.readPlaceholders(placeholders));
@@ -34,6 +48,15 @@ public final class RuleOptions {
   }
 
   LoadedRules load() throws IOException {
-    return LoadedRules.load(!noBuiltin, rules, compileOptions());
+    return LoadedRules.load(new PackOptions(!noBuiltin, rules, compileOptions(), detectorConfig(), experimental));
+  }
+
+  DetectorConfig detectorConfig() throws IOException {
+    if (settings == null) {
+      return DetectorConfig.DEFAULTS;
+    }
+    try (Reader r = Files.newBufferedReader(settings, StandardCharsets.UTF_8)) {
+      return DetectorConfig.read(r, settings.toString());
+    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.kumo.detect;
 
+import dev.kumo.detector.BuiltinDetectors;
+import dev.kumo.detector.Detector;
+import dev.kumo.intel.Intel;
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.DetectionRule;
 import dev.kumo.sigma.LoadProblem;
@@ -28,11 +31,22 @@ public record LoadedRules(DetectionEngine engine, List<SigmaRule> rules, List<Lo
 
   /** Loads the built-in pack (unless {@code builtin} is false) plus every rule under {@code paths}. */
   public static LoadedRules load(boolean builtin, List<Path> paths, CompileOptions options) {
-    RuleLoader loader = new RuleLoader(options);
-    RuleLoadResult b = builtin ? loader.loadBuiltin() : RuleLoadResult.empty();
-    RuleLoadResult u = loader.load(paths);
+    return load(PackOptions.of(builtin, paths, options));
+  }
+
+  /**
+   * Loads rules and detectors.
+   *
+   * @throws IllegalArgumentException when the detector settings are invalid
+   */
+  public static LoadedRules load(PackOptions pack) {
+    RuleLoader loader = new RuleLoader(pack.compile());
+    RuleLoadResult b = pack.builtin() ? loader.loadBuiltin() : RuleLoadResult.empty();
+    RuleLoadResult u = loader.load(pack.paths());
     RuleLoadResult all = b.plus(u);
-    EngineBuilder.Result built = EngineBuilder.defaults(options).build(all.rules());
+    List<Detector> detectors = pack.builtin() ? BuiltinDetectors.create(pack.detectors(), Intel.builtin()) : List.of();
+    EngineBuilder.Result built = EngineBuilder.defaults(pack.compile()).experimentalAlerts(pack.experimentalAlerts())
+        .build(all.rules(), detectors);
     List<LoadProblem> problems = new ArrayList<>(all.problems());
     problems.addAll(built.problems());
     return new LoadedRules(built.engine(), all.rules(), problems, built.unrouted(), b.rules().size(), u.rules().size());

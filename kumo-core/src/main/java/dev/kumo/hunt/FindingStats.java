@@ -29,6 +29,8 @@ public final class FindingStats {
   private final TopCounter sourceIps = new TopCounter(TOP_CAPACITY);
   private long total;
   private long belowMinLevel;
+  /** Findings of dry-run (experimental) rules, per rule: what they would have reported. */
+  private final Map<String, RuleTally> dryRun = new HashMap<>();
 
   public void add(Finding f) {
     total++;
@@ -54,6 +56,11 @@ public final class FindingStats {
     belowMinLevel++;
   }
 
+  /** Counts a finding a dry-run rule would have reported. */
+  public void dryRun(Finding f) {
+    dryRun.computeIfAbsent(f.ruleId(), k -> new RuleTally(f)).count++;
+  }
+
   public void merge(FindingStats o) {
     total += o.total;
     belowMinLevel += o.belowMinLevel;
@@ -64,6 +71,7 @@ public final class FindingStats {
       RuleTally t = byRule.computeIfAbsent(k, x -> new RuleTally(v.first));
       t.count += v.count;
     });
+    o.dryRun.forEach((k, v) -> dryRun.computeIfAbsent(k, x -> new RuleTally(v.first)).count += v.count);
     principals.merge(o.principals);
     accessKeys.merge(o.accessKeys);
     sourceIps.merge(o.sourceIps);
@@ -89,7 +97,16 @@ public final class FindingStats {
 
   /** Rules by finding count (highest first), then level, then title. */
   public List<RuleCount> rules() {
-    return byRule.values().stream().map(t -> new RuleCount(t.first.ruleId(), t.first.ruleTitle(), t.first.level(),
+    return ranked(byRule);
+  }
+
+  /** Dry-run rules by the number of findings they would have reported. */
+  public List<RuleCount> dryRunRules() {
+    return ranked(dryRun);
+  }
+
+  private static List<RuleCount> ranked(Map<String, RuleTally> tallies) {
+    return tallies.values().stream().map(t -> new RuleCount(t.first.ruleId(), t.first.ruleTitle(), t.first.level(),
         t.first.author(), t.first.ruleSource(), t.count)).sorted(Comparator.comparingLong(RuleCount::count).reversed()
         .thenComparing(RuleCount::level, Comparator.reverseOrder()).thenComparing(RuleCount::title)
         .thenComparing(RuleCount::ruleId)).toList();

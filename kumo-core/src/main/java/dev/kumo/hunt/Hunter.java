@@ -2,10 +2,16 @@ package dev.kumo.hunt;
 
 import dev.kumo.correlate.CorrelationDef;
 import dev.kumo.correlate.CorrelationFeed;
+import dev.kumo.correlate.CorrelationHit;
 import dev.kumo.correlate.CorrelationInput;
 import dev.kumo.correlate.CorrelationInputCodec;
 import dev.kumo.correlate.Correlator;
 import dev.kumo.detect.DetectionEngine;
+import dev.kumo.detector.DetectorBinding;
+import dev.kumo.detector.DetectorRunner;
+import dev.kumo.detector.Observation;
+import dev.kumo.detector.ObservationCodec;
+import dev.kumo.detector.ObservationCombiner;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingCodec;
@@ -25,8 +31,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +79,8 @@ public final class Hunter {
     private final LogReader reader;
     final ExternalSorter<Finding> findings;
     final ExternalSorter<CorrelationInput> correlationInputs;
+    final ExternalSorter<Observation> observations;
+    private final ObservationCombiner combiner;
     private final AtomicReference<String> abort;
     private final Progress progress;
 
@@ -81,6 +92,9 @@ public final class Hunter {
       this.findings = new ExternalSorter<>(FindingOrder.ORDER, codec, maxInMemory, options.tempDir());
       this.correlationInputs = new ExternalSorter<>(CorrelationInput.ORDER, CorrelationInputCodec.INSTANCE,
           maxInMemory, options.tempDir());
+      this.observations = new ExternalSorter<>(Observation.ORDER, ObservationCodec.INSTANCE, maxInMemory,
+          options.tempDir());
+      this.combiner = new ObservationCombiner(maxInMemory, observations::add);
       this.abort = abort;
       this.progress = progress;
       this.stats = new IngestStats(options.limits().maxProblemExamples(), options.strict() ? this::strict : null);
@@ -101,8 +115,10 @@ public final class Hunter {
       } catch (StopHunt e) {
         // abort reason already recorded
       }
+      combiner.flush();
       findings.sortBuffer();
       correlationInputs.sortBuffer();
+      observations.sortBuffer();
     }
 
     private void event(NormalizedEvent e) {
@@ -123,24 +139,38 @@ public final class Hunter {
       }
       matched = false;
       engine.match(e, rule -> {
-        if (rule.emitsFindings()) {
-          if (rule.meta().effectiveLevel().atLeast(options.minLevel())) {
-            Finding finding = Findings.of(rule, e);
-            findingStats.add(finding);
-            findings.add(finding);
-            matched = true;
-          } else {
-            findingStats.belowMinLevel();
-          }
+        if (rule.emitsFindings() && offer(Findings.of(rule, e), rule.dryRun(), findingStats, findings)) {
+          matched = true;
         }
         for (CorrelationFeed feed : rule.feeds()) {
           correlationInputs.add(CorrelationInput.of(feed, e));
         }
       });
+      engine.observe(e, combiner::add);
       if (matched) {
         eventsWithFindings++;
       }
     }
+  }
+
+  /**
+   * Passes a candidate finding through the gates: dry-run rules are counted, findings below the
+   * minimum level are counted, the rest are kept.
+   *
+   * @return whether the finding was kept
+   */
+  private boolean offer(Finding f, boolean dryRun, FindingStats stats, ExternalSorter<Finding> sink) {
+    if (dryRun) {
+      stats.dryRun(f);
+      return false;
+    }
+    if (!f.level().atLeast(options.minLevel())) {
+      stats.belowMinLevel();
+      return false;
+    }
+    stats.add(f);
+    sink.add(f);
+    return true;
   }
 
   /** Runs the hunt to the end (or to the first problem under {@code strict}). */
@@ -183,15 +213,18 @@ public final class Hunter {
         }
       }
     }
-    // correlation hits become findings of their own, sorted with the rest
-    ExternalSorter<Finding> correlationFindings = new ExternalSorter<>(FindingOrder.ORDER, codec, perWorker,
+    // correlation hits and detector alerts become findings of their own, sorted with the rest
+    ExternalSorter<Finding> laterFindings = new ExternalSorter<>(FindingOrder.ORDER, codec, perWorker,
         options.tempDir());
     List<ExternalSorter<Finding>> findings = new ArrayList<>();
     workers.forEach(w -> findings.add(w.findings));
-    findings.add(correlationFindings);
+    findings.add(laterFindings);
+    List<ExternalSorter<CorrelationInput>> corrInputs = workers.stream().map(w -> w.correlationInputs).toList();
+    List<ExternalSorter<Observation>> observations = workers.stream().map(w -> w.observations).toList();
     if (failure.get() != null) {
       findings.forEach(ExternalSorter::close);
-      workers.forEach(w -> w.correlationInputs.close());
+      corrInputs.forEach(ExternalSorter::close);
+      observations.forEach(ExternalSorter::close);
       throw new IllegalStateException("hunt failed: " + failure.get(), failure.get());
     }
 
@@ -214,20 +247,12 @@ public final class Hunter {
 
     Correlator correlator = engine.newCorrelator(options.correlationLimits());
     List<CorrelationDef> defs = engine.correlations();
-    java.util.function.Consumer<dev.kumo.correlate.CorrelationHit> onHit = hit -> {
+    Consumer<CorrelationHit> onHit = hit -> {
       CorrelationDef def = defs.get(hit.correlation());
-      if (!def.emitsFindings()) {
-        return;
-      }
-      Finding f = Findings.of(def, hit);
-      if (f.level().atLeast(options.minLevel())) {
-        fstats.add(f);
-        correlationFindings.add(f);
-      } else {
-        fstats.belowMinLevel();
+      if (def.emitsFindings()) {
+        offer(Findings.of(def, hit), def.dryRun(), fstats, laterFindings);
       }
     };
-    List<ExternalSorter<CorrelationInput>> corrInputs = workers.stream().map(w -> w.correlationInputs).toList();
     if (abort.get() == null && !defs.isEmpty()) {
       Iterator<CorrelationInput> it = ExternalSorter.sortedAll(CorrelationInput.ORDER, corrInputs);
       while (it.hasNext()) {
@@ -237,12 +262,24 @@ public final class Hunter {
     }
     corrInputs.forEach(ExternalSorter::close);
 
+    DetectorRunner detectors = engine.newDetectorRunner();
+    BiConsumer<DetectorBinding, Finding> onAlert = (b, f) -> offer(f, b.dryRun(), fstats, laterFindings);
+    if (abort.get() == null && !engine.detectors().isEmpty()) {
+      Iterator<Observation> it = ExternalSorter.sortedAll(Observation.ORDER, observations);
+      while (it.hasNext()) {
+        detectors.accept(it.next(), onAlert);
+      }
+      detectors.finish(onAlert);
+    }
+    observations.forEach(ExternalSorter::close);
+
     HuntSummary summary = new HuntSummary(started, Duration.ofNanos(System.nanoTime() - startNanos), n,
         engine.rules().size() + defs.size(), stats.files(), stats.bytes(), stats.jsonBytes(), events, stats.eventsBySource(), outside,
         first, last, withFindings, fstats.total(), fstats.byLevel(), fstats.belowMinLevelCount(), fstats.rules(),
         fstats.principals().top(10), fstats.accessKeys().top(10), fstats.sourceIps().top(10), stats.problems(),
         stats.problemCounts(), stats.allExamples(), stats.digestFiles(), correlator.evictedGroups(),
-        correlator.droppedEvents(), abort.get());
+        correlator.droppedEvents(), fstats.dryRunRules(), 0, Map.of(), detectors.observations(), detectors.evicted(),
+        abort.get());
     return new HuntResult(findings, summary);
   }
 

@@ -29,7 +29,7 @@ class CorrelatorTest {
         List.of(), List.of(), new RuleOrigin("t", 1, false));
     CorrelationRule rule = new CorrelationRule(meta, type, rules, List.of("g"), span, List.of(t), "v", null, Map.of(),
         false);
-    return new CorrelationDef(0, rule, AttackInfo.NONE, List.of(), true, List.of(),
+    return new CorrelationDef(0, rule, AttackInfo.NONE, List.of(), true, false, List.of(),
         dev.kumo.finding.FindingRule.of(meta, AttackInfo.NONE, List.of()));
   }
 
