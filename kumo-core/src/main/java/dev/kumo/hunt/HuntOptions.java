@@ -46,6 +46,11 @@ public record HuntOptions(int threads, @Nullable Instant from, @Nullable Instant
         maxFindingsInMemory, tempDir);
   }
 
+  public HuntOptions withForcedSource(@Nullable String sourceId) {
+    return new HuntOptions(threads, from, to, minLevel, strict, limits, sourceId, correlationLimits,
+        maxFindingsInMemory, tempDir);
+  }
+
   public boolean inRange(Instant t) {
     return (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
   }
