@@ -80,9 +80,16 @@ public final class InstanceCredentialsOutsideDetector implements Detector {
     return List.of(QUIET.describe(quiet), MAX_EPISODES.describe(maxEpisodes));
   }
 
+  /**
+   * The Systems Manager agent's own channels: the agent talks to them from wherever it runs (hybrid
+   * activations run on premises), so they say nothing about stolen credentials.
+   */
+  private static final Set<String> AGENT_SERVICES = Set.of("ssmmessages.amazonaws.com", "ec2messages.amazonaws.com");
+
   @Override
   public void observe(NormalizedEvent e, Observer out) {
-    if (!"AssumedRole".equals(e.actor().identityType()) || e.src().ip() == null || e.actor().principal() == null) {
+    if (!"AssumedRole".equals(e.actor().identityType()) || e.src().ip() == null || e.actor().principal() == null
+        || e.actor().invokedBy() != null || AGENT_SERVICES.contains(e.api().service())) {
       return;
     }
     if (!isInstanceSession(e)) {

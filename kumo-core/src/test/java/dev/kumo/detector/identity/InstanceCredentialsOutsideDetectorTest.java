@@ -46,6 +46,15 @@ class InstanceCredentialsOutsideDetectorTest {
   }
 
   @Test
+  void callsByAServiceOnTheInstancesBehalfOrTheAgentChannel_doNotFire() {
+    assertThat(harness.run(List.of(
+        event().identity(INSTANCE.replace("\"type\":\"AssumedRole\",", "\"type\":\"AssumedRole\",\"invokedBy\":"
+            + "\"eks.amazonaws.com\",")).ip("45.33.32.156").build(),
+        event().identity(INSTANCE).ip("45.33.32.156").call("ssmmessages.amazonaws.com", "CreateControlChannel")
+            .build()))).isEmpty();
+  }
+
+  @Test
   void otherSessionsFromOutside_doNotFire() {
     assertThat(harness.run(List.of(
         event().identity(CloudTrailEvents.role("Admin", "alice", "ASIAALICE")).ip("45.61.136.20").build(),
