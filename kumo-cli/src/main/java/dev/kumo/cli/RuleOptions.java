@@ -3,6 +3,9 @@ package dev.kumo.cli;
 import dev.kumo.detect.LoadedRules;
 import dev.kumo.detect.PackOptions;
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.tuning.MuteEntry;
+import dev.kumo.tuning.Mutelist;
+import dev.kumo.tuning.MutelistReader;
 import dev.kumo.sigma.RuleLoader;
 import dev.kumo.sigma.compile.CompileOptions;
 import dev.kumo.sigma.compile.Placeholders;
@@ -49,6 +52,21 @@ public final class RuleOptions {
 
   LoadedRules load() throws IOException {
     return LoadedRules.load(new PackOptions(!noBuiltin, rules, compileOptions(), detectorConfig(), experimental));
+  }
+
+  /** The mutelist entries of the given files plus any 'mutelist:' section of the settings file. */
+  Mutelist mutelist(List<Path> files) throws IOException {
+    List<Path> all = new ArrayList<>(files);
+    if (settings != null) {
+      all.add(settings);
+    }
+    List<MuteEntry> entries = new ArrayList<>();
+    for (Path f : all) {
+      try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        entries.addAll(MutelistReader.read(r, f.toString()).entries());
+      }
+    }
+    return new Mutelist(entries);
   }
 
   DetectorConfig detectorConfig() throws IOException {

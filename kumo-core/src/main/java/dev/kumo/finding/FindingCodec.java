@@ -43,6 +43,7 @@ public final class FindingCodec implements Codec<Finding> {
     }
     out.writeString(f.reason());
     out.writeStrings(f.evidence());
+    out.writeString(f.suppressedBy());
   }
 
   @Override
@@ -54,6 +55,6 @@ public final class FindingCodec implements Codec<Finding> {
       c = new CorrelationInfo(in.readString(), in.readMap(), in.readStrings(), in.readLong(), in.readDouble(),
           in.readInstant());
     }
-    return new Finding(rule, event, c, in.readString(), in.readStrings());
+    return new Finding(rule, event, c, in.readString(), in.readStrings(), in.readString());
   }
 }

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param suppressedByEntry suppressed findings per mutelist entry name
  * @param detectorObservations observations the Java detectors processed
  * @param detectorStateEvicted entries detectors dropped to stay within their memory limits
+ * @param warnings things the user should fix (e.g. expired mutelist entries)
  * @param abortReason set when {@code --strict} stopped the hunt
  */
 public record HuntSummary(
@@ -54,6 +55,7 @@ public record HuntSummary(
     Map<String, Long> suppressedByEntry,
     long detectorObservations,
     long detectorStateEvicted,
+    List<String> warnings,
     @Nullable String abortReason) {
 
   public static final String SCHEMA = "kumo.summary/1.1";
@@ -69,6 +71,7 @@ public record HuntSummary(
     problemExamples = List.copyOf(problemExamples);
     dryRunRules = List.copyOf(dryRunRules);
     suppressedByEntry = Map.copyOf(suppressedByEntry);
+    warnings = List.copyOf(warnings);
   }
 
   /** Share of events that produced no finding, in percent (Hayabusa's "data reduction"). */

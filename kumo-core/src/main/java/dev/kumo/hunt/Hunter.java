@@ -23,15 +23,19 @@ import dev.kumo.ingest.LogReader;
 import dev.kumo.ingest.LogSource;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
+import dev.kumo.json.JsonObject;
 import dev.kumo.sort.ExternalSorter;
+import dev.kumo.tuning.MuteEntry;
+import dev.kumo.tuning.Mutelist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -49,12 +53,15 @@ public final class Hunter {
   private final LogSources sources;
   private final HuntOptions options;
   private final Clock clock;
+  /** The mutelist entries in force on the hunt's day (UTC). */
+  private final Mutelist mutelist;
 
   public Hunter(DetectionEngine engine, LogSources sources, HuntOptions options, Clock clock) {
     this.engine = engine;
     this.sources = sources;
     this.options = options;
     this.clock = clock;
+    this.mutelist = options.mutelist().activeOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
   /** Thrown inside workers to stop a {@code --strict} hunt. */
@@ -139,7 +146,7 @@ public final class Hunter {
       }
       matched = false;
       engine.match(e, rule -> {
-        if (rule.emitsFindings() && offer(Findings.of(rule, e), rule.dryRun(), findingStats, findings)) {
+        if (rule.emitsFindings() && offer(Findings.of(rule, e), rule.dryRun(), findingStats, findings, e.raw())) {
           matched = true;
         }
         for (CorrelationFeed feed : rule.feeds()) {
@@ -155,17 +162,28 @@ public final class Hunter {
 
   /**
    * Passes a candidate finding through the gates: dry-run rules are counted, findings below the
-   * minimum level are counted, the rest are kept.
+   * minimum level are counted, suppressed findings are counted (and kept, marked, under
+   * {@code showSuppressed}), the rest are kept.
    *
-   * @return whether the finding was kept
+   * @param raw the event's raw record for single-event rule findings, else null
+   * @return whether the finding was kept as a reported finding
    */
-  private boolean offer(Finding f, boolean dryRun, FindingStats stats, ExternalSorter<Finding> sink) {
+  private boolean offer(Finding f, boolean dryRun, FindingStats stats, ExternalSorter<Finding> sink,
+      @Nullable JsonObject raw) {
     if (dryRun) {
       stats.dryRun(f);
       return false;
     }
     if (!f.level().atLeast(options.minLevel())) {
       stats.belowMinLevel();
+      return false;
+    }
+    MuteEntry mute = mutelist.match(f, raw);
+    if (mute != null) {
+      stats.suppressed(mute.name());
+      if (options.showSuppressed()) {
+        sink.add(f.suppressed(mute.name()));
+      }
       return false;
     }
     stats.add(f);
@@ -250,7 +268,7 @@ public final class Hunter {
     Consumer<CorrelationHit> onHit = hit -> {
       CorrelationDef def = defs.get(hit.correlation());
       if (def.emitsFindings()) {
-        offer(Findings.of(def, hit), def.dryRun(), fstats, laterFindings);
+        offer(Findings.of(def, hit), def.dryRun(), fstats, laterFindings, null);
       }
     };
     if (abort.get() == null && !defs.isEmpty()) {
@@ -263,7 +281,7 @@ public final class Hunter {
     corrInputs.forEach(ExternalSorter::close);
 
     DetectorRunner detectors = engine.newDetectorRunner();
-    BiConsumer<DetectorBinding, Finding> onAlert = (b, f) -> offer(f, b.dryRun(), fstats, laterFindings);
+    BiConsumer<DetectorBinding, Finding> onAlert = (b, f) -> offer(f, b.dryRun(), fstats, laterFindings, null);
     if (abort.get() == null && !engine.detectors().isEmpty()) {
       Iterator<Observation> it = ExternalSorter.sortedAll(Observation.ORDER, observations);
       while (it.hasNext()) {
@@ -278,9 +296,20 @@ public final class Hunter {
         first, last, withFindings, fstats.total(), fstats.byLevel(), fstats.belowMinLevelCount(), fstats.rules(),
         fstats.principals().top(10), fstats.accessKeys().top(10), fstats.sourceIps().top(10), stats.problems(),
         stats.problemCounts(), stats.allExamples(), stats.digestFiles(), correlator.evictedGroups(),
-        correlator.droppedEvents(), fstats.dryRunRules(), 0, Map.of(), detectors.observations(), detectors.evicted(),
-        abort.get());
+        correlator.droppedEvents(), fstats.dryRunRules(), fstats.suppressedTotal(), fstats.suppressedByEntry(),
+        detectors.observations(), detectors.evicted(), warnings(), abort.get());
     return new HuntResult(findings, summary);
+  }
+
+  /** Warnings for the summary: mutelist entries that expired and were not applied. */
+  private List<String> warnings() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    List<String> out = new ArrayList<>();
+    for (MuteEntry e : options.mutelist().expired(today)) {
+      out.add("mutelist entry '" + e.name() + "' (" + e.file() + ":" + e.line() + ", owner " + e.owner()
+          + ") expired on " + e.expires() + " and was not applied: renew or remove it");
+    }
+    return out;
   }
 
   private static @Nullable Instant min(@Nullable Instant a, @Nullable Instant b) {

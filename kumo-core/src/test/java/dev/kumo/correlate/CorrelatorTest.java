@@ -36,7 +36,7 @@ class CorrelatorTest {
   private static CorrelationInput in(long seconds, int member, String group, String value, String id) {
     Instant t = T0.plusSeconds(seconds);
     return new CorrelationInput(t, id, 0, member, List.of(group), value, new EventSummary(id, t, "s", null, null, null,
-        null, null, null, null, null, null, null, null, "f", 1));
+        null, null, null, null, null, null, null, null, List.of(), "f", 1));
   }
 
   private static List<CorrelationHit> run(CorrelationDef d, CorrelationLimits limits, CorrelationInput... inputs) {

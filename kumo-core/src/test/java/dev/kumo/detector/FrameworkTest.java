@@ -20,7 +20,7 @@ class FrameworkTest {
   static Observation obs(int seconds, String id, String key, String value, double amount) {
     Instant t = T0.plusSeconds(seconds);
     EventSummary e = new EventSummary(id, t, "aws.cloudtrail", null, null, "p", null, null, null, null, null, null,
-        "Op" + id, null, "f", 1);
+        "Op" + id, null, List.of(), "f", 1);
     return new Observation(t, id, 0, 0, key, value, amount, 1, e);
   }
 

@@ -14,7 +14,7 @@ class ReasonsTest {
 
   private static EventSummary event(String principal, String operation, String error) {
     return new EventSummary("e1", T, "aws.cloudtrail", "111122223333", "us-east-1", principal, "IAMUser", null,
-        "45.61.136.20", null, "aws-cli/2", "cloudtrail.amazonaws.com", operation, error, "f.json", 1);
+        "45.61.136.20", null, "aws-cli/2", "cloudtrail.amazonaws.com", operation, error, java.util.List.of(), "f.json", 1);
   }
 
   @Test

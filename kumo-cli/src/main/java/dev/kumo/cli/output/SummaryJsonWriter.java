@@ -114,6 +114,11 @@ public final class SummaryJsonWriter {
     g.writeNumberField("groups_evicted", s.correlationGroupsEvicted());
     g.writeNumberField("events_dropped", s.correlationEventsDropped());
     g.writeEndObject();
+    g.writeArrayFieldStart("warnings");
+    for (String w : s.warnings()) {
+      g.writeString(w);
+    }
+    g.writeEndArray();
     g.writeObjectFieldStart("detectors");
     g.writeNumberField("observations", s.detectorObservations());
     g.writeNumberField("state_entries_evicted", s.detectorStateEvicted());

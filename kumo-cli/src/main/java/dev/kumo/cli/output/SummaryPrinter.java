@@ -79,6 +79,12 @@ public final class SummaryPrinter {
     top("Top access keys", s.topAccessKeys());
     top("Top source IPs", s.topSourceIps());
     problems(s);
+    if (!s.warnings().isEmpty()) {
+      out.println();
+      for (String w : s.warnings()) {
+        out.println(style.yellow("warning: ") + Sanitize.terminal(w));
+      }
+    }
     if (s.aborted()) {
       out.println();
       out.println(style.red("Stopped early: " + Sanitize.terminal(s.abortReason())));

@@ -64,7 +64,8 @@ public final class TableFindingWriter implements FindingWriter {
     line.append(cell(e.region(), REGION)).append("  ");
     line.append(cell(e.principal() == null ? null : Reasons.shortPrincipal(e.principal()), principalWidth)).append("  ");
     line.append(cell(e.sourceIp(), IP)).append("  ");
-    line.append(cell(f.reason(), eventWidth));
+    line.append(cell(f.suppressedBy() == null ? f.reason() : "[suppressed by " + f.suppressedBy() + "] " + f.reason(),
+        eventWidth));
     out.write(stripTrailing(line));
     out.write('\n');
     rows++;
