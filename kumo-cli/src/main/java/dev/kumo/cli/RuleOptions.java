@@ -6,6 +6,7 @@ import dev.kumo.detector.DetectorConfig;
 import dev.kumo.tuning.MuteEntry;
 import dev.kumo.tuning.Mutelist;
 import dev.kumo.tuning.MutelistReader;
+import dev.kumo.tuning.TuningProfile;
 import dev.kumo.sigma.RuleLoader;
 import dev.kumo.sigma.compile.CompileOptions;
 import dev.kumo.sigma.compile.Placeholders;
@@ -44,6 +45,14 @@ public final class RuleOptions {
       description = "Report findings of experimental rules and detectors too (by default they run dry: counted only).")
   boolean experimental;
 
+  @Option(names = "--tuning", paramLabel = "FILE",
+      description = "YAML tuning profile ('tuning:' list: rule id or name, action disable|experimental|level, reason), "
+          + "applied after Kumo's own profile for SigmaHQ rules. A 'tuning:' section in the --settings file is read too.")
+  List<Path> tuning = new ArrayList<>();
+
+  @Option(names = "--no-tuning", description = "Do not apply Kumo's shipped tuning profile for SigmaHQ rules.")
+  boolean noTuning;
+
   CompileOptions compileOptions() throws IOException {
     Placeholders p = placeholders == null ? Placeholders.NONE
         : new Placeholders(RuleLoader.readPlaceholders(placeholders));
@@ -51,7 +60,23 @@ public final class RuleOptions {
   }
 
   LoadedRules load() throws IOException {
-    return LoadedRules.load(new PackOptions(!noBuiltin, rules, compileOptions(), detectorConfig(), experimental));
+    return LoadedRules.load(new PackOptions(!noBuiltin, rules, compileOptions(), detectorConfig(), experimental,
+        tuningProfile()));
+  }
+
+  /** Kumo's profile (unless --no-tuning), then --tuning files, then the settings file's 'tuning:' section. */
+  TuningProfile tuningProfile() throws IOException {
+    TuningProfile p = noTuning ? TuningProfile.NONE : TuningProfile.builtin();
+    List<Path> files = new ArrayList<>(tuning);
+    if (settings != null) {
+      files.add(settings);
+    }
+    for (Path f : files) {
+      try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        p = p.plus(TuningProfile.read(r, f.toString()));
+      }
+    }
+    return p;
   }
 
   /** The mutelist entries of the given files plus any 'mutelist:' section of the settings file. */

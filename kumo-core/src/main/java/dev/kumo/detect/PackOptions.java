@@ -2,6 +2,7 @@ package dev.kumo.detect;
 
 import dev.kumo.detector.DetectorConfig;
 import dev.kumo.sigma.compile.CompileOptions;
+import dev.kumo.tuning.TuningProfile;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,15 +13,16 @@ import java.util.List;
  * @param paths user rule folders and files
  * @param detectors settings of the built-in detectors
  * @param experimentalAlerts whether {@code experimental} rules and detectors report (else dry-run)
+ * @param tuning level changes and disabled rules applied to every loaded rule
  */
 public record PackOptions(boolean builtin, List<Path> paths, CompileOptions compile, DetectorConfig detectors,
-    boolean experimentalAlerts) {
+    boolean experimentalAlerts, TuningProfile tuning) {
   public PackOptions {
     paths = List.copyOf(paths);
   }
 
   /** The built-in pack plus {@code paths}, default settings. */
   public static PackOptions of(boolean builtin, List<Path> paths, CompileOptions compile) {
-    return new PackOptions(builtin, paths, compile, DetectorConfig.DEFAULTS, false);
+    return new PackOptions(builtin, paths, compile, DetectorConfig.DEFAULTS, false, TuningProfile.builtin());
   }
 }
