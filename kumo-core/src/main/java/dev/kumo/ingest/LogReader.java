@@ -281,7 +281,31 @@ public final class LogReader {
         }
         s = other.get();
       }
-      emit(s, obj, line, index);
+      if (!(s instanceof JsonLogSource j) || !emitBundle(j, obj, line, index)) {
+        emit(s, obj, line, index);
+      }
+      return true;
+    }
+
+    /** Emits the records a source finds bundled in {@code obj}; false when {@code obj} is one record. */
+    private boolean emitBundle(JsonLogSource s, JsonObject obj, long line, long index) {
+      JsonArray bundle;
+      try {
+        bundle = s.bundled(obj);
+      } catch (InvalidRecordException e) {
+        problem(line, index, e.kind(), e.getMessage());
+        return true;
+      }
+      if (bundle == null) {
+        return false;
+      }
+      for (int i = 0; i < bundle.size(); i++) {
+        if (bundle.get(i) instanceof JsonObject o) {
+          emit(s, o, line, index);
+        } else {
+          problem(line, index, ProblemKind.NOT_AN_OBJECT, "element " + (i + 1) + " of the record list is not an object");
+        }
+      }
       return true;
     }
 

@@ -1,6 +1,12 @@
 package dev.kumo.ingest;
 
+import dev.kumo.ingest.bedrock.BedrockSource;
 import dev.kumo.ingest.cloudtrail.CloudTrailSource;
+import dev.kumo.ingest.cur.CurSource;
+import dev.kumo.ingest.focus.FocusSource;
+import dev.kumo.ingest.guardduty.GuardDutySource;
+import dev.kumo.ingest.securityhub.SecurityHubSource;
+import dev.kumo.ingest.securitylake.SecurityLakeSource;
 import dev.kumo.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +22,14 @@ public final class LogSources {
   /** Every source Kumo ships, most specific first. */
   public static LogSources defaults() {
     return new LogSources(List.of(
-        new CloudTrailSource()));
+        new CloudTrailSource(),
+        // AWS findings, cost and AI sources, and OCSF read back
+        new GuardDutySource(),
+        new SecurityHubSource(),
+        new BedrockSource(),
+        new SecurityLakeSource(),
+        new CurSource(),
+        new FocusSource()));
   }
 
   public List<LogSource> all() {
