@@ -1,9 +1,24 @@
 package dev.kumo.ingest;
 
 import dev.kumo.json.JsonObject;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A source whose records are JSON objects. */
 public interface JsonLogSource extends LogSource {
   /** Whether {@code record} looks like one of this source's records (cheap; no normalization). */
   boolean recognizes(JsonObject record);
+
+  /**
+   * The records held by a container record this source recognizes, or null when {@code record} is
+   * itself one record. Containers are exporters' and APIs' wrappers around many records (a CloudWatch
+   * Logs {@code events[]} page, a Pub/Sub message, an API response's {@code items[]}). The reader
+   * handles each record returned as if it stood in the file (its source is detected again), so
+   * records may also be containers. Default: no containers.
+   *
+   * @throws InvalidRecordException when the container cannot be opened (e.g. undecodable data)
+   */
+  default @Nullable List<JsonObject> records(JsonObject record) {
+    return null;
+  }
 }

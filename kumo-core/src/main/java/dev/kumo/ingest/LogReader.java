@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * instance may read many files at once.
  */
 public final class LogReader {
+  /** How deep container records may nest (a Pub/Sub message holding an API page holding records). */
+  static final int MAX_CONTAINER_DEPTH = 3;
+
   /** Lines a text source sees to decide whether a file is its own. */
   static final int SNIFF_LINES = 20;
 
@@ -256,6 +259,11 @@ public final class LogReader {
     }
 
     private boolean jsonObject(JsonObject obj, long line, long index) {
+      return jsonObject(obj, line, index, 0);
+    }
+
+    /** Handles one record, or the records of a container record ({@link JsonLogSource#records}). */
+    private boolean jsonObject(JsonObject obj, long line, long index, int containerDepth) {
       LogSource s = source;
       if (s == null) {
         if (DigestFiles.isDigest(obj)) {
@@ -280,6 +288,23 @@ public final class LogReader {
           return true;
         }
         s = other.get();
+      }
+      if (s instanceof JsonLogSource j && containerDepth < MAX_CONTAINER_DEPTH) {
+        List<JsonObject> inner;
+        try {
+          inner = j.records(obj);
+        } catch (InvalidRecordException e) {
+          problem(line, index, e.kind(), e.getMessage());
+          return true;
+        }
+        if (inner != null) {
+          for (JsonObject o : inner) {
+            if (!jsonObject(o, line, index, containerDepth + 1)) {
+              return false;
+            }
+          }
+          return true;
+        }
       }
       emit(s, obj, line, index);
       return true;

@@ -1,6 +1,15 @@
 package dev.kumo.ingest;
 
 import dev.kumo.ingest.cloudtrail.CloudTrailSource;
+import dev.kumo.ingest.auditd.AuditdSource;
+import dev.kumo.ingest.bitbucket.BitbucketAuditSource;
+import dev.kumo.ingest.duo.CiscoDuoSource;
+import dev.kumo.ingest.gcp.GcpAuditSource;
+import dev.kumo.ingest.github.GitHubAuditSource;
+import dev.kumo.ingest.gworkspace.GoogleWorkspaceSource;
+import dev.kumo.ingest.kubernetes.KubernetesAuditSource;
+import dev.kumo.ingest.okta.OktaSource;
+import dev.kumo.ingest.onelogin.OneLoginSource;
 import dev.kumo.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +25,17 @@ public final class LogSources {
   /** Every source Kumo ships, most specific first. */
   public static LogSources defaults() {
     return new LogSources(List.of(
-        new CloudTrailSource()));
+        new CloudTrailSource(),
+        // GCP, Kubernetes, SaaS identity and code hosting, Linux auditd
+        new GoogleWorkspaceSource(),
+        new GcpAuditSource(),
+        new KubernetesAuditSource(),
+        new OktaSource(),
+        new GitHubAuditSource(),
+        new OneLoginSource(),
+        new BitbucketAuditSource(),
+        new CiscoDuoSource(),
+        new AuditdSource()));
   }
 
   public List<LogSource> all() {
