@@ -2,9 +2,18 @@ package dev.kumo.ingest;
 
 import dev.kumo.ingest.bedrock.BedrockSource;
 import dev.kumo.ingest.cloudtrail.CloudTrailSource;
+import dev.kumo.ingest.auditd.AuditdSource;
+import dev.kumo.ingest.bitbucket.BitbucketAuditSource;
 import dev.kumo.ingest.cur.CurSource;
+import dev.kumo.ingest.duo.CiscoDuoSource;
 import dev.kumo.ingest.focus.FocusSource;
+import dev.kumo.ingest.gcp.GcpAuditSource;
+import dev.kumo.ingest.github.GitHubAuditSource;
 import dev.kumo.ingest.guardduty.GuardDutySource;
+import dev.kumo.ingest.gworkspace.GoogleWorkspaceSource;
+import dev.kumo.ingest.kubernetes.KubernetesAuditSource;
+import dev.kumo.ingest.okta.OktaSource;
+import dev.kumo.ingest.onelogin.OneLoginSource;
 import dev.kumo.ingest.securityhub.SecurityHubSource;
 import dev.kumo.ingest.securitylake.SecurityLakeSource;
 import dev.kumo.json.JsonObject;
@@ -29,7 +38,17 @@ public final class LogSources {
         new BedrockSource(),
         new SecurityLakeSource(),
         new CurSource(),
-        new FocusSource()));
+        new FocusSource(),
+        // GCP, Kubernetes, SaaS identity and code hosting, Linux auditd
+        new GoogleWorkspaceSource(),
+        new GcpAuditSource(),
+        new KubernetesAuditSource(),
+        new OktaSource(),
+        new GitHubAuditSource(),
+        new OneLoginSource(),
+        new BitbucketAuditSource(),
+        new CiscoDuoSource(),
+        new AuditdSource()));
   }
 
   public List<LogSource> all() {
