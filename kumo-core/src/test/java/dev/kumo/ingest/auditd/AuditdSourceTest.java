@@ -238,7 +238,7 @@ class AuditdSourceTest {
   void hunt_qnapCryptBurst_firesTheRenameAndDeletionCorrelationsOnly() throws Exception {
     LoadedRules rules = LoadedRules.load(true, List.of(), CompileOptions.defaults());
     HuntOptions options = new HuntOptions(1, null, null, Level.INFORMATIONAL, false, IngestLimits.DEFAULTS, null,
-        CorrelationLimits.DEFAULTS, 1000, dir);
+        CorrelationLimits.DEFAULTS, 1000, dir, dev.kumo.tuning.Mutelist.EMPTY, false);
     List<Finding> findings = new ArrayList<>();
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
     try (HuntResult r = new Hunter(rules.engine(), LogSources.defaults(), options, clock)
