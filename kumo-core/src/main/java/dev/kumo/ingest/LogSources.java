@@ -16,7 +16,16 @@ public final class LogSources {
   /** Every source Kumo ships, most specific first. */
   public static LogSources defaults() {
     return new LogSources(List.of(
-        new CloudTrailSource()));
+        new CloudTrailSource(),
+        // Microsoft cloud: Entra ID, Azure, AKS, Defender, Microsoft 365 (Activity Log last: the widest envelope)
+        new dev.kumo.ingest.azure.AksAuditSource(),
+        new dev.kumo.ingest.azure.EntraSignInSource(),
+        new dev.kumo.ingest.azure.EntraRiskDetectionSource(),
+        new dev.kumo.ingest.azure.EntraPimAlertSource(),
+        new dev.kumo.ingest.azure.EntraAuditSource(),
+        new dev.kumo.ingest.azure.DefenderAlertSource(),
+        new dev.kumo.ingest.m365.M365AuditSource(),
+        new dev.kumo.ingest.azure.AzureActivitySource()));
   }
 
   public List<LogSource> all() {
