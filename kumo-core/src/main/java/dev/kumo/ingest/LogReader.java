@@ -239,9 +239,10 @@ public final class LogReader {
       JsonArray inner = null;
       if (!obj.has("eventName")) {
         // {"Records":[...]} not recognised by the framer (key not first), and lookup-events' {"Events":[...]}
-        // and Azure diagnostic exports' {"records":[...]}
+        // and Azure diagnostic exports' {"records":[...]}, and Microsoft Graph responses {"@odata.context":..,"value":[...]}
         inner = obj.get("Records") instanceof JsonArray a ? a : obj.get("Events") instanceof JsonArray a ? a
-            : obj.get("records") instanceof JsonArray a ? a : null;
+            : obj.get("records") instanceof JsonArray a ? a
+            : obj.has("@odata.context") && obj.get("value") instanceof JsonArray a ? a : null;
       }
       if (inner != null) {
         for (int i = 0; i < inner.size(); i++) {
