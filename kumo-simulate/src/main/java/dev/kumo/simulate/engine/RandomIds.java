@@ -15,14 +15,14 @@ public final class RandomIds {
 
   private RandomIds() {}
 
-  /** A random (version 4) UUID in lower case. */
+  /** A random (version 4) UUID in lower case: 8-4-4-4-12 hex digits. */
   public static String uuid(SplittableRandom r) {
-    char[] c = new char[36];
     long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
     long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    char[] c = new char[36];
     int p = 0;
     for (int i = 0; i < 16; i++) {
-      if (i == 4 || i == 6) {
+      if (i == 8 || i == 12) {
         c[p++] = '-';
       }
       c[p++] = HEX[(int) (hi >>> (60 - 4 * i)) & 0xF];
