@@ -1,6 +1,10 @@
 package dev.kumo.detector;
 
+import dev.kumo.detector.identity.BehaviorBaselineDetector;
+import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
+import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
+import dev.kumo.detector.identity.RoleChainToAdminDetector;
 import dev.kumo.intel.Intel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +24,14 @@ public final class BuiltinDetectors {
   private static List<Kind> kinds() {
     return List.of(
         new Kind(InstanceCredentialsOutsideDetector.NAME, InstanceCredentialsOutsideDetector.SETTINGS,
-            InstanceCredentialsOutsideDetector::new));
+            InstanceCredentialsOutsideDetector::new),
+        // identity: upstream movement and identity abuse (baselines, instance roles, role chains, fan-out)
+        new Kind(BehaviorBaselineDetector.NAME, BehaviorBaselineDetector.SETTINGS, BehaviorBaselineDetector::new),
+        new Kind(HostRoleNewControlPlaneApiDetector.NAME, HostRoleNewControlPlaneApiDetector.SETTINGS,
+            HostRoleNewControlPlaneApiDetector::new),
+        new Kind(RoleChainToAdminDetector.NAME, RoleChainToAdminDetector.SETTINGS, RoleChainToAdminDetector::new),
+        new Kind(RemoteCommandFanoutDetector.NAME, RemoteCommandFanoutDetector.SETTINGS,
+            RemoteCommandFanoutDetector::new));
   }
 
   /**
