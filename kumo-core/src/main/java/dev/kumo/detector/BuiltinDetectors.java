@@ -1,5 +1,6 @@
 package dev.kumo.detector;
 
+import dev.kumo.detector.compute.ComputeInNewRegionDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
 import dev.kumo.intel.Intel;
 import java.util.ArrayList;
@@ -20,7 +21,10 @@ public final class BuiltinDetectors {
   private static List<Kind> kinds() {
     return List.of(
         new Kind(InstanceCredentialsOutsideDetector.NAME, InstanceCredentialsOutsideDetector.SETTINGS,
-            InstanceCredentialsOutsideDetector::new));
+            InstanceCredentialsOutsideDetector::new),
+        // Stratus Red Team parity (AWS): account-level cryptomining signal
+        new Kind(ComputeInNewRegionDetector.NAME, ComputeInNewRegionDetector.SETTINGS,
+            ComputeInNewRegionDetector::new));
   }
 
   /**
