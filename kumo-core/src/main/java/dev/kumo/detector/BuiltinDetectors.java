@@ -1,5 +1,6 @@
 package dev.kumo.detector;
 
+import dev.kumo.detector.compute.ComputeInNewRegionDetector;
 import dev.kumo.detector.identity.BehaviorBaselineDetector;
 import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
@@ -31,7 +32,10 @@ public final class BuiltinDetectors {
             HostRoleNewControlPlaneApiDetector::new),
         new Kind(RoleChainToAdminDetector.NAME, RoleChainToAdminDetector.SETTINGS, RoleChainToAdminDetector::new),
         new Kind(RemoteCommandFanoutDetector.NAME, RemoteCommandFanoutDetector.SETTINGS,
-            RemoteCommandFanoutDetector::new));
+            RemoteCommandFanoutDetector::new),
+        // compute: cryptomining signals
+        new Kind(ComputeInNewRegionDetector.NAME, ComputeInNewRegionDetector.SETTINGS,
+            ComputeInNewRegionDetector::new));
   }
 
   /**
