@@ -1,6 +1,11 @@
 package dev.kumo.detector;
 
+import dev.kumo.detector.compute.ComputeInNewRegionDetector;
+import dev.kumo.detector.identity.BehaviorBaselineDetector;
+import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
+import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
+import dev.kumo.detector.identity.RoleChainToAdminDetector;
 import dev.kumo.detector.logging.CloudTrailLogIntegrityDetector;
 import dev.kumo.detector.logging.LoggingSilenceDetector;
 import dev.kumo.detector.storage.S3CopyToForeignBucketDetector;
@@ -26,7 +31,17 @@ public final class BuiltinDetectors {
     return List.of(
         new Kind(InstanceCredentialsOutsideDetector.NAME, InstanceCredentialsOutsideDetector.SETTINGS,
             InstanceCredentialsOutsideDetector::new),
-        // group: log tampering and gaps, data theft and ransomware in S3 (logging, storage)
+        // identity: upstream movement and identity abuse (baselines, instance roles, role chains, fan-out)
+        new Kind(BehaviorBaselineDetector.NAME, BehaviorBaselineDetector.SETTINGS, BehaviorBaselineDetector::new),
+        new Kind(HostRoleNewControlPlaneApiDetector.NAME, HostRoleNewControlPlaneApiDetector.SETTINGS,
+            HostRoleNewControlPlaneApiDetector::new),
+        new Kind(RoleChainToAdminDetector.NAME, RoleChainToAdminDetector.SETTINGS, RoleChainToAdminDetector::new),
+        new Kind(RemoteCommandFanoutDetector.NAME, RemoteCommandFanoutDetector.SETTINGS,
+            RemoteCommandFanoutDetector::new),
+        // compute: cryptomining signals
+        new Kind(ComputeInNewRegionDetector.NAME, ComputeInNewRegionDetector.SETTINGS,
+            ComputeInNewRegionDetector::new),
+        // logging, storage: log tampering and gaps, data theft and ransomware in S3 (logging, storage)
         new Kind(CloudTrailLogIntegrityDetector.NAME, CloudTrailLogIntegrityDetector.SETTINGS,
             CloudTrailLogIntegrityDetector::new),
         new Kind(LoggingSilenceDetector.NAME, LoggingSilenceDetector.SETTINGS, LoggingSilenceDetector::new),
