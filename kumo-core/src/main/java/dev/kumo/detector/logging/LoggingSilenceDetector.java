@@ -40,6 +40,9 @@ import java.util.Set;
  * at least {@code others-ratio} of what they logged 24 hours earlier (so a quiet night or weekend
  * everywhere does not fire).
  *
+ * <p>Level {@code medium}: a silence alone may be a workload that moved; read it next to trail
+ * changes ({@code StopLogging}, {@code PutEventSelectors}, {@code DeleteTrail}) found by the rules.
+ *
  * <p>Observations are event counts per stream and 10-minute bucket ({@link Combine#SUM}); the state
  * keeps per stream the hourly counts of the last day and a bit, bounded by {@code max-streams}.
  */
@@ -74,7 +77,7 @@ public final class LoggingSilenceDetector implements Detector {
           + "region or account, or its log files were removed. Also reported at the end of the data when a stream's "
           + "last event is long before the data's last event. Streams that are quiet at the same hours every day, "
           + "and quiet nights or weekends across all streams, do not fire.")
-      .level(Level.HIGH)
+      .level(Level.MEDIUM)
       .tags("attack.defense-impairment", "attack.t1562.008", "kumo.threat.log-tampering")
       .references("https://attack.mitre.org/techniques/T1562/008/",
           "https://stratus-red-team.cloud/attack-techniques/AWS/aws.defense-evasion.cloudtrail-stop/")

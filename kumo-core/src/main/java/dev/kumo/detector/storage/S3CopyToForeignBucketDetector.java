@@ -29,24 +29,47 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Objects copied server-side ({@code CopyObject}, {@code UploadPartCopy}) out of one account's bucket
- * into a bucket of another account: data leaving the account without being downloaded
- * (exfiltration to an attacker's bucket, ransomware staging a copy). Bucket owners come from the
+ * Server-side copies that take data out of an account's control. Two signals:
+ *
+ * <ul>
+ *   <li>Objects copied ({@code CopyObject}, {@code UploadPartCopy}) out of one account's bucket into a
+ *       bucket of another account: data leaving the account without being downloaded (exfiltration to
+ *       an attacker's bucket, ransomware staging a copy).
+ *   <li>Objects rewritten by {@code CopyObject} with a key the bucket's account does not hold: a
+ *       customer-provided key (SSE-C; AWS keeps no copy, so only the key holder can read them again)
+ *       when the source was not SSE-C already, or a KMS key of another account
+ *       ({@code x-amz-server-side-encryption-aws-kms-key-id}). This is how S3 ransomware encrypts in
+ *       place (Stratus {@code aws.impact.s3-ransomware-client-side-encryption}, Codefinger).
+ *       {@code PutObject} is left out: applications that use SSE-C or a central KMS key upload with
+ *       it all the time, and a re-encryption of existing objects is a copy.
+ * </ul>
+ *
+ * <p>Cross-account copies: Bucket owners come from the
  * {@code accountId} CloudTrail gives each bucket in {@code resources[]}, matched to the destination
  * ({@code requestParameters.bucketName}) and the source ({@code x-amz-copy-source}, whose access
  * point ARN also names the account). When the names cannot be matched (edited logs), two bucket
  * owners that differ are enough, as in Panther's AWS.S3.CopyObjectToExternalAccountBucket. Copies
  * into the account the logs belong to from elsewhere (inbound) are left out.
  *
- * <p>One finding per principal, source and destination per episode: {@code high} when the
+ * One finding per principal, source and destination per episode: {@code high} when the
  * destination account is not one whose logs are in the hunt, {@code low} when it is (data moving
  * between the organisation's own accounts).
+ *
+ * <p>Re-encryption: one finding per principal, bucket and key per episode: {@code high} from
+ * {@code encrypt-min-objects} objects with SSE-C or with a KMS key of an account whose logs are not
+ * in the hunt, {@code low} otherwise (a single SSE-C copy, a key of the organisation's own accounts).
  */
 public final class S3CopyToForeignBucketDetector implements Detector {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "kumo_aws_s3_copy_to_foreign_bucket";
   static final int COPY = 0;
   static final int ACCOUNT = 1;
+  static final int ENCRYPT = 2;
+  /** Episode key prefixes: the two signals share one {@link Episodes}. */
+  private static final String COPY_PREFIX = "copy\n";
+  private static final String ENCRYPT_PREFIX = "encrypt\n";
+  /** The encryption mode of an {@link #ENCRYPT} observation for customer-provided keys. */
+  static final String SSE_C = "SSE-C";
 
   static final Setting<Duration> QUIET = Setting.duration("episode-quiet", Duration.ofHours(1),
       "an episode (one finding) ends after this long without another copy by the same principal between the same "
@@ -56,31 +79,41 @@ public final class S3CopyToForeignBucketDetector implements Detector {
   static final Setting<Integer> MAX_ACCOUNTS = Setting.integer("max-accounts", 100_000,
       "accounts whose logs are in the hunt remembered at once (to tell the organisation's own accounts from "
           + "foreign ones); default 100000");
-  public static final List<Setting<?>> SETTINGS = List.of(QUIET, MAX_EPISODES, MAX_ACCOUNTS);
+  static final Setting<Integer> ENCRYPT_MIN = Setting.integer("encrypt-min-objects", 10,
+      "objects a principal must rewrite in one episode with SSE-C or a foreign KMS key for a high finding (fewer: "
+          + "low); default 10");
+  public static final List<Setting<?>> SETTINGS = List.of(QUIET, MAX_EPISODES, MAX_ACCOUNTS, ENCRYPT_MIN);
 
   private static final RuleMeta META = DetectorMeta.of(NAME, "a3d58e21-9f4c-4b7a-8c06-e2b17f94d5c8",
-      "AWS S3 Objects Copied to Another Account's Bucket")
+      "AWS S3 Objects Copied to Another Account's Bucket or Re-encrypted With a Foreign Key")
       .description("CopyObject or UploadPartCopy from a bucket of one account into a bucket owned by another account "
           + "(bucket owners from the accountId of each bucket in the event's resources): data copied out "
           + "server-side, as in exfiltration to an attacker-controlled bucket. High when the destination account "
-          + "has no logs in the hunt, low when it is another account of the same logs (same organisation).")
+          + "has no logs in the hunt, low when it is another account of the same logs (same organisation). Also "
+          + "CopyObject rewriting objects with a customer-provided key (SSE-C) or a KMS key of another account, as "
+          + "S3 ransomware does: high from 10 objects in an episode (SSE-C, or a key account with no logs in the "
+          + "hunt), low below.")
       .level(Level.HIGH)
-      .tags("attack.exfiltration", "attack.t1537", "kumo.threat.data-theft")
+      .tags("attack.exfiltration", "attack.t1537", "attack.impact", "attack.t1486", "kumo.threat.data-theft",
+          "kumo.threat.ransomware")
       .references("https://attack.mitre.org/techniques/T1537/",
           "https://github.com/panther-labs/panther-analysis/blob/main/rules/aws_cloudtrail_rules/"
               + "aws_s3_copy_object_to_external_account_bucket.yml")
       .falsepositives("Copies to a partner's or vendor's bucket, or to an account of the organisation whose logs "
-          + "are not part of the hunt")
+          + "are not part of the hunt", "A migration of existing objects to SSE-C or to a central KMS key account "
+          + "whose logs are not part of the hunt")
       .build();
 
   private final Duration quiet;
   private final int maxEpisodes;
   private final int maxAccounts;
+  private final int encryptMin;
 
   public S3CopyToForeignBucketDetector(DetectorConfig config, Intel intel) {
     this.quiet = QUIET.read(config, NAME);
     this.maxEpisodes = MAX_EPISODES.read(config, NAME);
     this.maxAccounts = MAX_ACCOUNTS.read(config, NAME);
+    this.encryptMin = Math.max(1, ENCRYPT_MIN.read(config, NAME));
   }
 
   @Override
@@ -95,7 +128,8 @@ public final class S3CopyToForeignBucketDetector implements Detector {
 
   @Override
   public List<Setting.Value> settings() {
-    return List.of(QUIET.describe(quiet), MAX_EPISODES.describe(maxEpisodes), MAX_ACCOUNTS.describe(maxAccounts));
+    return List.of(QUIET.describe(quiet), MAX_EPISODES.describe(maxEpisodes), MAX_ACCOUNTS.describe(maxAccounts),
+        ENCRYPT_MIN.describe(encryptMin));
   }
 
   @Override
@@ -118,13 +152,56 @@ public final class S3CopyToForeignBucketDetector implements Detector {
     if (req == null) {
       return;
     }
-    Copy c = copy(req, e.raw().get("resources"), recipient);
-    if (c == null) {
-      return;
-    }
+    Object resources = e.raw().get("resources");
     String principal = e.actor().label();
-    out.emit(COPY, (principal == null ? "unknown principal" : principal) + "\n" + c.sourceOwner + "\n"
-        + c.sourceBucket + "\n" + c.destOwner + "\n" + c.destBucket, req.getString("key"), 0);
+    String who = principal == null ? "unknown principal" : principal;
+    Copy c = copy(req, resources, recipient);
+    if (c != null) {
+      out.emit(COPY, who + "\n" + c.sourceOwner + "\n" + c.sourceBucket + "\n" + c.destOwner + "\n" + c.destBucket,
+          req.getString("key"), 0);
+    }
+    if ("CopyObject".equals(op)) {
+      String mode = foreignEncryption(req, e.raw().getObject("responseElements"), resources, recipient);
+      String bucket = req.getString("bucketName");
+      if (mode != null && bucket != null) {
+        out.emit(ENCRYPT, who + "\n" + bucket + "\n" + mode, req.getString("key"), 0);
+      }
+    }
+  }
+
+  /**
+   * How a CopyObject encrypts its result with a key the destination bucket's account does not hold:
+   * {@link #SSE_C} for a customer-provided key when the source was not SSE-C already, the key's
+   * account for a KMS key ARN of another account; null otherwise (default encryption, own keys, key
+   * ids or aliases without an account).
+   */
+  static @Nullable String foreignEncryption(JsonObject req, @Nullable JsonObject resp, @Nullable Object resources,
+      @Nullable String recipient) {
+    if (header(req, resp, "x-amz-server-side-encryption-customer-algorithm") != null) {
+      return req.get("x-amz-copy-source-server-side-encryption-customer-algorithm") != null ? null : SSE_C;
+    }
+    String kms = header(req, resp, "x-amz-server-side-encryption-aws-kms-key-id");
+    if (kms == null || !kms.startsWith("arn:")) {
+      return null;
+    }
+    String[] parts = kms.split(":", 6); // arn:aws:kms:region:account:key/id
+    if (parts.length < 6 || parts[4].isEmpty()) {
+      return null;
+    }
+    String dest = req.getString("bucketName");
+    String owner = dest == null ? null : bucketOwners(resources).get(dest);
+    if (owner == null) {
+      owner = recipient;
+    }
+    return owner == null || owner.equals(parts[4]) ? null : parts[4];
+  }
+
+  private static @Nullable String header(JsonObject req, @Nullable JsonObject resp, String name) {
+    String v = req.getString(name);
+    if (v == null && resp != null) {
+      v = resp.getString(name);
+    }
+    return v == null || v.isEmpty() ? null : v;
   }
 
   /** A copy between buckets of two accounts. */
@@ -218,11 +295,15 @@ public final class S3CopyToForeignBucketDetector implements Detector {
         accounts.put(o.key(), Boolean.TRUE);
         return;
       }
-      episodes.hit(o.key(), o, o.value(), alerts);
+      episodes.hit((o.kind() == ENCRYPT ? ENCRYPT_PREFIX : COPY_PREFIX) + o.key(), o, o.value(), alerts);
     }
 
     private void close(Episodes.Episode ep, Alerts alerts) {
-      String[] k = ep.key().split("\n", 5);
+      if (ep.key().startsWith(ENCRYPT_PREFIX)) {
+        closeEncrypt(ep, alerts);
+        return;
+      }
+      String[] k = ep.key().substring(COPY_PREFIX.length()).split("\n", 5);
       if (k.length < 5) {
         return;
       }
@@ -236,6 +317,26 @@ public final class S3CopyToForeignBucketDetector implements Detector {
           + (keys.isEmpty() ? "" : ": " + String.join(", ", keys.stream().limit(3).map(Reasons::cut).toList())
               + (keys.size() > 3 ? ", …" : ""));
       alerts.raise(new Alert(own ? Level.LOW : null, reason, ep.first(), ep.evidence()));
+    }
+
+    private void closeEncrypt(Episodes.Episode ep, Alerts alerts) {
+      String[] k = ep.key().substring(ENCRYPT_PREFIX.length()).split("\n", 3);
+      if (k.length < 3) {
+        return;
+      }
+      boolean sseC = SSE_C.equals(k[2]);
+      boolean own = !sseC && accounts.containsKey(k[2]);
+      boolean high = ep.count() >= encryptMin && !own;
+      List<String> keys = ep.values();
+      String reason = Reasons.cut(Reasons.shortPrincipal(k[0])) + " rewrote " + ep.count()
+          + (ep.count() == 1 ? " object" : " objects") + " of bucket " + Reasons.cut(k[1]) + " with CopyObject "
+          + (sseC ? "encrypted with a customer-provided key (SSE-C: AWS keeps no copy of the key)"
+              : "encrypted with a KMS key of account " + k[2]
+                  + (own ? " (another account in these logs)" : " (an account with no logs in this hunt)"))
+          + (ep.count() > 1 ? " in " + Reasons.duration(ep.length()) : "")
+          + (keys.isEmpty() ? "" : ": " + String.join(", ", keys.stream().limit(3).map(Reasons::cut).toList())
+              + (keys.size() > 3 ? ", …" : ""));
+      alerts.raise(new Alert(high ? Level.HIGH : Level.LOW, reason, ep.first(), ep.evidence()));
     }
 
     @Override

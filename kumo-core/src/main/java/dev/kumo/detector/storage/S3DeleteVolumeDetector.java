@@ -77,6 +77,7 @@ public final class S3DeleteVolumeDetector extends S3VolumeAnomalyDetector {
 
   @Override
   public void observe(NormalizedEvent e, Observer out) {
+    dataSeen(out);
     String op = e.api().operation();
     boolean single = "DeleteObject".equals(op);
     if (!single && !"DeleteObjects".equals(op) || !S3Events.SERVICE.equals(e.api().service()) || e.api().failed()) {

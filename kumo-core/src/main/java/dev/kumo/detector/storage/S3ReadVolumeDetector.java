@@ -73,6 +73,7 @@ public final class S3ReadVolumeDetector extends S3VolumeAnomalyDetector {
 
   @Override
   public void observe(NormalizedEvent e, Observer out) {
+    dataSeen(out);
     if (!"GetObject".equals(e.api().operation()) || !S3Events.SERVICE.equals(e.api().service())
         || e.api().failed()) {
       return;

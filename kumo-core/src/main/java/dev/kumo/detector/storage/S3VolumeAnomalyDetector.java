@@ -8,6 +8,7 @@ import dev.kumo.detector.Detector;
 import dev.kumo.detector.DetectorConfig;
 import dev.kumo.detector.DetectorState;
 import dev.kumo.detector.Observation;
+import dev.kumo.detector.Observer;
 import dev.kumo.detector.Setting;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Reasons;
@@ -36,12 +37,15 @@ import java.util.Set;
  * {@code peak-ratio} times any earlier hour of the principal.
  *
  * <p>Observations are sums per principal and hour ({@link Combine#SUM}, the hour in the key, the
- * bucket as value); the state keeps per principal its active hours in the window, bounded by
- * {@code max-principals}.
+ * bucket as value), plus one {@link #DATA} observation per CloudTrail event ({@link Combine#FIRST}:
+ * one per worker survives) that tells the state when the data starts, for {@code learning}. The state
+ * keeps per principal its active hours in the window, bounded by {@code max-principals}.
  */
 abstract class S3VolumeAnomalyDetector implements Detector {
   private static final long serialVersionUID = 1L;
   private static final long HOUR = 3600;
+  /** Observation kind marking that the data has begun (any CloudTrail event); subclasses use 0 and 1. */
+  static final int DATA = 7;
 
   /** The settings every volume detector has, with its own defaults. */
   static final class Settings {
@@ -129,7 +133,12 @@ abstract class S3VolumeAnomalyDetector implements Detector {
 
   @Override
   public final Combine combine(int kind) {
-    return Combine.SUM;
+    return kind == DATA ? Combine.FIRST : Combine.SUM;
+  }
+
+  /** Marks the event's time as data seen, so {@code learning} counts from the start of the logs. */
+  static void dataSeen(Observer out) {
+    out.emit(DATA, "", null, 0);
   }
 
   /** The observation key: the principal and the hour. */
@@ -230,15 +239,15 @@ abstract class S3VolumeAnomalyDetector implements Detector {
 
     @Override
     public void accept(Observation o, Alerts alerts) {
+      long hour = Math.floorDiv(o.time().getEpochSecond(), HOUR);
+      if (firstHour == Long.MIN_VALUE) {
+        firstHour = hour; // observations come in time order: the first is the start of the data
+      }
       int nl = o.key().lastIndexOf('\n');
-      if (nl < 0) {
+      if (o.kind() == DATA || nl < 0) {
         return;
       }
       String pk = o.key().substring(0, nl);
-      long hour = Math.floorDiv(o.time().getEpochSecond(), HOUR);
-      if (firstHour == Long.MIN_VALUE) {
-        firstHour = hour;
-      }
       closeBefore(hour, alerts);
       Principal p = principals.get(pk);
       if (p == null) {

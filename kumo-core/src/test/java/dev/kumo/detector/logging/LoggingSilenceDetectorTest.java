@@ -58,7 +58,7 @@ class LoggingSilenceDetectorTest {
         stream(PROD, "eu-west-1", 0, 60, h -> 10))));
 
     assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.level()).isEqualTo(Level.HIGH);
+      assertThat(x.level()).isEqualTo(Level.MEDIUM);
       assertThat(x.reason()).isEqualTo("CloudTrail stream of account 111122223333 in us-east-1 logged nothing for 2h "
           + "(2026-03-10T02:00Z to 2026-03-10T04:00Z) while other streams logged 20 events; before, it had 5+ "
           + "events in 24 of 24 hours (240 events) and 2 of the 2 silent hours were active a day earlier");

@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
@@ -56,7 +57,7 @@ class S3CopyToForeignBucketDetectorTest {
           + "2m 30s: customers-eu.csv, customers-us.csv");
       assertThat(x.evidence()).containsExactly("c1", "c2");
       assertThat(x.techniques()).contains("T1537");
-      assertThat(x.threats()).containsExactly("data-theft");
+      assertThat(x.threats()).contains("data-theft");
     });
   }
 
@@ -94,11 +95,15 @@ class S3CopyToForeignBucketDetectorTest {
         "from bucket accesspoint/exports (account 111122223333) to bucket exfil-drop-77 of account 999988887777"));
   }
 
+  /** Panther's rules for the same behaviour: cross-account copies, SSE-C copies, copies with another account's KMS key. */
+  static final java.util.Set<String> PANTHER_RULES = java.util.Set.of("AWS.S3.CopyObjectToExternalAccountBucket",
+      "AWS.S3.CopyObjectWithClientSideEncryption", "AWS.S3.CopyObject.CrossAccount.Encryption.KMS");
+
   @Test
-  void pantherCopyObjectToExternalAccountBucket_positiveFiresNegativeDoesNot() throws IOException {
+  void pantherCopyRules_positivesFireNegativesDoNot() throws IOException {
     var cases = SourceTesting.pantherCases("tests_AWS.CloudTrail.jsonl.gz").stream()
-        .filter(c -> c.ruleId().equals("AWS.S3.CopyObjectToExternalAccountBucket")).toList();
-    assertThat(cases).hasSize(2);
+        .filter(c -> PANTHER_RULES.contains(c.ruleId())).toList();
+    assertThat(cases).hasSize(6);
     for (var c : cases) {
       var read = SourceTesting.read("panther.jsonl", (c.log().toJson() + "\n").getBytes(StandardCharsets.UTF_8));
       assertThat(harness.run(read.events())).as(c.testName()).hasSize(c.expected() ? 1 : 0);
@@ -106,12 +111,88 @@ class S3CopyToForeignBucketDetectorTest {
   }
 
   @Test
-  void allPantherCloudTrailCases_onlyTheCopyPositiveFires() throws IOException {
+  void allPantherCloudTrailCases_onlyThePositivesOfTheSameRulesFire() throws IOException {
     var read = SourceTesting.read("panther.jsonl", SourceTesting.pantherLogsAsJsonLines(
         "tests_AWS.CloudTrail.jsonl.gz"));
 
-    assertThat(harness.run(read.events())).singleElement().satisfies(x -> assertThat(x.reason()).contains(
-        "to bucket attacker-exfil-1764604156 of account 111111111111"));
+    List<Finding> f = harness.run(read.events());
+    assertThat(f).extracting(Finding::reason).satisfiesExactlyInAnyOrder(
+        r -> assertThat(r).contains("to bucket attacker-exfil-1764604156 of account 111111111111"),
+        r -> assertThat(r).contains("with CopyObject encrypted with a customer-provided key (SSE-C"),
+        r -> assertThat(r).contains("with CopyObject encrypted with a KMS key of account 999999999999"));
+    // one event each, and the Panther cases give account 999999999999 logs of its own: all low
+    assertThat(f).extracting(Finding::level).containsOnly(Level.LOW);
+  }
+
+  /** A CopyObject rewriting an object in place with extra request headers (encryption). */
+  private static CloudTrailEvents rewrite(String bucket, String key, String headers, String time) {
+    return event().identity(ATTACKER).account(PROD).time(time).call("s3.amazonaws.com", "CopyObject")
+        .request("{\"bucketName\":\"" + bucket + "\",\"key\":\"" + key + "\",\"x-amz-copy-source\":\"" + bucket + "/"
+            + key + "\"," + headers + "}")
+        .extra("\"eventCategory\":\"Data\",\"resources\":[{\"type\":\"AWS::S3::Object\",\"ARN\":\"arn:aws:s3:::"
+            + bucket + "/" + key + "\"},{\"accountId\":\"" + PROD + "\",\"type\":\"AWS::S3::Bucket\",\"ARN\":"
+            + "\"arn:aws:s3:::" + bucket + "\"}]");
+  }
+
+  private static List<NormalizedEvent> rewrites(int n, String headers) {
+    List<NormalizedEvent> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(rewrite("nw-invoices", "inv-" + i + ".pdf", headers, String.format("2026-03-11T04:00:%02dZ", i))
+          .id("r" + i).build());
+    }
+    return out;
+  }
+
+  private static final String SSE_C = "\"x-amz-server-side-encryption-customer-algorithm\":\"AES256\"";
+
+  private static String kms(String account) {
+    return "\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":"
+        + "\"arn:aws:kms:us-east-1:" + account + ":key/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab\"";
+  }
+
+  @Test
+  void objectsRewrittenInPlaceWithSseC_fireHigh() {
+    List<Finding> f = harness.run(rewrites(12, SSE_C));
+
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.level()).isEqualTo(Level.HIGH);
+      assertThat(x.reason()).isEqualTo("user/svc-backup-sync rewrote 12 objects of bucket nw-invoices with CopyObject "
+          + "encrypted with a customer-provided key (SSE-C: AWS keeps no copy of the key) in 11s: inv-0.pdf, "
+          + "inv-1.pdf, inv-2.pdf, …");
+      assertThat(x.evidence()).hasSize(12).startsWith("r0", "r1");
+      assertThat(x.threats()).contains("ransomware");
+      assertThat(x.techniques()).contains("T1486");
+    });
+  }
+
+  @Test
+  void singleSseCCopy_isLow() {
+    assertThat(harness.run(rewrites(1, SSE_C))).singleElement().satisfies(x -> assertThat(x.level()).isEqualTo(
+        Level.LOW));
+  }
+
+  @Test
+  void objectsRewrittenWithAKmsKeyOfAnAccountWithoutLogs_fireHigh() {
+    assertThat(harness.run(rewrites(10, kms(OUTSIDE)))).singleElement().satisfies(x -> {
+      assertThat(x.level()).isEqualTo(Level.HIGH);
+      assertThat(x.reason()).contains("rewrote 10 objects of bucket nw-invoices with CopyObject encrypted with a KMS "
+          + "key of account 999988887777 (an account with no logs in this hunt)");
+    });
+  }
+
+  @Test
+  void rewritesWithOwnOrOrganisationKeysOrSseCSources_areQuietOrLow() {
+    List<NormalizedEvent> events = new ArrayList<>();
+    events.add(event().account(DEV).time("2026-03-11T01:00:00Z").build());
+    events.addAll(rewrites(20, kms(PROD))); // the bucket's own key: key rotation
+    events.addAll(rewrites(20, "\"x-amz-server-side-encryption\":\"aws:kms\",\"x-amz-server-side-encryption-aws-kms-key-id\":"
+        + "\"alias/app\"")); // an alias names no account
+    events.addAll(rewrites(20, SSE_C + ",\"x-amz-copy-source-server-side-encryption-customer-algorithm\":\"AES256\""));
+    events.addAll(rewrites(20, "\"x-amz-server-side-encryption\":\"AES256\""));
+    assertThat(harness.run(events)).isEmpty();
+
+    assertThat(harness.run(List.of(events.get(0), rewrites(20, kms(DEV)).get(5)))).singleElement()
+        .satisfies(x -> assertThat(x.level()).isEqualTo(Level.LOW));
   }
 
   @Test

@@ -68,6 +68,18 @@ class S3DeleteVolumeDetectorTest {
   }
 
   @Test
+  void learningCountsFromTheFirstCloudTrailEvent_notTheFirstDeletion() {
+    List<String> records = new ArrayList<>();
+    records.add(CloudTrailEvents.event().time(at(1, 0, 5).toString()).call("ec2.amazonaws.com", "DescribeInstances")
+        .json());
+    List<String> attack = deletes(ATTACKER, "nw-customer-exports", at(2, 13, 7), 300);
+
+    assertThat(run(all(records, attack))).singleElement().satisfies(x -> assertThat(x.level()).isEqualTo(
+        Level.MEDIUM));
+    assertThat(run(attack)).isEmpty(); // the data starts with the deletions: inside the learning window
+  }
+
+  @Test
   void batchDeletionsWithoutRecordedKeys_areCountedAsCalls() {
     List<String> records = new ArrayList<>(background(2));
     for (int i = 0; i < 30; i++) {
@@ -128,5 +140,21 @@ class S3DeleteVolumeDetectorTest {
     }
 
     assertThat(run(records)).isEmpty();
+  }
+
+  @Test
+  void manyPrincipalsWithLongHistories_stateStaysWithinItsLimit() {
+    DetectorHarness small = DetectorHarness.of(new S3DeleteVolumeDetector(new DetectorConfig(
+        java.util.Map.of(S3DeleteVolumeDetector.NAME, java.util.Map.of("max-principals", "40")), "test"), INTEL));
+    List<String> records = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) { // a new user every 3 minutes for four days, each deleting one object
+      records.add(S3TestEvents.object(CloudTrailEvents.user("u" + i), "DeleteObject", "b", "k" + i,
+          DAY1.plusSeconds(i * 180L), "").json());
+    }
+
+    assertThat(run(records)).isEmpty();
+    assertThat(small.run(CloudTrailEvents.parse(records))).isEmpty();
+    assertThat(small.lastRunner().stateSize()).isLessThanOrEqualTo(2 * 40);
+    assertThat(small.lastRunner().evicted()).isGreaterThanOrEqualTo(2000 - 2 * 40);
   }
 }
