@@ -6,6 +6,11 @@ import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
 import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
 import dev.kumo.detector.identity.RoleChainToAdminDetector;
+import dev.kumo.detector.logging.CloudTrailLogIntegrityDetector;
+import dev.kumo.detector.logging.LoggingSilenceDetector;
+import dev.kumo.detector.storage.S3CopyToForeignBucketDetector;
+import dev.kumo.detector.storage.S3DeleteVolumeDetector;
+import dev.kumo.detector.storage.S3ReadVolumeDetector;
 import dev.kumo.intel.Intel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +40,15 @@ public final class BuiltinDetectors {
             RemoteCommandFanoutDetector::new),
         // compute: cryptomining signals
         new Kind(ComputeInNewRegionDetector.NAME, ComputeInNewRegionDetector.SETTINGS,
-            ComputeInNewRegionDetector::new));
+            ComputeInNewRegionDetector::new),
+        // logging, storage: log tampering and gaps, data theft and ransomware in S3 (logging, storage)
+        new Kind(CloudTrailLogIntegrityDetector.NAME, CloudTrailLogIntegrityDetector.SETTINGS,
+            CloudTrailLogIntegrityDetector::new),
+        new Kind(LoggingSilenceDetector.NAME, LoggingSilenceDetector.SETTINGS, LoggingSilenceDetector::new),
+        new Kind(S3ReadVolumeDetector.NAME, S3ReadVolumeDetector.SETTINGS, S3ReadVolumeDetector::new),
+        new Kind(S3DeleteVolumeDetector.NAME, S3DeleteVolumeDetector.SETTINGS, S3DeleteVolumeDetector::new),
+        new Kind(S3CopyToForeignBucketDetector.NAME, S3CopyToForeignBucketDetector.SETTINGS,
+            S3CopyToForeignBucketDetector::new));
   }
 
   /**
