@@ -16,7 +16,16 @@ public final class LogSources {
   /** Every source Kumo ships, most specific first. */
   public static LogSources defaults() {
     return new LogSources(List.of(
-        new CloudTrailSource()));
+        new CloudTrailSource(),
+        // network and web telemetry (VPC, DNS, load balancers, CDN, S3 access, WAF)
+        new dev.kumo.ingest.vpcflow.VpcFlowSource(),
+        new dev.kumo.ingest.route53resolver.Route53ResolverSource(),
+        new dev.kumo.ingest.elb.ElbSource(),
+        new dev.kumo.ingest.cloudfront.CloudFrontSource(),
+        new dev.kumo.ingest.s3access.S3AccessSource(),
+        new dev.kumo.ingest.waf.WafSource(),
+        new dev.kumo.ingest.gcphttplb.GcpHttpLbSource(),
+        new dev.kumo.ingest.appgateway.AppGatewaySource()));
   }
 
   public List<LogSource> all() {
