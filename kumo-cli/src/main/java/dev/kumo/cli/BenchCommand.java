@@ -2,7 +2,6 @@ package dev.kumo.cli;
 
 import dev.kumo.cli.output.Numbers;
 import dev.kumo.config.DataSize;
-import dev.kumo.correlate.CorrelationLimits;
 import dev.kumo.detect.LoadedRules;
 import dev.kumo.finding.Finding;
 import dev.kumo.hunt.HuntOptions;
@@ -14,7 +13,6 @@ import dev.kumo.ingest.Inputs;
 import dev.kumo.ingest.LogReader;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
-import dev.kumo.sigma.Level;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -54,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
       description = "Files read (parse and hunt) before measuring, to warm up the JIT (default: ${DEFAULT-VALUE}).")
   int warmupFiles;
 
+  @Option(names = "--sources-only", description = "Only measure parse-only throughput per log source.")
+  boolean sourcesOnly;
+
   @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
       description = "Rounds of measurements; medians are reported (default: ${DEFAULT-VALUE}).")
   int repeat;
@@ -71,6 +72,10 @@ final class BenchCommand implements Callable<Integer> {
         .mapToLong(InputFile::size).sum()) + " on disk · " + rules.engine().rules().size() + " rules active ("
         + rules.rules().size() + " loaded) · " + n + " threads · max heap "
         + DataSize.format(Runtime.getRuntime().maxMemory()));
+    if (sourcesOnly) {
+      perSource(inputs, true);
+      return ExitCode.OK;
+    }
     List<InputFile> warm = inputs.subList(0, Math.min(warmupFiles, inputs.size()));
     parse(warm, n);
     hunt(warm, rules, n);
@@ -115,7 +120,50 @@ final class BenchCommand implements Callable<Integer> {
       System.out.println(String.format(Locale.ROOT, "full hunt speed-up 1 → %d threads: %.2f×", n,
           medianRatio(rounds, 1, 3)));
     }
+    perSource(inputs, false);
     return ExitCode.OK;
+  }
+
+  /**
+   * Parse-only throughput of each log source on one thread: every file is read on its own and its
+   * time is charged to the source of most of its events.
+   */
+  private void perSource(List<InputFile> inputs, boolean always) {
+    LogReader reader = new LogReader(LogSources.defaults(), dev.kumo.ingest.IngestLimits.DEFAULTS, null);
+    java.util.Map<String, long[]> bySource = new java.util.TreeMap<>(); // events, bytes, nanos, files
+    for (int round = 0; round < 2; round++) { // the first round warms up each source's code
+      bySource.clear();
+      for (InputFile f : inputs) {
+        IngestStats stats = new IngestStats(0);
+        long t0 = System.nanoTime();
+        reader.read(f, e -> { }, stats, null);
+        long nanos = System.nanoTime() - t0;
+        String source = stats.eventsBySource().entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+            .map(java.util.Map.Entry::getKey).orElse("(no events)");
+        long[] acc = bySource.computeIfAbsent(source, k -> new long[4]);
+        acc[0] += stats.events();
+        acc[1] += stats.jsonBytes();
+        acc[2] += nanos;
+        acc[3]++;
+      }
+    }
+    if (!always && bySource.size() < 2 && bySource.containsKey("aws.cloudtrail")) {
+      return;
+    }
+    long[] ct = bySource.get("aws.cloudtrail");
+    double ctRate = ct == null || ct[2] == 0 ? 0 : ct[0] / (ct[2] / 1e9);
+    System.out.println();
+    System.out.println("Parse-only throughput per log source, 1 thread (file by file):");
+    System.out.println(String.format(Locale.ROOT, "  %-24s %7s %12s %12s %9s %s", "source", "files", "events",
+        "events/s", "MB/s", ct == null ? "" : "vs aws.cloudtrail"));
+    for (var e : bySource.entrySet()) {
+      long[] a = e.getValue();
+      double secs = a[2] / 1e9;
+      double rate = secs == 0 ? 0 : a[0] / secs;
+      System.out.println(String.format(Locale.ROOT, "  %-24s %7d %12s %12s %9.1f %s", e.getKey(), a[3],
+          Numbers.count(a[0]), Numbers.count((long) rate), secs == 0 ? 0 : a[1] / 1e6 / secs,
+          ctRate == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * rate / ctRate)));
+    }
   }
 
   private record Counts(long events, long jsonBytes, long findings) {}

@@ -68,6 +68,15 @@ final class HuntCommand implements Callable<Integer> {
       description = "Exit with code 10 when there are findings at or above LEVEL.")
   String failOn;
 
+  @Option(names = "--mutelist", paramLabel = "FILE",
+      description = "YAML mutelist: findings matching an entry are suppressed and counted (each entry needs a reason, "
+          + "an owner and an expiry date; expired entries warn and are not applied). Repeatable. A 'mutelist:' section "
+          + "in the --settings file is read too.")
+  List<Path> mutelists = new ArrayList<>();
+
+  @Option(names = "--show-suppressed", description = "Keep suppressed findings in the output, marked with their entry.")
+  boolean showSuppressed;
+
   @Mixin
   IngestOptions ingest;
 
@@ -108,7 +117,7 @@ final class HuntCommand implements Callable<Integer> {
     LoadedRules rules = ruleOptions.load();
     HuntOptions options = new HuntOptions(ingest.threads(), fromTime, toTime, min, ingest.strict, ingest.limits(),
         ingest.source, CorrelationLimits.DEFAULTS, HuntOptions.DEFAULT_MAX_FINDINGS_IN_MEMORY,
-        Path.of(System.getProperty("java.io.tmpdir")));
+        Path.of(System.getProperty("java.io.tmpdir")), ruleOptions.mutelist(mutelists), showSuppressed);
     return new HuntRunner(System.out, System.err).run(inputs, rules, options,
         new HuntRunner.Output(format, output, summary, noColor, quiet, fail));
   }

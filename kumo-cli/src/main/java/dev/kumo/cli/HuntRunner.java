@@ -70,7 +70,7 @@ final class HuntRunner {
     }
     try (result) {
       RulesInfo info = new RulesInfo(rules.builtinCount(), rules.userCount(), rules.correlationCount(),
-          rules.rulesBySource(), rules.unrouted().size(), (int) rules.errorCount());
+          rules.rulesBySource(), rules.unrouted().size(), (int) rules.errorCount(), rules.engine().detectors().size());
       PrintWriter summaryOut = new PrintWriter(new OutputStreamWriter(summaryStream, StandardCharsets.UTF_8), true);
       if (!output.quiet()) {
         new SummaryPrinter(summaryOut, style).print(result.summary(), info);

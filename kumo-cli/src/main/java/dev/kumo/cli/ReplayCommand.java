@@ -38,10 +38,18 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--copies", paramLabel = "N",
+      description = "Instead of replaying CloudTrail, write N byte-for-byte copies of every input file (any log"
+          + " source), for per-source benchmarks.")
+  Integer copies;
+
   @Override
   public Integer call() throws Exception {
     Inputs.Expansion in = Inputs.expand(paths);
     List<InputFile> files = in.files();
+    if (copies != null) {
+      return copy(files);
+    }
     List<JsonObject> records = CloudTrailReplayer.readRecords(files);
     if (records.isEmpty()) {
       System.err.println("kumo: no CloudTrail records found in the given paths");
@@ -52,6 +60,24 @@ final class ReplayCommand implements Callable<Integer> {
     System.out.println("Replayed " + Numbers.count(records.size()) + " source records into " + Numbers.count(r.events())
         + " events in " + Numbers.count(r.files()) + " files: " + DataSize.format(r.jsonBytes()) + " of JSON, "
         + DataSize.format(r.diskBytes()) + " on disk, under " + output);
+    return ExitCode.OK;
+  }
+
+  private Integer copy(List<InputFile> files) throws java.io.IOException {
+    long bytes = 0;
+    for (int i = 0; i < copies; i++) {
+      java.nio.file.Path dir = output.resolve(String.format(java.util.Locale.ROOT, "copy-%05d", i));
+      java.nio.file.Files.createDirectories(dir);
+      int n = 0;
+      for (InputFile f : files) {
+        String name = f.path() == null ? "stdin" : f.path().getFileName().toString();
+        java.nio.file.Path target = dir.resolve(String.format(java.util.Locale.ROOT, "%04d-%s", n++, name));
+        java.nio.file.Files.copy(f.path(), target);
+        bytes += java.nio.file.Files.size(target);
+      }
+    }
+    System.out.println("Wrote " + copies + " copies of " + files.size() + " files (" + DataSize.format(bytes)
+        + ") under " + output);
     return ExitCode.OK;
   }
 }

@@ -6,6 +6,8 @@ import dev.kumo.cli.output.Sanitize;
 import dev.kumo.correlate.CorrelationDef;
 import dev.kumo.detect.CompiledRule;
 import dev.kumo.detect.LoadedRules;
+import dev.kumo.detector.DetectorBinding;
+import dev.kumo.detector.Setting;
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.DetectionRule;
 import dev.kumo.sigma.FilterRule;
@@ -25,11 +27,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code kumo rules explain}: print a rule's compiled form. */
-@Command(name = "explain", description = "Print how a rule was compiled: its condition tree, routing and index.",
+@Command(name = "explain", description = "Print how a rule was compiled (condition tree, routing, index), or what a "
+    + "detector does and its settings.",
     footer = {"", "Examples:", "  kumo rules explain kumo_aws_cloudtrail_logging_stopped",
+        "  kumo rules explain kumo_aws_instance_credentials_used_outside",
         "  kumo rules explain ./sigma/rules/cloud/aws/cloudtrail/aws_cloudtrail_disable_logging.yml"})
 final class RulesExplainCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RULE", description = "A rule id, name or title, or a rule file.")
+  @Parameters(paramLabel = "RULE", description = "A rule or detector id, name or title, or a rule file.")
   String rule;
 
   @Mixin
@@ -52,8 +56,12 @@ final class RulesExplainCommand implements Callable<Integer> {
         matches.add(r);
       }
     }
-    if (matches.isEmpty()) {
-      System.err.println("kumo: no rule with id, name or title '" + Sanitize.terminal(rule)
+    List<DetectorBinding> detectors = rules.engine().detectors().stream().filter(b -> {
+      RuleMeta m = b.detector().meta();
+      return m.isReferencedBy(rule) || m.title().equalsIgnoreCase(rule);
+    }).toList();
+    if (matches.isEmpty() && detectors.isEmpty()) {
+      System.err.println("kumo: no rule or detector with id, name or title '" + Sanitize.terminal(rule)
           + "' (add --rules DIR to search your own rules)");
       rules.problems().stream().filter(p -> p.isError()).forEach(p -> System.err.println(Sanitize.terminal(p.format())));
       return ExitCode.USAGE;
@@ -61,11 +69,13 @@ final class RulesExplainCommand implements Callable<Integer> {
     for (SigmaRule r : matches) {
       explain(r, rules, System.out);
     }
+    for (DetectorBinding b : detectors) {
+      explain(b, System.out);
+    }
     return ExitCode.OK;
   }
 
-  private static void explain(SigmaRule r, LoadedRules rules, PrintStream out) {
-    RuleMeta m = r.meta();
+  private static void header(RuleMeta m, PrintStream out) {
     AttackCatalog catalog = AttackCatalog.bundled();
     out.println(Sanitize.terminal(m.title()));
     out.println("  id:        " + nv(m.id()) + (m.name() == null ? "" : "   name: " + Sanitize.terminal(m.name())));
@@ -78,6 +88,30 @@ final class RulesExplainCommand implements Callable<Integer> {
           .map(t -> t + " " + (catalog.name(t) == null ? "(unknown)" : catalog.name(t))).collect(Collectors.joining(", "))
           + " · " + attack.tactics().stream().map(Tactic::displayName).collect(Collectors.joining(", ")));
     }
+  }
+
+  private static void explain(DetectorBinding b, PrintStream out) {
+    RuleMeta m = b.detector().meta();
+    header(m, out);
+    out.println("  kind:      Java detector, runs in event time over " + String.join(", ", new java.util.TreeSet<>(
+        b.detector().sources())) + (b.dryRun() ? " (dry run: experimental)" : ""));
+    if (m.description() != null) {
+      out.println("  what:      " + Sanitize.terminal(m.description()));
+    }
+    if (!b.detector().settings().isEmpty()) {
+      out.println("Settings (detectors: " + m.name() + ": in --settings FILE):");
+      for (Setting.Value v : b.detector().settings()) {
+        out.println("  " + v.name() + " = " + Sanitize.terminal(v.value())
+            + (v.value().equals(v.defaultValue()) ? "" : " (default " + Sanitize.terminal(v.defaultValue()) + ")")
+            + " — " + Sanitize.terminal(v.description()));
+      }
+    }
+    out.println();
+  }
+
+  private static void explain(SigmaRule r, LoadedRules rules, PrintStream out) {
+    RuleMeta m = r.meta();
+    header(m, out);
     if (r instanceof DetectionRule d) {
       out.println("  logsource: " + Sanitize.terminal(d.logsource().toString()));
       List<CompiledRule> compiled = rules.engine().rules().stream().filter(c -> c.meta() == m).toList();

@@ -4,11 +4,14 @@ import dev.kumo.attack.AttackCatalog;
 import dev.kumo.cli.output.Sanitize;
 import dev.kumo.detect.CompiledRule;
 import dev.kumo.detect.FieldCoverage;
-import dev.kumo.detect.SourceMappings;
 import dev.kumo.detect.LoadedRules;
+import dev.kumo.detect.Reachability;
+import dev.kumo.detect.SourceMappings;
 import dev.kumo.sigma.DetectionRule;
 import dev.kumo.sigma.LoadProblem;
 import dev.kumo.sigma.SigmaRule;
+import dev.kumo.tuning.TuningEntry;
+import dev.kumo.tuning.TuningProfile;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +65,26 @@ final class RulesLintCommand implements Callable<Integer> {
         }
       }
     }
-    long warnings = problems.size() - errors + unknownAttack;
+    List<Reachability.Warning> reach = Reachability.warnings(rules.engine(), SourceMappings.bundled());
+    if (!quiet) {
+      for (Reachability.Warning w : reach) {
+        out.println(Sanitize.terminal(w.file() + ":" + w.line() + ": warning: rule '" + w.ruleTitle() + "' "
+            + w.message() + " [" + w.ruleKey() + "]"));
+      }
+    }
+    long warnings = problems.size() - errors + unknownAttack + reach.size();
+    if (!quiet) {
+      for (TuningProfile.Applied t : rules.tuned()) {
+        TuningEntry e = t.entry();
+        String what = switch (e.action()) {
+          case DISABLE -> "disabled";
+          case EXPERIMENTAL -> "runs dry (experimental)";
+          case LEVEL -> "level " + e.level().id();
+        };
+        out.println(Sanitize.terminal(t.rule().meta().origin() + ": tuned: rule '" + t.rule().meta().title() + "' "
+            + what + " by " + e.file() + ":" + e.line() + " — " + e.reason()));
+      }
+    }
     int loaded = rules.rules().size();
     out.println();
     out.println(loaded + " rules loaded, " + errors + " errors, " + warnings + " warnings");

@@ -51,6 +51,8 @@ class HuntCommandTest {
             selection:
                 eventName: StopLogging
             condition: selection
+        fields:
+            - requestParameters.name
         level: high
         """);
   }
@@ -87,9 +89,12 @@ class HuntCommandTest {
       keys.add(f.keyAt(i));
     }
     assertThat(keys).isEqualTo(required);
-    assertThat(f.getString("schema")).isEqualTo("kumo.finding/1.1");
+    assertThat(f.getString("schema")).isEqualTo("kumo.finding/1.2");
     assertThat(f.getString("user_agent")).isEqualTo("=cmd|' /C calc'!A0\u001b[2J\u001b[31mpwned\u202e");
     assertThat(f.getString("rule_author")).isEqualTo("Jane Doe");
+    assertThat(f.getString("reason"))
+        .isEqualTo("StopLogging (cloudtrail.amazonaws.com) by user/=HYPERLINK(1) from 203.0.113.9: name=t");
+    assertThat(f.get("evidence").toString()).isEqualTo("[\"e1\"]");
     assertThat(f.get("attack_tactics").toString()).isEqualTo("[\"Defense Impairment\"]");
     assertThat(r.err()).contains("Findings by level"); // the summary moves to stderr
   }
@@ -112,7 +117,7 @@ class HuntCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(Files.readAllLines(out)).hasSize(1);
     JsonObject s = (JsonObject) JsonTreeReader.lenient().read(Files.readString(summary));
-    assertThat(s.getString("schema")).isEqualTo("kumo.summary/1.0");
+    assertThat(s.getString("schema")).isEqualTo("kumo.summary/1.1");
     assertThat(s.getObject("input").get("events")).isEqualTo(2L);
     assertThat(s.getObject("findings").getObject("by_level").get("high")).isEqualTo(1L);
     assertThat(r.out()).contains("Findings written to");
@@ -181,5 +186,34 @@ class HuntCommandTest {
     } finally {
       System.setIn(old);
     }
+  }
+
+  @Test
+  void hunt_mutelist_suppressesCountsAndShowsOnRequest() throws Exception {
+    Path mute = dir.resolve("mute.yml");
+    Files.writeString(mute, """
+        mutelist:
+          - name: lab-trail-tests
+            reason: the lab account stops its trail in tests
+            owner: secops@example.com
+            expires: 2099-12-31
+            rules: ["Trail stopped*"]
+            source_ip: 203.0.113.0/24
+        """);
+    Cli.Result hidden = hunt("--mutelist", mute.toString());
+    assertThat(hidden.exit()).isZero();
+    assertThat(hidden.out()).contains("1 suppressed by the mutelist (lab-trail-tests 1)", "No findings.");
+
+    Cli.Result shown = hunt("--mutelist", mute.toString(), "--show-suppressed", "--format", "jsonl", "-q");
+    assertThat(shown.out()).contains("\"suppressed_by\":\"lab-trail-tests\"");
+  }
+
+  @Test
+  void hunt_brokenMutelist_isAUsageErrorNamingFileAndLine() throws Exception {
+    Path mute = dir.resolve("mute.yml");
+    Files.writeString(mute, "mutelist:\n  - name: x\n    rules: r\n");
+    Cli.Result r = hunt("--mutelist", mute.toString());
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("mute.yml:2: every mutelist entry needs 'reason'");
   }
 }

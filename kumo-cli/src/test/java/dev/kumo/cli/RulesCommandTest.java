@@ -83,4 +83,22 @@ class RulesCommandTest {
       assertThat(r.out()).contains("  " + cmd + " ").contains("kumo " + cmd);
     }
   }
+
+  @Test
+  void explain_detector_printsWhatItDoesAndItsSettings() {
+    Cli.Result r = Cli.run("rules", "explain", "kumo_aws_instance_credentials_used_outside");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("AWS EC2 Instance Credentials Used Outside the Cloud", "Java detector",
+        "T1552.005", "episode-quiet = 1h");
+  }
+
+  @Test
+  void hunt_settingsWithUnknownDetectorSetting_isAUsageError() throws Exception {
+    Path settings = dir.resolve("settings.yml");
+    Files.writeString(settings, "detectors:\n  kumo_aws_instance_credentials_used_outside:\n    episode-quiett: 5m\n");
+    Cli.Result r = Cli.run("rules", "explain", "kumo_aws_instance_credentials_used_outside", "--settings",
+        settings.toString());
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("has no setting 'episode-quiett'");
+  }
 }

@@ -11,10 +11,11 @@ import java.util.List;
  *
  * @param index position in the plan
  * @param emitsFindings false when a parent correlation consumes it without {@code generate}
+ * @param dryRun the rule is {@code experimental}: evaluated and counted, but its findings not reported
  * @param parents how this correlation's own hits feed correlations that reference it
  */
 public record CorrelationDef(int index, CorrelationRule rule, AttackInfo attack, List<String> threats,
-    boolean emitsFindings, List<CorrelationFeed> parents, FindingRule findingRule) implements Serializable {
+    boolean emitsFindings, boolean dryRun, List<CorrelationFeed> parents, FindingRule findingRule) implements Serializable {
   public CorrelationDef {
     threats = List.copyOf(threats);
     parents = List.copyOf(parents);

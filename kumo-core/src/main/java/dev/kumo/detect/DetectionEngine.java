@@ -3,14 +3,24 @@ package dev.kumo.detect;
 import dev.kumo.correlate.CorrelationDef;
 import dev.kumo.correlate.CorrelationLimits;
 import dev.kumo.correlate.Correlator;
+import dev.kumo.detector.Combine;
+import dev.kumo.detector.DetectorBinding;
+import dev.kumo.detector.DetectorRunner;
+import dev.kumo.detector.Observation;
+import dev.kumo.detector.Observer;
 import dev.kumo.event.NormalizedEvent;
+import dev.kumo.finding.EventSummary;
+import dev.kumo.finding.FindingRule;
 import dev.kumo.json.JsonObject;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiled rules for every log source, ready to evaluate events. Immutable, thread-safe and
@@ -22,11 +32,24 @@ public final class DetectionEngine implements Serializable {
   private final List<CompiledRule> rules;
   private final Map<String, SourceRules> bySource;
   private final List<CorrelationDef> correlations;
+  private final List<DetectorBinding> detectors;
+  private final Map<String, List<DetectorBinding>> detectorsBySource;
 
-  DetectionEngine(List<CompiledRule> rules, Map<String, SourceRules> bySource, List<CorrelationDef> correlations) {
+  DetectionEngine(List<CompiledRule> rules, Map<String, SourceRules> bySource, List<CorrelationDef> correlations,
+      List<DetectorBinding> detectors) {
     this.rules = List.copyOf(rules);
     this.bySource = Map.copyOf(bySource);
     this.correlations = List.copyOf(correlations);
+    this.detectors = List.copyOf(detectors);
+    Map<String, List<DetectorBinding>> by = new HashMap<>();
+    for (DetectorBinding b : this.detectors) {
+      for (String source : b.detector().sources()) {
+        by.computeIfAbsent(source, k -> new ArrayList<>()).add(b);
+      }
+    }
+    Map<String, List<DetectorBinding>> frozen = new HashMap<>();
+    by.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    this.detectorsBySource = Map.copyOf(frozen);
   }
 
   /**
@@ -46,6 +69,61 @@ public final class DetectionEngine implements Serializable {
     });
   }
 
+  /**
+   * Passes the event to every detector that wants its source; their observations go to {@code sink}
+   * with the detector's combine policy. Stateless. Events without a known time are skipped.
+   */
+  public void observe(NormalizedEvent event, ObservationSink sink) {
+    List<DetectorBinding> list = detectorsBySource.get(event.source());
+    if (list == null || event.time().equals(NormalizedEvent.UNKNOWN_TIME)) {
+      return;
+    }
+    EventObserver observer = new EventObserver(event, sink);
+    for (DetectorBinding b : list) {
+      observer.binding = b;
+      b.detector().observe(event, observer);
+    }
+  }
+
+  /** Receives observations with the policy to combine them under. */
+  @FunctionalInterface
+  public interface ObservationSink {
+    void add(Observation observation, Combine policy);
+  }
+
+  /** Builds observations of one event; the event summary is made once, on first use. */
+  private static final class EventObserver implements Observer {
+    private final NormalizedEvent event;
+    private final ObservationSink sink;
+    private @Nullable EventSummary summary;
+    private @Nullable DetectorBinding binding;
+
+    EventObserver(NormalizedEvent event, ObservationSink sink) {
+      this.event = event;
+      this.sink = sink;
+    }
+
+    @Override
+    public void emit(int kind, String key, @Nullable String value, double amount) {
+      if (summary == null) {
+        summary = EventSummary.of(event);
+      }
+      DetectorBinding b = java.util.Objects.requireNonNull(binding);
+      sink.add(new Observation(event.time(), event.id(), b.index(), kind, key, value, amount, 1, summary),
+          b.detector().combine(kind));
+    }
+  }
+
+  /** The engine's detectors, in index order. */
+  public List<DetectorBinding> detectors() {
+    return detectors;
+  }
+
+  /** A new runner for the stateful half of the detectors (one per stream or hunt). */
+  public DetectorRunner newDetectorRunner() {
+    return new DetectorRunner(detectors);
+  }
+
   /** A new correlation evaluator with its own state (one per stream or hunt). */
   public Correlator newCorrelator(CorrelationLimits limits) {
     return new Correlator(correlations, limits);
@@ -60,11 +138,12 @@ public final class DetectionEngine implements Serializable {
     return correlations;
   }
 
-  /** Every rule's finding description: detection rules first, then correlations. */
-  public List<dev.kumo.finding.FindingRule> findingRules() {
-    List<dev.kumo.finding.FindingRule> out = new java.util.ArrayList<>();
+  /** Every finding description: detection rules, correlations, then detectors (one per level). */
+  public List<FindingRule> findingRules() {
+    List<FindingRule> out = new ArrayList<>();
     rules.forEach(r -> out.add(r.findingRule()));
     correlations.forEach(c -> out.add(c.findingRule()));
+    detectors.forEach(d -> out.addAll(d.findingRules().values()));
     return out;
   }
 

@@ -4,12 +4,16 @@ import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.AttackInfo;
 import dev.kumo.correlate.CorrelationDef;
 import dev.kumo.correlate.CorrelationFeed;
+import dev.kumo.detector.Detector;
+import dev.kumo.detector.DetectorBinding;
 import dev.kumo.finding.FindingRule;
 import dev.kumo.json.FieldPath;
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.DetectionRule;
 import dev.kumo.sigma.FilterRule;
+import dev.kumo.sigma.Level;
 import dev.kumo.sigma.LoadProblem;
+import dev.kumo.sigma.RuleMeta;
 import dev.kumo.sigma.SigmaRule;
 import dev.kumo.sigma.compile.CompileOptions;
 import dev.kumo.sigma.compile.DetectionCompiler;
@@ -18,6 +22,7 @@ import dev.kumo.sigma.condition.AllOf;
 import dev.kumo.sigma.condition.Condition;
 import dev.kumo.sigma.condition.Not;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,15 +39,24 @@ import java.util.Set;
 public final class EngineBuilder {
   /** Tag prefix for Kumo's threat categories, e.g. {@code kumo.threat.ransomware}. */
   public static final String THREAT_TAG = "kumo.threat.";
+  /** How many of a rule's {@code fields} a finding's reason quotes. */
+  static final int MAX_SHOWN_FIELDS = 4;
 
   private final List<SourceMapping> mappings;
   private final CompileOptions options;
   private final AttackCatalog catalog;
+  private final boolean experimentalAlerts;
 
   public EngineBuilder(List<SourceMapping> mappings, CompileOptions options, AttackCatalog catalog) {
+    this(mappings, options, catalog, false);
+  }
+
+  private EngineBuilder(List<SourceMapping> mappings, CompileOptions options, AttackCatalog catalog,
+      boolean experimentalAlerts) {
     this.mappings = List.copyOf(mappings);
     this.options = options;
     this.catalog = catalog;
+    this.experimentalAlerts = experimentalAlerts;
   }
 
   /** The bundled mappings and catalog. */
@@ -55,7 +69,20 @@ public final class EngineBuilder {
    */
   public record Result(DetectionEngine engine, List<LoadProblem> problems, List<DetectionRule> unrouted) {}
 
+  /**
+   * Whether rules and detectors with status {@code experimental} raise findings (true) or only run
+   * dry (false, the default): they are evaluated and counted, but report nothing.
+   */
+  public EngineBuilder experimentalAlerts(boolean alert) {
+    return new EngineBuilder(mappings, options, catalog, alert);
+  }
+
   public Result build(List<SigmaRule> rules) {
+    return build(rules, List.of());
+  }
+
+  /** Builds the engine from Sigma rules and Java detectors. */
+  public Result build(List<SigmaRule> rules, List<Detector> detectors) {
     List<LoadProblem> problems = new ArrayList<>();
     List<DetectionRule> detections = new ArrayList<>();
     List<CorrelationRule> correlationRules = new ArrayList<>();
@@ -107,7 +134,8 @@ public final class EngineBuilder {
           boolean emits = !consumed.containsKey(d) || consumed.get(d);
           List<String> threats = threats(d.meta().tags());
           CompiledRule cr = new CompiledRule(compiled.size(), d.meta(), m.sourceId(), cond, attack, threats, emits,
-              List.of(), FindingRule.of(d.meta(), attack, threats));
+              isDryRun(d.meta()), List.of(), FindingRule.of(d.meta(), attack, threats),
+              d.meta().fields().stream().limit(MAX_SHOWN_FIELDS).map(m::path).toList());
           compiled.add(cr);
           instances.computeIfAbsent(d, k -> new ArrayList<>()).add(cr);
         } catch (RuleSyntaxException e) {
@@ -165,7 +193,7 @@ public final class EngineBuilder {
       boolean emits = !corrConsumed.containsKey(c) || corrConsumed.get(c);
       AttackInfo attack = catalog.fromTags(c.meta().tags());
       List<String> threats = threats(c.meta().tags());
-      defs.add(new CorrelationDef(ci, c, attack, threats, emits, corrParents.getOrDefault(ci, List.of()),
+      defs.add(new CorrelationDef(ci, c, attack, threats, emits, isDryRun(c.meta()), corrParents.getOrDefault(ci, List.of()),
           FindingRule.of(c.meta(), attack, threats)));
     }
     List<CompiledRule> finalRules = new ArrayList<>(compiled.size());
@@ -179,7 +207,29 @@ public final class EngineBuilder {
       List<FieldPath> indexFields = mapping(source).index().stream().map(f -> mapping(source).path(f)).toList();
       indexed.put(source, new SourceRules(indexFields, list));
     });
-    return new Result(new DetectionEngine(finalRules, indexed, defs), problems, unrouted);
+    List<DetectorBinding> bindings = new ArrayList<>();
+    for (Detector d : detectors) {
+      bindings.add(bind(bindings.size(), d));
+    }
+    return new Result(new DetectionEngine(finalRules, indexed, defs, bindings), problems, unrouted);
+  }
+
+  private DetectorBinding bind(int index, Detector d) {
+    RuleMeta m = d.meta();
+    AttackInfo attack = catalog.fromTags(m.tags());
+    List<String> threats = threats(m.tags());
+    FindingRule base = FindingRule.of(m, attack, threats);
+    Map<Level, FindingRule> byLevel = new EnumMap<>(Level.class);
+    for (Level level : Level.values()) {
+      byLevel.put(level, level == base.level() ? base : new FindingRule(level, base.id(), base.name(), base.title(),
+          base.author(), base.license(), base.source(), base.techniques(), base.tactics(), base.threats()));
+    }
+    return new DetectorBinding(index, d, byLevel, isDryRun(m));
+  }
+
+  /** Whether a rule with this metadata runs without alerting. */
+  boolean isDryRun(RuleMeta m) {
+    return !experimentalAlerts && "experimental".equalsIgnoreCase(m.status());
   }
 
   private Condition compileFor(DetectionRule d, SourceMapping m, List<FilterRule> filters) {

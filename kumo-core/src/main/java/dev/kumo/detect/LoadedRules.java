@@ -1,5 +1,8 @@
 package dev.kumo.detect;
 
+import dev.kumo.detector.BuiltinDetectors;
+import dev.kumo.detector.Detector;
+import dev.kumo.intel.Intel;
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.DetectionRule;
 import dev.kumo.sigma.LoadProblem;
@@ -7,6 +10,7 @@ import dev.kumo.sigma.RuleLoadResult;
 import dev.kumo.sigma.RuleLoader;
 import dev.kumo.sigma.SigmaRule;
 import dev.kumo.sigma.compile.CompileOptions;
+import dev.kumo.tuning.TuningProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +22,38 @@ import java.util.TreeMap;
  * with every load and build problem.
  */
 public record LoadedRules(DetectionEngine engine, List<SigmaRule> rules, List<LoadProblem> problems,
-    List<DetectionRule> unrouted, int builtinCount, int userCount) {
+    List<DetectionRule> unrouted, int builtinCount, int userCount, List<TuningProfile.Applied> tuned) {
 
   public LoadedRules {
     rules = List.copyOf(rules);
     problems = List.copyOf(problems);
     unrouted = List.copyOf(unrouted);
+    tuned = List.copyOf(tuned);
   }
 
   /** Loads the built-in pack (unless {@code builtin} is false) plus every rule under {@code paths}. */
   public static LoadedRules load(boolean builtin, List<Path> paths, CompileOptions options) {
-    RuleLoader loader = new RuleLoader(options);
-    RuleLoadResult b = builtin ? loader.loadBuiltin() : RuleLoadResult.empty();
-    RuleLoadResult u = loader.load(paths);
+    return load(PackOptions.of(builtin, paths, options));
+  }
+
+  /**
+   * Loads rules and detectors.
+   *
+   * @throws IllegalArgumentException when the detector settings are invalid
+   */
+  public static LoadedRules load(PackOptions pack) {
+    RuleLoader loader = new RuleLoader(pack.compile());
+    RuleLoadResult b = pack.builtin() ? loader.loadBuiltin() : RuleLoadResult.empty();
+    RuleLoadResult u = loader.load(pack.paths());
     RuleLoadResult all = b.plus(u);
-    EngineBuilder.Result built = EngineBuilder.defaults(options).build(all.rules());
+    TuningProfile.Result tuned = pack.tuning().apply(all.rules());
+    List<Detector> detectors = pack.builtin() ? BuiltinDetectors.create(pack.detectors(), Intel.builtin()) : List.of();
+    EngineBuilder.Result built = EngineBuilder.defaults(pack.compile()).experimentalAlerts(pack.experimentalAlerts())
+        .build(tuned.rules(), detectors);
     List<LoadProblem> problems = new ArrayList<>(all.problems());
     problems.addAll(built.problems());
-    return new LoadedRules(built.engine(), all.rules(), problems, built.unrouted(), b.rules().size(), u.rules().size());
+    return new LoadedRules(built.engine(), tuned.rules(), problems, built.unrouted(), b.rules().size(), u.rules().size(),
+        tuned.applied());
   }
 
   public long errorCount() {

@@ -1,8 +1,11 @@
 package dev.kumo.finding;
 
 import dev.kumo.event.NormalizedEvent;
+import dev.kumo.event.ResourceRef;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param destination the destination address (with port) for network, DNS and HTTP events
  * @param service the API's service, or what the log says was acted on (for other classes)
  * @param operation the API operation, or the source's short label of what happened
+ * @param resources ids (ARNs, names) of the resources the event touched, at most {@link #MAX_RESOURCES}
  */
 public record EventSummary(
     String id,
@@ -28,13 +32,34 @@ public record EventSummary(
     @Nullable String service,
     @Nullable String operation,
     @Nullable String errorCode,
+    List<String> resources,
     String file,
     long line) implements Serializable {
+
+  /** Resources kept per summary; the raw record has them all. */
+  public static final int MAX_RESOURCES = 5;
+
+  public EventSummary {
+    resources = List.copyOf(resources);
+  }
 
   public static EventSummary of(NormalizedEvent e) {
     return new EventSummary(e.id(), e.time(), e.source(), e.cloud().account(), e.cloud().region(),
         e.actor().label(), e.actor().identityType(), e.actor().accessKeyId(), e.src().label(),
         e.dst() == null ? null : e.dst().labelWithPort(), e.src().userAgent(), e.api().service(), e.api().operation(),
-        e.api().errorCode(), e.origin().file(), e.origin().line());
+        e.api().errorCode(), resources(e), e.origin().file(), e.origin().line());
+  }
+
+  private static List<String> resources(NormalizedEvent e) {
+    if (e.resources().isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(Math.min(MAX_RESOURCES, e.resources().size()));
+    for (ResourceRef r : e.resources()) {
+      if (r.uid() != null && out.size() < MAX_RESOURCES && !out.contains(r.uid())) {
+        out.add(r.uid());
+      }
+    }
+    return out;
   }
 }

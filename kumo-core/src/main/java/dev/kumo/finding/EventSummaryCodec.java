@@ -1,6 +1,5 @@
 package dev.kumo.finding;
 
-
 import dev.kumo.sort.SpillReader;
 import dev.kumo.sort.SpillWriter;
 import java.io.IOException;
@@ -24,6 +23,7 @@ public final class EventSummaryCodec {
     out.writeString(e.service());
     out.writeString(e.operation());
     out.writeString(e.errorCode());
+    out.writeStrings(e.resources());
     out.writeString(e.file());
     out.writeLong(e.line());
   }
@@ -31,6 +31,6 @@ public final class EventSummaryCodec {
   public static EventSummary read(SpillReader in) throws IOException {
     return new EventSummary(in.readString(), in.readInstant(), in.readString(), in.readString(), in.readString(),
         in.readString(), in.readString(), in.readString(), in.readString(), in.readString(), in.readString(),
-        in.readString(), in.readString(), in.readString(), in.readString(), in.readLong());
+        in.readString(), in.readString(), in.readString(), in.readStrings(), in.readString(), in.readLong());
   }
 }

@@ -13,12 +13,31 @@ import org.jspecify.annotations.Nullable;
  * @param rule the rule, shared by all its findings
  * @param event the matched event (for correlations: the one that completed the match)
  * @param correlation set for correlation findings
+ * @param reason one line a person can read: what happened and why it matched (raw log text; escape
+ *     it for the medium it is written to)
+ * @param evidence ids of the events that support the finding, oldest first (bounded)
+ * @param suppressedBy the mutelist entry that suppressed it (shown only with --show-suppressed), or null
  */
-public record Finding(FindingRule rule, EventSummary event, @Nullable CorrelationInfo correlation)
-    implements Serializable {
+public record Finding(FindingRule rule, EventSummary event, @Nullable CorrelationInfo correlation, String reason,
+    List<String> evidence, @Nullable String suppressedBy) implements Serializable {
 
-  /** The version of the JSON/CSV output schema; bumped on any incompatible change. */
-  public static final String SCHEMA = "kumo.finding/1.1";
+  /** The version of the JSON/CSV output schema: minor for additions, major for incompatible changes. */
+  public static final String SCHEMA = "kumo.finding/1.2";
+
+  public Finding {
+    evidence = List.copyOf(evidence);
+  }
+
+  /** A finding that is not suppressed. */
+  public Finding(FindingRule rule, EventSummary event, @Nullable CorrelationInfo correlation, String reason,
+      List<String> evidence) {
+    this(rule, event, correlation, reason, evidence, null);
+  }
+
+  /** This finding marked as suppressed by a mutelist entry. */
+  public Finding suppressed(String entryName) {
+    return new Finding(rule, event, correlation, reason, evidence, entryName);
+  }
 
   public Level level() {
     return rule.level();

@@ -1,6 +1,5 @@
 package dev.kumo.finding;
 
-
 import dev.kumo.sort.Codec;
 import dev.kumo.sort.SpillReader;
 import dev.kumo.sort.SpillWriter;
@@ -42,6 +41,9 @@ public final class FindingCodec implements Codec<Finding> {
       out.writeDouble(c.value());
       out.writeInstant(c.firstTime());
     }
+    out.writeString(f.reason());
+    out.writeStrings(f.evidence());
+    out.writeString(f.suppressedBy());
   }
 
   @Override
@@ -53,6 +55,6 @@ public final class FindingCodec implements Codec<Finding> {
       c = new CorrelationInfo(in.readString(), in.readMap(), in.readStrings(), in.readLong(), in.readDouble(),
           in.readInstant());
     }
-    return new Finding(rule, event, c);
+    return new Finding(rule, event, c, in.readString(), in.readStrings(), in.readString());
   }
 }

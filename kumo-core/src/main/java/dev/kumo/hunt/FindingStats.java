@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Counts of findings by level, rule, principal, access key and source IP. Not thread-safe; merge. */
 public final class FindingStats {
@@ -29,6 +30,10 @@ public final class FindingStats {
   private final TopCounter sourceIps = new TopCounter(TOP_CAPACITY);
   private long total;
   private long belowMinLevel;
+  /** Findings of dry-run (experimental) rules, per rule: what they would have reported. */
+  private final Map<String, RuleTally> dryRun = new HashMap<>();
+  /** Suppressed findings per mutelist entry. */
+  private final Map<String, Long> suppressed = new TreeMap<>();
 
   public void add(Finding f) {
     total++;
@@ -54,6 +59,24 @@ public final class FindingStats {
     belowMinLevel++;
   }
 
+  /** Counts a finding the mutelist entry {@code entry} suppressed. */
+  public void suppressed(String entry) {
+    suppressed.merge(entry, 1L, Long::sum);
+  }
+
+  public long suppressedTotal() {
+    return suppressed.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public Map<String, Long> suppressedByEntry() {
+    return Map.copyOf(suppressed);
+  }
+
+  /** Counts a finding a dry-run rule would have reported. */
+  public void dryRun(Finding f) {
+    dryRun.computeIfAbsent(f.ruleId(), k -> new RuleTally(f)).count++;
+  }
+
   public void merge(FindingStats o) {
     total += o.total;
     belowMinLevel += o.belowMinLevel;
@@ -64,6 +87,8 @@ public final class FindingStats {
       RuleTally t = byRule.computeIfAbsent(k, x -> new RuleTally(v.first));
       t.count += v.count;
     });
+    o.suppressed.forEach((k, v) -> suppressed.merge(k, v, Long::sum));
+    o.dryRun.forEach((k, v) -> dryRun.computeIfAbsent(k, x -> new RuleTally(v.first)).count += v.count);
     principals.merge(o.principals);
     accessKeys.merge(o.accessKeys);
     sourceIps.merge(o.sourceIps);
@@ -89,7 +114,16 @@ public final class FindingStats {
 
   /** Rules by finding count (highest first), then level, then title. */
   public List<RuleCount> rules() {
-    return byRule.values().stream().map(t -> new RuleCount(t.first.ruleId(), t.first.ruleTitle(), t.first.level(),
+    return ranked(byRule);
+  }
+
+  /** Dry-run rules by the number of findings they would have reported. */
+  public List<RuleCount> dryRunRules() {
+    return ranked(dryRun);
+  }
+
+  private static List<RuleCount> ranked(Map<String, RuleTally> tallies) {
+    return tallies.values().stream().map(t -> new RuleCount(t.first.ruleId(), t.first.ruleTitle(), t.first.level(),
         t.first.author(), t.first.ruleSource(), t.count)).sorted(Comparator.comparingLong(RuleCount::count).reversed()
         .thenComparing(RuleCount::level, Comparator.reverseOrder()).thenComparing(RuleCount::title)
         .thenComparing(RuleCount::ruleId)).toList();

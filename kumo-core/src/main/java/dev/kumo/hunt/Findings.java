@@ -8,18 +8,32 @@ import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.CorrelationInfo;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
+import dev.kumo.finding.Reasons;
+import dev.kumo.json.FieldPath;
+import dev.kumo.json.JsonObject;
+import dev.kumo.json.JsonText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds findings from rule matches and correlation hits. */
+/** Builds findings, with their reasons and evidence, from rule matches and correlation hits. */
 public final class Findings {
   private Findings() {}
 
+  /** A finding for a rule that matched one event; the reason quotes the rule's {@code fields}. */
   public static Finding of(CompiledRule rule, NormalizedEvent event) {
-    return new Finding(rule.findingRule(), EventSummary.of(event), null);
+    EventSummary summary = EventSummary.of(event);
+    Map<String, String> quoted = new LinkedHashMap<>();
+    for (FieldPath p : rule.shownFields()) {
+      String v = text(p, event.raw());
+      if (v != null) {
+        quoted.put(p.name(), v);
+      }
+    }
+    return new Finding(rule.findingRule(), summary, null, Reasons.event(summary, quoted), List.of(event.id()));
   }
 
+  /** A finding for a correlation hit; its evidence is the contributing events. */
   public static Finding of(CorrelationDef def, CorrelationHit hit) {
     Map<String, String> group = new LinkedHashMap<>();
     List<String> names = def.groupNames();
@@ -29,6 +43,20 @@ public final class Findings {
     }
     CorrelationInfo info = new CorrelationInfo(def.rule().type().id(), group, hit.eventIds(), hit.eventCount(),
         hit.value(), hit.first());
-    return new Finding(def.findingRule(), hit.last(), info);
+    return new Finding(def.findingRule(), hit.last(), info, Reasons.correlation(info, hit.last()), hit.eventIds());
+  }
+
+  /** All leaf values of a path as text, joined with {@code ", "}; null when absent. */
+  private static String text(FieldPath p, JsonObject raw) {
+    StringBuilder sb = new StringBuilder();
+    p.forEachLeaf(raw, v -> {
+      if (sb.length() <= Reasons.MAX_VALUE) {
+        if (!sb.isEmpty()) {
+          sb.append(", ");
+        }
+        sb.append(v instanceof JsonObject o ? o.toJson() : JsonText.scalarText(v));
+      }
+    });
+    return sb.isEmpty() ? null : sb.toString();
   }
 }

@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param bytes bytes read from disk (compressed size for compressed files)
  * @param jsonBytes bytes of log text after decompression
  * @param eventsWithFindings events that produced at least one kept finding
+ * @param dryRunRules experimental rules and detectors, with the findings they would have reported
+ * @param findingsSuppressed findings a mutelist entry suppressed (counted, not reported)
+ * @param suppressedByEntry suppressed findings per mutelist entry name
+ * @param detectorObservations observations the Java detectors processed
+ * @param detectorStateEvicted entries detectors dropped to stay within their memory limits
+ * @param warnings things the user should fix (e.g. expired mutelist entries)
  * @param abortReason set when {@code --strict} stopped the hunt
  */
 public record HuntSummary(
@@ -44,9 +50,15 @@ public record HuntSummary(
     long digestFiles,
     long correlationGroupsEvicted,
     long correlationEventsDropped,
+    List<RuleCount> dryRunRules,
+    long findingsSuppressed,
+    Map<String, Long> suppressedByEntry,
+    long detectorObservations,
+    long detectorStateEvicted,
+    List<String> warnings,
     @Nullable String abortReason) {
 
-  public static final String SCHEMA = "kumo.summary/1.0";
+  public static final String SCHEMA = "kumo.summary/1.1";
 
   public HuntSummary {
     eventsBySource = Map.copyOf(eventsBySource);
@@ -57,6 +69,9 @@ public record HuntSummary(
     topSourceIps = List.copyOf(topSourceIps);
     problemCounts = Map.copyOf(problemCounts);
     problemExamples = List.copyOf(problemExamples);
+    dryRunRules = List.copyOf(dryRunRules);
+    suppressedByEntry = Map.copyOf(suppressedByEntry);
+    warnings = List.copyOf(warnings);
   }
 
   /** Share of events that produced no finding, in percent (Hayabusa's "data reduction"). */

@@ -2,10 +2,16 @@ package dev.kumo.hunt;
 
 import dev.kumo.correlate.CorrelationDef;
 import dev.kumo.correlate.CorrelationFeed;
+import dev.kumo.correlate.CorrelationHit;
 import dev.kumo.correlate.CorrelationInput;
 import dev.kumo.correlate.CorrelationInputCodec;
 import dev.kumo.correlate.Correlator;
 import dev.kumo.detect.DetectionEngine;
+import dev.kumo.detector.DetectorBinding;
+import dev.kumo.detector.DetectorRunner;
+import dev.kumo.detector.Observation;
+import dev.kumo.detector.ObservationCodec;
+import dev.kumo.detector.ObservationCombiner;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingCodec;
@@ -17,16 +23,23 @@ import dev.kumo.ingest.LogReader;
 import dev.kumo.ingest.LogSource;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
+import dev.kumo.json.JsonObject;
 import dev.kumo.sort.ExternalSorter;
+import dev.kumo.tuning.MuteEntry;
+import dev.kumo.tuning.Mutelist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,12 +53,15 @@ public final class Hunter {
   private final LogSources sources;
   private final HuntOptions options;
   private final Clock clock;
+  /** The mutelist entries in force on the hunt's day (UTC). */
+  private final Mutelist mutelist;
 
   public Hunter(DetectionEngine engine, LogSources sources, HuntOptions options, Clock clock) {
     this.engine = engine;
     this.sources = sources;
     this.options = options;
     this.clock = clock;
+    this.mutelist = options.mutelist().activeOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
   /** Thrown inside workers to stop a {@code --strict} hunt. */
@@ -70,6 +86,8 @@ public final class Hunter {
     private final LogReader reader;
     final ExternalSorter<Finding> findings;
     final ExternalSorter<CorrelationInput> correlationInputs;
+    final ExternalSorter<Observation> observations;
+    private final ObservationCombiner combiner;
     private final AtomicReference<String> abort;
     private final Progress progress;
 
@@ -81,6 +99,9 @@ public final class Hunter {
       this.findings = new ExternalSorter<>(FindingOrder.ORDER, codec, maxInMemory, options.tempDir());
       this.correlationInputs = new ExternalSorter<>(CorrelationInput.ORDER, CorrelationInputCodec.INSTANCE,
           maxInMemory, options.tempDir());
+      this.observations = new ExternalSorter<>(Observation.ORDER, ObservationCodec.INSTANCE, maxInMemory,
+          options.tempDir());
+      this.combiner = new ObservationCombiner(maxInMemory, observations::add);
       this.abort = abort;
       this.progress = progress;
       this.stats = new IngestStats(options.limits().maxProblemExamples(), options.strict() ? this::strict : null);
@@ -101,8 +122,10 @@ public final class Hunter {
       } catch (StopHunt e) {
         // abort reason already recorded
       }
+      combiner.flush();
       findings.sortBuffer();
       correlationInputs.sortBuffer();
+      observations.sortBuffer();
     }
 
     private void event(NormalizedEvent e) {
@@ -123,24 +146,49 @@ public final class Hunter {
       }
       matched = false;
       engine.match(e, rule -> {
-        if (rule.emitsFindings()) {
-          if (rule.meta().effectiveLevel().atLeast(options.minLevel())) {
-            Finding finding = Findings.of(rule, e);
-            findingStats.add(finding);
-            findings.add(finding);
-            matched = true;
-          } else {
-            findingStats.belowMinLevel();
-          }
+        if (rule.emitsFindings() && offer(Findings.of(rule, e), rule.dryRun(), findingStats, findings, e.raw())) {
+          matched = true;
         }
         for (CorrelationFeed feed : rule.feeds()) {
           correlationInputs.add(CorrelationInput.of(feed, e));
         }
       });
+      engine.observe(e, combiner::add);
       if (matched) {
         eventsWithFindings++;
       }
     }
+  }
+
+  /**
+   * Passes a candidate finding through the gates: dry-run rules are counted, findings below the
+   * minimum level are counted, suppressed findings are counted (and kept, marked, under
+   * {@code showSuppressed}), the rest are kept.
+   *
+   * @param raw the event's raw record for single-event rule findings, else null
+   * @return whether the finding was kept as a reported finding
+   */
+  private boolean offer(Finding f, boolean dryRun, FindingStats stats, ExternalSorter<Finding> sink,
+      @Nullable JsonObject raw) {
+    if (dryRun) {
+      stats.dryRun(f);
+      return false;
+    }
+    if (!f.level().atLeast(options.minLevel())) {
+      stats.belowMinLevel();
+      return false;
+    }
+    MuteEntry mute = mutelist.match(f, raw);
+    if (mute != null) {
+      stats.suppressed(mute.name());
+      if (options.showSuppressed()) {
+        sink.add(f.suppressed(mute.name()));
+      }
+      return false;
+    }
+    stats.add(f);
+    sink.add(f);
+    return true;
   }
 
   /** Runs the hunt to the end (or to the first problem under {@code strict}). */
@@ -183,15 +231,18 @@ public final class Hunter {
         }
       }
     }
-    // correlation hits become findings of their own, sorted with the rest
-    ExternalSorter<Finding> correlationFindings = new ExternalSorter<>(FindingOrder.ORDER, codec, perWorker,
+    // correlation hits and detector alerts become findings of their own, sorted with the rest
+    ExternalSorter<Finding> laterFindings = new ExternalSorter<>(FindingOrder.ORDER, codec, perWorker,
         options.tempDir());
     List<ExternalSorter<Finding>> findings = new ArrayList<>();
     workers.forEach(w -> findings.add(w.findings));
-    findings.add(correlationFindings);
+    findings.add(laterFindings);
+    List<ExternalSorter<CorrelationInput>> corrInputs = workers.stream().map(w -> w.correlationInputs).toList();
+    List<ExternalSorter<Observation>> observations = workers.stream().map(w -> w.observations).toList();
     if (failure.get() != null) {
       findings.forEach(ExternalSorter::close);
-      workers.forEach(w -> w.correlationInputs.close());
+      corrInputs.forEach(ExternalSorter::close);
+      observations.forEach(ExternalSorter::close);
       throw new IllegalStateException("hunt failed: " + failure.get(), failure.get());
     }
 
@@ -214,20 +265,12 @@ public final class Hunter {
 
     Correlator correlator = engine.newCorrelator(options.correlationLimits());
     List<CorrelationDef> defs = engine.correlations();
-    java.util.function.Consumer<dev.kumo.correlate.CorrelationHit> onHit = hit -> {
+    Consumer<CorrelationHit> onHit = hit -> {
       CorrelationDef def = defs.get(hit.correlation());
-      if (!def.emitsFindings()) {
-        return;
-      }
-      Finding f = Findings.of(def, hit);
-      if (f.level().atLeast(options.minLevel())) {
-        fstats.add(f);
-        correlationFindings.add(f);
-      } else {
-        fstats.belowMinLevel();
+      if (def.emitsFindings()) {
+        offer(Findings.of(def, hit), def.dryRun(), fstats, laterFindings, null);
       }
     };
-    List<ExternalSorter<CorrelationInput>> corrInputs = workers.stream().map(w -> w.correlationInputs).toList();
     if (abort.get() == null && !defs.isEmpty()) {
       Iterator<CorrelationInput> it = ExternalSorter.sortedAll(CorrelationInput.ORDER, corrInputs);
       while (it.hasNext()) {
@@ -237,13 +280,36 @@ public final class Hunter {
     }
     corrInputs.forEach(ExternalSorter::close);
 
+    DetectorRunner detectors = engine.newDetectorRunner();
+    BiConsumer<DetectorBinding, Finding> onAlert = (b, f) -> offer(f, b.dryRun(), fstats, laterFindings, null);
+    if (abort.get() == null && !engine.detectors().isEmpty()) {
+      Iterator<Observation> it = ExternalSorter.sortedAll(Observation.ORDER, observations);
+      while (it.hasNext()) {
+        detectors.accept(it.next(), onAlert);
+      }
+      detectors.finish(onAlert);
+    }
+    observations.forEach(ExternalSorter::close);
+
     HuntSummary summary = new HuntSummary(started, Duration.ofNanos(System.nanoTime() - startNanos), n,
         engine.rules().size() + defs.size(), stats.files(), stats.bytes(), stats.jsonBytes(), events, stats.eventsBySource(), outside,
         first, last, withFindings, fstats.total(), fstats.byLevel(), fstats.belowMinLevelCount(), fstats.rules(),
         fstats.principals().top(10), fstats.accessKeys().top(10), fstats.sourceIps().top(10), stats.problems(),
         stats.problemCounts(), stats.allExamples(), stats.digestFiles(), correlator.evictedGroups(),
-        correlator.droppedEvents(), abort.get());
+        correlator.droppedEvents(), fstats.dryRunRules(), fstats.suppressedTotal(), fstats.suppressedByEntry(),
+        detectors.observations(), detectors.evicted(), warnings(), abort.get());
     return new HuntResult(findings, summary);
+  }
+
+  /** Warnings for the summary: mutelist entries that expired and were not applied. */
+  private List<String> warnings() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    List<String> out = new ArrayList<>();
+    for (MuteEntry e : options.mutelist().expired(today)) {
+      out.add("mutelist entry '" + e.name() + "' (" + e.file() + ":" + e.line() + ", owner " + e.owner()
+          + ") expired on " + e.expires() + " and was not applied: renew or remove it");
+    }
+    return out;
   }
 
   private static @Nullable Instant min(@Nullable Instant a, @Nullable Instant b) {

@@ -182,4 +182,32 @@ public final class IpAddress {
     }
     return sb.toString();
   }
+
+  /**
+   * Whether an address is not routable on the internet: private (RFC 1918), carrier-grade NAT
+   * (100.64/10), loopback, link-local (including the instance metadata address), unspecified,
+   * unique-local IPv6 (fc00::/7) or IPv6 link-local and loopback.
+   */
+  public static boolean isInternal(byte[] a) {
+    int b0 = a[0] & 0xff;
+    int b1 = a[1] & 0xff;
+    if (a.length == 4) {
+      return b0 == 10 || b0 == 127 || b0 == 0 || (b0 == 172 && (b1 & 0xf0) == 16) || (b0 == 192 && b1 == 168)
+          || (b0 == 169 && b1 == 254) || (b0 == 100 && (b1 & 0xc0) == 64);
+    }
+    boolean zeroPrefix = true;
+    for (int i = 0; i < 15; i++) {
+      if (a[i] != 0) {
+        zeroPrefix = false;
+        break;
+      }
+    }
+    return zeroPrefix || (b0 & 0xfe) == 0xfc || (b0 == 0xfe && (b1 & 0xc0) == 0x80);
+  }
+
+  /** {@link #isInternal(byte[])} for a literal; false when it is no address. */
+  public static boolean isInternal(String address) {
+    byte[] a = parse(address);
+    return a != null && isInternal(a);
+  }
 }

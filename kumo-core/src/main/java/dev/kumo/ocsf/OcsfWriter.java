@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * Writes one normalized event per line as an OCSF 1.1.0 event of its class (API Activity 6003,
  * Authentication 3002, Network Activity 4001, HTTP Activity 4002, DNS Activity 4003, File System
  * Activity 1001, Detection Finding 2004; cost lines as Base Event 0 with the details in
- * {@code unmapped}). Attributes Kumo does not know are left out rather than guessed.
+ * {@code unmapped.billing} and the line's label in {@code message}; a finding's numeric product
+ * severity goes to {@code unmapped.product_severity}). Attributes Kumo does not know are left out
+ * rather than guessed. {@code aws.securitylake} reads this output back.
  */
 public final class OcsfWriter {
   /** The OCSF schema version written in {@code metadata.version}. */
@@ -55,19 +57,25 @@ public final class OcsfWriter {
     g.writeNumberField("category_uid", c.categoryUid());
     g.writeStringField("category_name", c.category());
     g.writeNumberField("activity_id", activity);
+    if (activity == 99 && e.details() instanceof FileActivity f) {
+      g.writeStringField("activity_name", capitalize(f.activity()));
+    }
     g.writeNumberField("type_uid", c.uid() * 100L + activity);
     g.writeNumberField("severity_id", severityId(e));
     g.writeNumberField("time", e.time().toEpochMilli());
     status(g, e);
     metadata(g, e);
     cloud(g, e.cloud());
-    actor(g, e.actor());
+    actor(g, e.actor(), e.details() instanceof FileActivity f ? f.user() : null);
     endpoint(g, "src_endpoint", e.src());
     if (e.dst() != null) {
       endpoint(g, "dst_endpoint", e.dst());
     }
-    if (c == OcsfClass.API_ACTIVITY) {
+    if (c == OcsfClass.API_ACTIVITY || c == OcsfClass.DETECTION_FINDING) {
       api(g, e.api());
+    }
+    if (c == OcsfClass.BILLING && e.api().operation() != null) {
+      g.writeStringField("message", e.api().operation());
     }
     if (e.src().userAgent() != null && !(e.details() instanceof HttpRequest)) {
       g.writeObjectFieldStart("http_request");
@@ -90,7 +98,8 @@ public final class OcsfWriter {
       return switch (f.activity()) {
         case "create" -> 1;
         case "read" -> 2;
-        case "write", "chmod" -> 3;
+        case "write" -> 3;
+        case "chmod" -> 7; // Set Security
         case "delete" -> 4;
         case "rename" -> 5;
         default -> 99;
@@ -142,11 +151,13 @@ public final class OcsfWriter {
   private static int severityId(NormalizedEvent e) {
     if (e.details() instanceof FindingDetails f) {
       return switch (f.severityLabel()) {
+        case "informational" -> 1;
         case "low" -> 2;
         case "medium" -> 3;
         case "high" -> 4;
         case "critical" -> 5;
-        default -> 1;
+        case "fatal" -> 6;
+        default -> 0; // Unknown
       };
     }
     return 1; // Informational
@@ -154,10 +165,12 @@ public final class OcsfWriter {
 
   private static void status(JsonGenerator g, NormalizedEvent e) throws IOException {
     Boolean failed = null;
-    if (e.api().errorCode() != null) {
+    if (e.api().failed()) {
       failed = true;
     } else if (e.details() instanceof Authentication a) {
       failed = !"success".equalsIgnoreCase(a.result());
+    } else if (e.details() instanceof FileActivity f) {
+      failed = !f.success();
     } else if (e.ocsfClass() == OcsfClass.API_ACTIVITY) {
       failed = false;
     }
@@ -204,15 +217,18 @@ public final class OcsfWriter {
     g.writeEndObject();
   }
 
-  private static void actor(JsonGenerator g, Actor a) throws IOException {
-    if (a.equals(Actor.UNKNOWN)) {
+  /**
+   * @param fileUser the user of a file event, written as the actor's name when the actor has none
+   */
+  private static void actor(JsonGenerator g, Actor a, @Nullable String fileUser) throws IOException {
+    if (a.equals(Actor.UNKNOWN) && fileUser == null) {
       return;
     }
     g.writeObjectFieldStart("actor");
     g.writeObjectFieldStart("user");
     field(g, "uid", a.principal());
     field(g, "uid_alt", a.principalId());
-    field(g, "name", a.userName());
+    field(g, "name", a.userName() != null ? a.userName() : fileUser);
     field(g, "type", a.identityType());
     field(g, "credential_uid", a.accessKeyId());
     g.writeEndObject();
@@ -259,7 +275,7 @@ public final class OcsfWriter {
       g.writeStringField("uid", a.requestId());
       g.writeEndObject();
     }
-    if (a.errorCode() != null || a.errorMessage() != null) {
+    if (a.failed() || a.errorMessage() != null && !a.errorMessage().isEmpty()) {
       g.writeObjectFieldStart("response");
       field(g, "error", a.errorCode());
       field(g, "error_message", a.errorMessage());
@@ -361,16 +377,11 @@ public final class OcsfWriter {
         g.writeEndObject();
       }
     } else if (d instanceof FileActivity f) {
-      if (f.path() != null) {
-        g.writeObjectFieldStart("file");
-        g.writeStringField("path", f.path());
-        g.writeStringField("name", f.path().substring(f.path().lastIndexOf('/') + 1));
-        g.writeEndObject();
-      }
-      if (f.oldPath() != null) {
-        g.writeObjectFieldStart("file_result");
-        g.writeStringField("path", f.oldPath());
-        g.writeEndObject();
+      // OCSF: file is the target of the activity; for a rename, the original name, and file_result the new one
+      boolean rename = f.oldPath() != null;
+      file(g, "file", rename ? f.oldPath() : f.path());
+      if (rename) {
+        file(g, "file_result", f.path());
       }
       if (f.process() != null || f.pid() != null) {
         g.writeObjectFieldStart("process");
@@ -402,6 +413,11 @@ public final class OcsfWriter {
       g.writeEndObject();
       g.writeEndObject();
       g.writeStringField("severity", capitalize(f.severityLabel()));
+      if (f.severity() != null) {
+        g.writeObjectFieldStart("unmapped");
+        g.writeNumberField("product_severity", f.severity());
+        g.writeEndObject();
+      }
     } else if (d instanceof Authentication a) {
       field(g, "status_detail", a.reason());
       field(g, "auth_protocol", a.method());
@@ -434,6 +450,15 @@ public final class OcsfWriter {
     }
   }
 
+  private static void file(JsonGenerator g, String name, @Nullable String path) throws IOException {
+    if (path != null) {
+      g.writeObjectFieldStart(name);
+      g.writeStringField("path", path);
+      g.writeStringField("name", path.substring(path.lastIndexOf('/') + 1));
+      g.writeEndObject();
+    }
+  }
+
   private static void traffic(JsonGenerator g, @Nullable Long bytes, @Nullable Long packets, @Nullable Long in,
       @Nullable Long out) throws IOException {
     if (bytes == null && packets == null && in == null && out == null) {
@@ -455,8 +480,9 @@ public final class OcsfWriter {
     g.writeEndObject();
   }
 
+  /** Writes a string attribute; absent and empty values are left out. */
   private static void field(JsonGenerator g, String name, @Nullable String value) throws IOException {
-    if (value != null) {
+    if (value != null && !value.isEmpty()) {
       g.writeStringField(name, value);
     }
   }

@@ -33,6 +33,11 @@ public record CorrelationRule(
     aliases = Map.copyOf(aliases);
   }
 
+  @Override
+  public CorrelationRule withMeta(RuleMeta m) {
+    return new CorrelationRule(m, type, rules, groupBy, timespan, condition, valueField, percentile, aliases, generate);
+  }
+
   /** The correlation types of Sigma v2.1. */
   public enum CorrelationType {
     EVENT_COUNT("event_count"),

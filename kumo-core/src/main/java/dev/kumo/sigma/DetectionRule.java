@@ -10,4 +10,9 @@ import dev.kumo.sigma.yaml.YMap;
  * @param condition the detection compiled with Sigma field names as they are (no mapping)
  */
 public record DetectionRule(RuleMeta meta, RuleLogsource logsource, YMap detection, Condition condition)
-    implements SigmaRule {}
+    implements SigmaRule {
+  @Override
+  public DetectionRule withMeta(RuleMeta m) {
+    return new DetectionRule(m, logsource, detection, condition);
+  }
+}

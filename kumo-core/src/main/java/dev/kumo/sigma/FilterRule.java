@@ -15,4 +15,9 @@ public record FilterRule(RuleMeta meta, RuleLogsource logsource, List<String> ru
   public FilterRule {
     rules = List.copyOf(rules);
   }
+
+  @Override
+  public FilterRule withMeta(RuleMeta m) {
+    return new FilterRule(m, logsource, rules, filter, condition);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.kumo.sigma;
 
+import dev.kumo.config.Durations;
 import dev.kumo.sigma.compile.CompileOptions;
 import dev.kumo.sigma.compile.DetectionCompiler;
 import dev.kumo.sigma.compile.RuleSyntaxException;
@@ -42,7 +43,6 @@ public final class RuleLoader {
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern TAG = Pattern.compile("[a-z0-9_-]+\\.[a-z0-9._-]+");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern TIMESPAN = Pattern.compile("(\\d+)\\s*([smhdwMy])");
   private static final int MAX_RULE_FILE_BYTES = 4 * 1024 * 1024;
 
   private final CompileOptions options;
@@ -390,20 +390,11 @@ public final class RuleLoader {
 
   /** Parses a Sigma timespan such as {@code 90m}; units s m h d, and pySigma's w M y. */
   static Duration timespan(String text, int line) {
-    java.util.regex.Matcher m = TIMESPAN.matcher(text.trim());
-    if (!m.matches()) {
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
       throw new RuleSyntaxException("timespan '" + text + "' is not <number><unit> with unit s, m, h or d", line);
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      case "w" -> Duration.ofDays(7 * n);
-      case "M" -> Duration.ofSeconds(2_629_746L * n);
-      default -> Duration.ofSeconds(31_556_952L * n);
-    };
   }
 
 

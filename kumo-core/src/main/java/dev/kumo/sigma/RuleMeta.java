@@ -43,6 +43,16 @@ public record RuleMeta(
     return level == null ? Level.MEDIUM : level;
   }
 
+  public RuleMeta withLevel(Level l) {
+    return new RuleMeta(title, id, name, status, description, author, license, references, date, modified, l, tags,
+        falsepositives, fields, origin);
+  }
+
+  public RuleMeta withStatus(String s) {
+    return new RuleMeta(title, id, name, s, description, author, license, references, date, modified, level, tags,
+        falsepositives, fields, origin);
+  }
+
   /** Whether {@code ref} (an id or a name) refers to this rule. */
   public boolean isReferencedBy(String ref) {
     return ref.equals(id) || ref.equals(name);

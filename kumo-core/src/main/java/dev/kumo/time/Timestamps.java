@@ -29,6 +29,9 @@ public final class Timestamps {
     if (s.length() < 10 || s.length() > 40) {
       return null;
     }
+    if (s.length() > 11 && s.charAt(10) == ' ') {
+      return parseIso(s.substring(0, 10) + 'T' + s.substring(11)); // SQL style, as Athena and Presto write it
+    }
     try {
       return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {

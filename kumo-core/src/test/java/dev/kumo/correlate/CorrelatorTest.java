@@ -29,14 +29,14 @@ class CorrelatorTest {
         List.of(), List.of(), new RuleOrigin("t", 1, false));
     CorrelationRule rule = new CorrelationRule(meta, type, rules, List.of("g"), span, List.of(t), "v", null, Map.of(),
         false);
-    return new CorrelationDef(0, rule, AttackInfo.NONE, List.of(), true, List.of(),
+    return new CorrelationDef(0, rule, AttackInfo.NONE, List.of(), true, false, List.of(),
         dev.kumo.finding.FindingRule.of(meta, AttackInfo.NONE, List.of()));
   }
 
   private static CorrelationInput in(long seconds, int member, String group, String value, String id) {
     Instant t = T0.plusSeconds(seconds);
     return new CorrelationInput(t, id, 0, member, List.of(group), value, new EventSummary(id, t, "s", null, null, null,
-        null, null, null, null, null, null, null, null, "f", 1));
+        null, null, null, null, null, null, null, null, List.of(), "f", 1));
   }
 
   private static List<CorrelationHit> run(CorrelationDef d, CorrelationLimits limits, CorrelationInput... inputs) {

@@ -6,6 +6,7 @@ import static dev.kumo.ingest.CloudTrailFixtures.record;
 import static dev.kumo.ingest.CloudTrailFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.tuning.Mutelist;
 import dev.kumo.correlate.CorrelationLimits;
 import dev.kumo.detect.DetectionEngine;
 import dev.kumo.detect.EngineBuilder;
@@ -82,7 +83,7 @@ class HunterTest {
 
   private HuntOptions options(int threads) {
     return new HuntOptions(threads, null, null, Level.INFORMATIONAL, false, IngestLimits.DEFAULTS, null,
-        CorrelationLimits.DEFAULTS, 7, dir.resolve("spill"));
+        CorrelationLimits.DEFAULTS, 7, dir.resolve("spill"), Mutelist.EMPTY, false);
   }
 
   private static List<Finding> drain(HuntResult r) {
@@ -130,7 +131,7 @@ class HunterTest {
   @Test
   void run_minLevel_countsButDropsLowerFindings() throws Exception {
     HuntOptions o = new HuntOptions(1, null, null, Level.HIGH, false, IngestLimits.DEFAULTS, null,
-        CorrelationLimits.DEFAULTS, 100, dir);
+        CorrelationLimits.DEFAULTS, 100, dir, Mutelist.EMPTY, false);
     try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(files(1, 40), new Progress())) {
       assertThat(drain(r)).hasSize(1);
       assertThat(r.summary().findingsBelowMinLevel()).isEqualTo(40);
@@ -141,7 +142,7 @@ class HunterTest {
   @Test
   void run_timeRange_skipsEventsOutside() throws Exception {
     HuntOptions o = new HuntOptions(1, Instant.parse("2026-03-10T10:05:00Z"), Instant.parse("2026-03-10T10:10:00Z"),
-        Level.INFORMATIONAL, false, IngestLimits.DEFAULTS, null, CorrelationLimits.DEFAULTS, 100, dir);
+        Level.INFORMATIONAL, false, IngestLimits.DEFAULTS, null, CorrelationLimits.DEFAULTS, 100, dir, Mutelist.EMPTY, false);
     try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(files(1, 20), new Progress())) {
       assertThat(r.summary().events()).isEqualTo(5);
       assertThat(r.summary().eventsOutsideRange()).isEqualTo(15);
@@ -154,7 +155,7 @@ class HunterTest {
     Path bad = dir.resolve("bad.jsonl");
     Files.writeString(bad, record(1) + "\n{broken\n" + record(2) + "\n");
     HuntOptions o = new HuntOptions(1, null, null, Level.INFORMATIONAL, true, IngestLimits.DEFAULTS, null,
-        CorrelationLimits.DEFAULTS, 100, dir);
+        CorrelationLimits.DEFAULTS, 100, dir, Mutelist.EMPTY, false);
     try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(List.of(InputFile.of(bad)), new Progress())) {
       assertThat(r.summary().aborted()).isTrue();
       assertThat(r.summary().abortReason()).startsWith("--strict: ").contains("bad.jsonl:2 (record 2): malformed JSON");
@@ -171,6 +172,48 @@ class HunterTest {
       assertThat(r.summary().events()).isEqualTo(2);
       assertThat(r.summary().problemCounts()).containsEntry(ProblemKind.MALFORMED_JSON, 1L);
       assertThat(r.summary().dataReductionPercent()).isZero();
+    }
+  }
+
+  private static Mutelist mutelist(String expires) {
+    return dev.kumo.tuning.MutelistReader.read(new java.io.StringReader("""
+        mutelist:
+          - name: alice-lists-buckets
+            reason: inventory job
+            owner: secops
+            expires: %s
+            rules: [list_buckets]
+            principal: arn:aws:iam::111122223333:user/alice
+        """.formatted(expires)), "mute.yml");
+  }
+
+  @Test
+  void run_mutelist_suppressesAndCountsPerEntry() throws Exception {
+    HuntOptions o = options(1).withMutelist(mutelist("2027-01-01"), false);
+    try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(files(1, 20), new Progress())) {
+      assertThat(drain(r)).isEmpty();
+      assertThat(r.summary().findingsSuppressed()).isEqualTo(20);
+      assertThat(r.summary().suppressedByEntry()).containsEntry("alice-lists-buckets", 20L);
+      assertThat(r.summary().findings()).isZero();
+    }
+  }
+
+  @Test
+  void run_showSuppressed_keepsThemMarked() throws Exception {
+    HuntOptions o = options(1).withMutelist(mutelist("2027-01-01"), true);
+    try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(files(1, 20), new Progress())) {
+      assertThat(drain(r)).hasSize(20).allSatisfy(f -> assertThat(f.suppressedBy()).isEqualTo("alice-lists-buckets"));
+      assertThat(r.summary().findings()).isZero();
+    }
+  }
+
+  @Test
+  void run_expiredEntry_warnsAndIsNotApplied() throws Exception {
+    HuntOptions o = options(1).withMutelist(mutelist("2026-11-24"), false);
+    try (HuntResult r = new Hunter(engine(), LogSources.defaults(), o, clock).run(files(1, 20), new Progress())) {
+      assertThat(drain(r)).hasSize(20);
+      assertThat(r.summary().warnings()).singleElement().asString()
+          .contains("'alice-lists-buckets'", "expired on 2026-11-24", "owner secops");
     }
   }
 }

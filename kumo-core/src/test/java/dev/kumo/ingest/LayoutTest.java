@@ -34,6 +34,27 @@ class LayoutTest {
   }
 
   @Test
+  void read_athenaExportWithLowercaseKeys_restoresCloudTrailNames() {
+    read("athena.jsonl", utf8("{\"eventversion\":\"1.08\",\"useridentity\":{\"type\":\"IAMUser\","
+        + "\"arn\":\"arn:aws:iam::111122223333:user/alice\",\"accountid\":\"111122223333\","
+        + "\"sessioncontext\":{\"attributes\":{\"mfaauthenticated\":\"false\"}}},"
+        + "\"eventtime\":\"2023-01-10 21:04:02\",\"eventsource\":\"waf.amazonaws.com\",\"eventname\":\"CreateIPSet\","
+        + "\"awsregion\":\"us-east-1\",\"sourceipaddress\":\"198.51.100.4\",\"requestparameters\":{\"Name\":\"x\"},"
+        + "\"eventid\":\"e-athena-1\",\"recipientaccountid\":\"111122223333\"}\n"));
+
+    assertThat(stats.problems()).isZero();
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.source()).isEqualTo("aws.cloudtrail");
+      assertThat(e.time()).isEqualTo(java.time.Instant.parse("2023-01-10T21:04:02Z"));
+      assertThat(e.api().operation()).isEqualTo("CreateIPSet");
+      assertThat(e.actor().principal()).isEqualTo("arn:aws:iam::111122223333:user/alice");
+      assertThat(e.field("userIdentity.sessionContext.attributes.mfaAuthenticated")).isEqualTo("false");
+      assertThat(e.field("requestParameters.Name")).isEqualTo("x");
+      assertThat(e.cloud().account()).isEqualTo("111122223333");
+    });
+  }
+
+  @Test
   void read_gzipDetectedByContentNotName() {
     read("no-extension", gzip(utf8(delivery(records(5)))));
     assertThat(events).hasSize(5);

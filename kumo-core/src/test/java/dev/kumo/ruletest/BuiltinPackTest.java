@@ -52,7 +52,10 @@ class BuiltinPackTest {
     for (SigmaRule r : rules.rules()) {
       AttackInfo a = catalog.fromTags(r.meta().tags());
       assertThat(a.unknownTechniques()).as(r.meta().key()).isEmpty();
-      if (r.meta().effectiveLevel().atLeast(dev.kumo.sigma.Level.LOW)) {
+      // rules tagged kumo.signal re-raise another product's findings (GuardDuty, Security Hub): the
+      // technique and threat vary per finding, so the rule names none
+      boolean importedSignal = r.meta().tags().contains("kumo.signal");
+      if (r.meta().effectiveLevel().atLeast(dev.kumo.sigma.Level.LOW) && !importedSignal) {
         assertThat(a.techniques()).as("techniques of " + r.meta().key()).isNotEmpty();
         assertThat(a.tactics()).as("tactics of " + r.meta().key()).isNotEmpty();
         assertThat(r.meta().tags()).as("threat of " + r.meta().key()).anyMatch(t -> t.startsWith("kumo.threat."));

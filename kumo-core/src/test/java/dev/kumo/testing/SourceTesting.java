@@ -50,8 +50,20 @@ public final class SourceTesting {
     return new Read(events, stats);
   }
 
-  /** One Panther test case: its expectation and the raw log record. */
-  public record PantherCase(String ruleId, String testName, boolean expected, JsonObject log) {}
+  /**
+   * One Panther test case: its expectation, the raw log record and the rule's ATT&CK tags
+   * ({@code TA0040:T1485}).
+   */
+  public record PantherCase(String ruleId, String testName, boolean expected, JsonObject log, List<String> mitre) {
+    /** The ATT&CK tactic ids of the rule ({@code TA0040}). */
+    public java.util.Set<String> tactics() {
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      for (String m : mitre) {
+        out.add(m.split(":")[0].trim());
+      }
+      return out;
+    }
+  }
 
   /** The cases of a Panther test file ({@code tests_<LogType>.jsonl.gz} under panther-analysis-tests). */
   public static List<PantherCase> pantherCases(String relativeFile) throws IOException {
@@ -63,8 +75,14 @@ public final class SourceTesting {
           continue;
         }
         JsonObject c = (JsonObject) JsonTreeReader.lenient().read(line);
+        List<String> mitre = new ArrayList<>();
+        if (c.get("mitre") instanceof dev.kumo.json.JsonArray a) {
+          for (int i = 0; i < a.size(); i++) {
+            mitre.add(String.valueOf(a.get(i)));
+          }
+        }
         out.add(new PantherCase(c.getString("rule_id"), c.getString("test_name"),
-            Boolean.TRUE.equals(c.get("expected_result")), c.getObject("log")));
+            Boolean.TRUE.equals(c.get("expected_result")), c.getObject("log"), mitre));
       }
     }
     return out;

@@ -13,9 +13,9 @@ import java.util.List;
 public final class CsvFindingWriter implements FindingWriter {
   /** The header; part of the versioned output schema. */
   public static final List<String> COLUMNS = List.of("time", "level", "rule_id", "rule_title", "rule_author",
-      "rule_source", "attack_techniques", "attack_tactics", "threats", "event_id", "log_source", "account",
+      "rule_source", "attack_techniques", "attack_tactics", "threats", "reason", "evidence", "suppressed_by", "event_id", "log_source", "account",
       "region", "principal", "principal_type", "access_key_id", "source_ip", "destination", "user_agent", "event_source",
-      "event_name", "error_code", "file", "line", "correlation_type", "correlation_group", "correlation_event_count");
+      "event_name", "error_code", "resources", "file", "line", "correlation_type", "correlation_group", "correlation_event_count");
 
   private final Writer out;
   private boolean header;
@@ -36,9 +36,11 @@ public final class CsvFindingWriter implements FindingWriter {
     String group = c == null ? "" : String.join("|", c.group().entrySet().stream()
         .map(en -> en.getKey() + "=" + en.getValue()).toList());
     row(f.time().toString(), f.level().id(), f.ruleId(), f.ruleTitle(), f.author(), f.ruleSource(),
-        String.join("|", f.techniques()), String.join("|", f.tacticNames()), String.join("|", f.threats()), e.id(),
+        String.join("|", f.techniques()), String.join("|", f.tacticNames()), String.join("|", f.threats()), f.reason(),
+        String.join("|", f.evidence()), f.suppressedBy(), e.id(),
         e.source(), e.account(), e.region(), e.principal(), e.principalType(), e.accessKeyId(), e.sourceIp(),
-        e.destination(), e.userAgent(), e.service(), e.operation(), e.errorCode(), e.file(), String.valueOf(e.line()),
+        e.destination(), e.userAgent(), e.service(), e.operation(), e.errorCode(),
+        String.join("|", e.resources()), e.file(), String.valueOf(e.line()),
         c == null ? "" : c.type(), group, c == null ? "" : String.valueOf(c.eventCount()));
   }
 

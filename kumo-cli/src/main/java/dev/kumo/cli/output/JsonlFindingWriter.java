@@ -39,6 +39,9 @@ public final class JsonlFindingWriter implements FindingWriter {
     array(g, "attack_techniques", f.techniques());
     array(g, "attack_tactics", f.tacticNames());
     array(g, "threats", f.threats());
+    g.writeStringField("reason", f.reason());
+    array(g, "evidence", f.evidence());
+    g.writeStringField("suppressed_by", f.suppressedBy());
     EventSummary e = f.event();
     g.writeStringField("event_id", e.id());
     g.writeStringField("log_source", e.source());
@@ -53,6 +56,7 @@ public final class JsonlFindingWriter implements FindingWriter {
     g.writeStringField("event_source", e.service());
     g.writeStringField("event_name", e.operation());
     g.writeStringField("error_code", e.errorCode());
+    array(g, "resources", e.resources());
     g.writeStringField("file", e.file());
     g.writeNumberField("line", e.line());
     CorrelationInfo c = f.correlation();

@@ -79,6 +79,7 @@ public final class SummaryJsonWriter {
     g.writeNumberField("correlations", rules.correlations());
     g.writeNumberField("for_unread_log_sources", rules.unrouted());
     g.writeNumberField("load_errors", rules.loadErrors());
+    g.writeNumberField("detectors", rules.detectors());
     g.writeObjectFieldStart("by_source");
     for (Map.Entry<String, Integer> e : new TreeMap<>(rules.bySource()).entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue());
@@ -96,8 +97,41 @@ public final class SummaryJsonWriter {
       g.writeNumberField(Level.values()[i].id(), s.findings(Level.values()[i]));
     }
     g.writeEndObject();
-    g.writeArrayFieldStart("by_rule");
-    for (RuleCount r : s.rules()) {
+    ruleCounts(g, "by_rule", s.rules());
+    g.writeNumberField("suppressed", s.findingsSuppressed());
+    g.writeObjectFieldStart("suppressed_by_entry");
+    for (Map.Entry<String, Long> e : new TreeMap<>(s.suppressedByEntry()).entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    ruleCounts(g, "dry_run_by_rule", s.dryRunRules());
+    top(g, "top_principals", s.topPrincipals());
+    top(g, "top_access_keys", s.topAccessKeys());
+    top(g, "top_source_ips", s.topSourceIps());
+    g.writeEndObject();
+
+    g.writeObjectFieldStart("correlation");
+    g.writeNumberField("groups_evicted", s.correlationGroupsEvicted());
+    g.writeNumberField("events_dropped", s.correlationEventsDropped());
+    g.writeEndObject();
+    g.writeArrayFieldStart("warnings");
+    for (String w : s.warnings()) {
+      g.writeString(w);
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("detectors");
+    g.writeNumberField("observations", s.detectorObservations());
+    g.writeNumberField("state_entries_evicted", s.detectorStateEvicted());
+    g.writeEndObject();
+    g.writeEndObject();
+    g.flush();
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void ruleCounts(JsonGenerator g, String name, List<RuleCount> counts) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (RuleCount r : counts) {
       g.writeStartObject();
       g.writeStringField("rule_id", r.ruleId());
       g.writeStringField("title", r.title());
@@ -108,19 +142,6 @@ public final class SummaryJsonWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
-    top(g, "top_principals", s.topPrincipals());
-    top(g, "top_access_keys", s.topAccessKeys());
-    top(g, "top_source_ips", s.topSourceIps());
-    g.writeEndObject();
-
-    g.writeObjectFieldStart("correlation");
-    g.writeNumberField("groups_evicted", s.correlationGroupsEvicted());
-    g.writeNumberField("events_dropped", s.correlationEventsDropped());
-    g.writeEndObject();
-    g.writeEndObject();
-    g.flush();
-    out.write('\n');
-    out.flush();
   }
 
   private static void top(JsonGenerator g, String name, List<TopCounter.Entry> entries) throws IOException {

@@ -31,6 +31,7 @@ public final class SummaryPrinter {
         + Numbers.compact(s.events() / seconds) + " events/s on " + s.threads() + " thread" + (s.threads() == 1 ? "" : "s"));
     out.println("Rules      " + Numbers.count(rules.total()) + " loaded (" + rules.builtin() + " built-in, " + rules.user()
         + " from --rules" + (rules.correlations() > 0 ? ", " + rules.correlations() + " correlations" : "") + ")"
+        + (rules.detectors() > 0 ? " + " + rules.detectors() + (rules.detectors() == 1 ? " detector" : " detectors") : "")
         + activeRules(rules) + (rules.loadErrors() > 0 ? style.red(" · " + rules.loadErrors() + " failed to load") : ""));
     if (s.firstEvent() != null) {
       out.println("Event time " + s.firstEvent() + " → " + s.lastEvent());
@@ -52,6 +53,17 @@ public final class SummaryPrinter {
     if (s.findingsBelowMinLevel() > 0) {
       out.println("  " + style.dim(Numbers.count(s.findingsBelowMinLevel()) + " more below --min-level not shown"));
     }
+    if (s.findingsSuppressed() > 0) {
+      out.println("  " + style.dim(Numbers.count(s.findingsSuppressed()) + " suppressed by the mutelist ("
+          + s.suppressedByEntry().entrySet().stream().sorted(Map.Entry.comparingByKey())
+              .map(e -> Sanitize.terminal(e.getKey()) + " " + Numbers.count(e.getValue()))
+              .collect(Collectors.joining(", ")) + "); --show-suppressed lists them"));
+    }
+    if (!s.dryRunRules().isEmpty()) {
+      long n = s.dryRunRules().stream().mapToLong(RuleCount::count).sum();
+      out.println("  " + style.dim(Numbers.count(n) + " more from " + s.dryRunRules().size()
+          + " experimental rules running dry (--experimental reports them)"));
+    }
     if (!s.rules().isEmpty()) {
       out.println();
       out.println(style.bold("Top rules"));
@@ -67,6 +79,12 @@ public final class SummaryPrinter {
     top("Top access keys", s.topAccessKeys());
     top("Top source IPs", s.topSourceIps());
     problems(s);
+    if (!s.warnings().isEmpty()) {
+      out.println();
+      for (String w : s.warnings()) {
+        out.println(style.yellow("warning: ") + Sanitize.terminal(w));
+      }
+    }
     if (s.aborted()) {
       out.println();
       out.println(style.red("Stopped early: " + Sanitize.terminal(s.abortReason())));

@@ -2,12 +2,13 @@ package dev.kumo.cli.output;
 
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
+import dev.kumo.finding.Reasons;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
  * The findings table for people: time, level, rule, ATT&CK technique, account, region, principal,
- * source IP and event. Log content is sanitized for the terminal; when {@code width > 0} long cells
+ * source IP and the finding's reason. Log content is sanitized for the terminal; when {@code width > 0} long cells
  * are shortened to fit.
  */
 public final class TableFindingWriter implements FindingWriter {
@@ -54,12 +55,6 @@ public final class TableFindingWriter implements FindingWriter {
       case LOW -> "low";
       case INFORMATIONAL -> "info";
     };
-    String event = e.operation() == null ? "" : e.operation();
-    if (f.correlation() != null) {
-      event = f.correlation().eventCount() + " events (" + f.correlation().type() + ")";
-    } else if (e.errorCode() != null) {
-      event = event + " [" + e.errorCode() + "]";
-    }
     StringBuilder line = new StringBuilder();
     line.append(pad(f.time().toString(), TIME)).append("  ");
     line.append(style.level(f.level(), pad(level, LEVEL))).append("  ");
@@ -67,9 +62,10 @@ public final class TableFindingWriter implements FindingWriter {
     line.append(pad(f.primaryTechnique(), TECH)).append("  ");
     line.append(cell(e.account(), ACCOUNT)).append("  ");
     line.append(cell(e.region(), REGION)).append("  ");
-    line.append(cell(shortPrincipal(e.principal()), principalWidth)).append("  ");
+    line.append(cell(e.principal() == null ? null : Reasons.shortPrincipal(e.principal()), principalWidth)).append("  ");
     line.append(cell(e.sourceIp(), IP)).append("  ");
-    line.append(cell(event, eventWidth));
+    line.append(cell(f.suppressedBy() == null ? f.reason() : "[suppressed by " + f.suppressedBy() + "] " + f.reason(),
+        eventWidth));
     out.write(stripTrailing(line));
     out.write('\n');
     rows++;
@@ -82,23 +78,9 @@ public final class TableFindingWriter implements FindingWriter {
         .append(pad("Rule", ruleWidth)).append("  ").append(pad("ATT&CK", TECH)).append("  ")
         .append(pad("Account", ACCOUNT)).append("  ").append(pad("Region", REGION)).append("  ")
         .append(pad("Principal", principalWidth)).append("  ").append(pad("Source IP", IP)).append("  ")
-        .append("Event");
+        .append("Reason");
     out.write(style.bold(stripTrailing(h)));
     out.write('\n');
-  }
-
-  /** Drops the {@code arn:aws:<service>::<account>:} prefix; the account has its own column. */
-  static String shortPrincipal(String principal) {
-    if (principal == null) {
-      return "";
-    }
-    if (principal.startsWith("arn:")) {
-      String[] parts = principal.split(":", 6);
-      if (parts.length == 6) {
-        return parts[5];
-      }
-    }
-    return principal;
   }
 
   private String cell(String value, int width) {

@@ -54,7 +54,8 @@ public final class CloudTrailSource implements JsonLogSource {
   public java.util.List<String> layouts() {
     return java.util.List.of("delivery files {\"Records\":[...]} (.json, .json.gz) in the S3 export tree",
         "JSON arrays of events", "JSON Lines (CloudTrail Lake, CloudWatch Logs exports)",
-        "aws cloudtrail lookup-events output", "EventBridge, SIEM (_source) and Panther (p_log_type) envelopes");
+        "aws cloudtrail lookup-events output", "EventBridge, SIEM (_source) and Panther (p_log_type) envelopes",
+        "Athena/Glue table exports with lower-cased keys (eventname, useridentity.arn; SQL-style times)");
   }
 
   @Override
@@ -73,7 +74,7 @@ public final class CloudTrailSource implements JsonLogSource {
 
   @Override
   public boolean recognizes(JsonObject record) {
-    if (isCloudTrail(record)) {
+    if (isCloudTrail(record) || LowercaseKeys.applies(record)) {
       return true;
     }
     if (record.get("CloudTrailEvent") instanceof String && record.has("EventName")) {
@@ -96,6 +97,9 @@ public final class CloudTrailSource implements JsonLogSource {
   static JsonObject unwrap(JsonObject record) {
     if (isCloudTrail(record)) {
       return record;
+    }
+    if (LowercaseKeys.applies(record)) {
+      return LowercaseKeys.restore(record);
     }
     if (record.get("CloudTrailEvent") instanceof String embedded) {
       try {

@@ -1,0 +1,68 @@
+package dev.kumo.detector;
+
+import dev.kumo.detector.compute.ComputeInNewRegionDetector;
+import dev.kumo.detector.identity.BehaviorBaselineDetector;
+import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
+import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
+import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
+import dev.kumo.detector.identity.RoleChainToAdminDetector;
+import dev.kumo.intel.Intel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+/** The detectors that ship with Kumo, built with their settings. */
+public final class BuiltinDetectors {
+  private BuiltinDetectors() {}
+
+  /** A detector kind: its name, its settings, and how to build it. */
+  private record Kind(String name, List<Setting<?>> settings, BiFunction<DetectorConfig, Intel, Detector> factory) {}
+
+  private static List<Kind> kinds() {
+    return List.of(
+        new Kind(InstanceCredentialsOutsideDetector.NAME, InstanceCredentialsOutsideDetector.SETTINGS,
+            InstanceCredentialsOutsideDetector::new),
+        // identity: upstream movement and identity abuse (baselines, instance roles, role chains, fan-out)
+        new Kind(BehaviorBaselineDetector.NAME, BehaviorBaselineDetector.SETTINGS, BehaviorBaselineDetector::new),
+        new Kind(HostRoleNewControlPlaneApiDetector.NAME, HostRoleNewControlPlaneApiDetector.SETTINGS,
+            HostRoleNewControlPlaneApiDetector::new),
+        new Kind(RoleChainToAdminDetector.NAME, RoleChainToAdminDetector.SETTINGS, RoleChainToAdminDetector::new),
+        new Kind(RemoteCommandFanoutDetector.NAME, RemoteCommandFanoutDetector.SETTINGS,
+            RemoteCommandFanoutDetector::new),
+        // compute: cryptomining signals
+        new Kind(ComputeInNewRegionDetector.NAME, ComputeInNewRegionDetector.SETTINGS,
+            ComputeInNewRegionDetector::new));
+  }
+
+  /**
+   * Every enabled built-in detector, configured.
+   *
+   * @throws IllegalArgumentException when the configuration names an unknown detector or setting,
+   *     or a value is invalid
+   */
+  public static List<Detector> create(DetectorConfig config, Intel intel) {
+    config.validate(settingNames());
+    List<Detector> out = new ArrayList<>();
+    for (Kind k : kinds()) {
+      if (config.enabled(k.name())) {
+        out.add(k.factory().apply(config, intel));
+      }
+    }
+    return out;
+  }
+
+  /** Detector name to the names of its settings. */
+  public static Map<String, Set<String>> settingNames() {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    for (Kind k : kinds()) {
+      Set<String> names = new TreeSet<>();
+      k.settings().forEach(s -> names.add(s.name()));
+      out.put(k.name(), names);
+    }
+    return out;
+  }
+}
