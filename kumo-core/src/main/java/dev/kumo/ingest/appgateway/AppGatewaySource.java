@@ -15,6 +15,7 @@ import dev.kumo.ingest.ProblemKind;
 import dev.kumo.ingest.netlogs.ContentId;
 import dev.kumo.ingest.netlogs.Times;
 import dev.kumo.ingest.netlogs.Values;
+import dev.kumo.ingest.netlogs.WebFields;
 import dev.kumo.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class AppGatewaySource implements JsonLogSource {
         resourceId == null ? List.of() : List.of(new ResourceRef(resourceId, SERVICE, subscription(resourceId))),
         new HttpRequest(method, url, status == null ? null : status.intValue(), Values.toLong(p.getIgnoreCase("receivedBytes")),
             Values.toLong(p.getIgnoreCase("sentBytes")), Values.textIgnoreCase(p, "httpVersion"), action, rule),
-        r, origin);
+        WebFields.attach(r, url, null), origin);
   }
 
   /** WAF log actions: {@code Blocked} → block, {@code Allowed} → allow, {@code Matched}/{@code Detected} → count. */

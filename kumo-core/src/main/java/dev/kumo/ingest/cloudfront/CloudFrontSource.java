@@ -14,6 +14,7 @@ import dev.kumo.ingest.TextLogSource;
 import dev.kumo.ingest.netlogs.ContentId;
 import dev.kumo.ingest.netlogs.Times;
 import dev.kumo.ingest.netlogs.Values;
+import dev.kumo.ingest.netlogs.WebFields;
 import dev.kumo.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -86,13 +87,13 @@ public final class CloudFrontSource implements JsonLogSource, TextLogSource {
     return new NormalizedEvent(ContentId.of(r), time == null ? NormalizedEvent.UNKNOWN_TIME : time, ID,
         OcsfClass.HTTP_ACTIVITY, new CloudContext("AWS", null, null), Actor.UNKNOWN,
         new Endpoint(Values.address(Values.text(r, "c-ip")), null, Values.port(r.get("c-port")),
-            userAgent == null ? null : Values.percentDecode(userAgent), false),
+            userAgent == null ? null : WebFields.decodeUserAgent(userAgent), false),
         new Endpoint(null, host != null ? host : distribution, null, null, false),
         new ApiCall(SERVICE, operation, Values.text(r, "x-edge-request-id"), error, null, null),
         distribution == null ? List.of() : List.of(new ResourceRef(distribution, "AWS::CloudFront::Distribution", null)),
         new HttpRequest(method, url, status == null ? null : status.intValue(), Values.toLong(r.get("cs-bytes")),
             Values.toLong(r.get("sc-bytes")), Values.text(r, "cs-protocol-version"), null, null),
-        r, origin);
+        WebFields.attach(r, url, userAgent), origin);
   }
 
   private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {

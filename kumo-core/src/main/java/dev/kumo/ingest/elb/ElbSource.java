@@ -16,6 +16,7 @@ import dev.kumo.ingest.netlogs.ContentId;
 import dev.kumo.ingest.netlogs.Sniffing;
 import dev.kumo.ingest.netlogs.Times;
 import dev.kumo.ingest.netlogs.Values;
+import dev.kumo.ingest.netlogs.WebFields;
 import dev.kumo.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class ElbSource implements JsonLogSource, TextLogSource {
         null, null);
     return new NormalizedEvent(ContentId.of(r), time, ID, OcsfClass.HTTP_ACTIVITY, cloud, Actor.UNKNOWN, client,
         target(r, "target_ip", "target_port", elb), new ApiCall(SERVICE, operation, trace, Values.text(r, "error_reason"),
-            null, null), resources, http, r, origin);
+            null, null), resources, http, WebFields.attach(r, url, null), origin);
   }
 
   private static NormalizedEvent nlb(JsonObject r, Origin origin, Instant time, CloudContext cloud, Endpoint client,

@@ -13,6 +13,7 @@ import dev.kumo.ingest.JsonLogSource;
 import dev.kumo.ingest.netlogs.ContentId;
 import dev.kumo.ingest.netlogs.Times;
 import dev.kumo.ingest.netlogs.Values;
+import dev.kumo.ingest.netlogs.WebFields;
 import dev.kumo.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -130,7 +131,7 @@ public final class GcpHttpLbSource implements JsonLogSource {
         new HttpRequest(method, url, status == null ? null : status.intValue(), Values.toLong(req.get("requestSize")),
             Values.toLong(req.get("responseSize")), Values.text(req, "protocol"), action,
             policy == null ? null : Values.text(policy, "name")),
-        r, origin);
+        WebFields.attach(r, url, null), origin);
   }
 
   /** The project of a log name {@code projects/<id>/logs/...}, else null. */

@@ -125,41 +125,6 @@ public final class Values {
     return name.length() > 1 && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
   }
 
-  /**
-   * {@code s} with {@code %XX} escapes decoded as UTF-8 (CloudFront and S3 URL-encode user agents);
-   * {@code s} itself when it has none or an escape is not valid.
-   */
-  public static String percentDecode(String s) {
-    int pct = s.indexOf('%');
-    if (pct < 0) {
-      return s;
-    }
-    byte[] out = new byte[s.length()];
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-        out[n++] = (byte) (hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
-        i += 2;
-      } else if (c < 0x80) {
-        out[n++] = (byte) c;
-      } else {
-        return s; // not ASCII: not a URL-encoded value
-      }
-    }
-    return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-  }
-
   /** The host of an absolute URL, without user information, port or IPv6 brackets, else null. */
   public static @Nullable String urlHost(@Nullable String url) {
     int scheme = url == null ? -1 : url.indexOf("://");

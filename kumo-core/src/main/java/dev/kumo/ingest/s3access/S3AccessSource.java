@@ -15,6 +15,7 @@ import dev.kumo.ingest.netlogs.ContentId;
 import dev.kumo.ingest.netlogs.Sniffing;
 import dev.kumo.ingest.netlogs.Times;
 import dev.kumo.ingest.netlogs.Values;
+import dev.kumo.ingest.netlogs.WebFields;
 import dev.kumo.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,14 +119,14 @@ public final class S3AccessSource implements JsonLogSource, TextLogSource {
         OcsfClass.HTTP_ACTIVITY, new CloudContext("AWS", null, region(hostHeader)),
         actor(Values.text(r, "requester")),
         new Endpoint(Values.address(Values.text(r, "remoteip")), null, null,
-            userAgent == null ? null : Values.percentDecode(userAgent), false),
+            userAgent == null ? null : WebFields.decodeUserAgent(userAgent), false),
         new Endpoint(null, hostHeader, null, null, true),
         new ApiCall(SERVICE, operation, Values.textIgnoreCase(r, "requestid"), Values.textIgnoreCase(r, "errorcode"),
             null, method == null ? null : method.equals("GET") || method.equals("HEAD")),
         resources(bucket, key),
         new HttpRequest(method, url, status == null ? null : status.intValue(), null,
             Values.toLong(r.getIgnoreCase("bytessent")), version, null, null),
-        r, origin);
+        WebFields.attach(r, url, userAgent), origin);
   }
 
   /** The HTTP method of a {@code REST.<METHOD>.<RESOURCE>} operation, else null. */

@@ -13,6 +13,7 @@ import dev.kumo.ingest.JsonLogSource;
 import dev.kumo.ingest.netlogs.ContentId;
 import dev.kumo.ingest.netlogs.Times;
 import dev.kumo.ingest.netlogs.Values;
+import dev.kumo.ingest.netlogs.WebFields;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
 import java.time.Instant;
@@ -94,7 +95,7 @@ public final class WafSource implements JsonLogSource {
         acl == null ? List.of() : List.of(new ResourceRef(acl, "AWS::WAFv2::WebACL", Values.arnPart(acl, 4))),
         new HttpRequest(method, url, status == null ? null : status.intValue(), null, null,
             Values.text(req, "httpVersion"), action == null ? null : action.toLowerCase(Locale.ROOT), rule(r)),
-        r, origin);
+        WebFields.attach(r, url, null), origin);
   }
 
   /** The first value of request header {@code name} (compared ignoring case), or null. */

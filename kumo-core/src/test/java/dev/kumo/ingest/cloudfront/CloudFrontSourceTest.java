@@ -37,6 +37,8 @@ class CloudFrontSourceTest {
     assertThat(e.src().labelWithPort()).isEqualTo("203.0.113.77:49312");
     assertThat(e.src().userAgent()).startsWith("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)");
     assertThat(e.field("cs(User-Agent)")).startsWith("Mozilla/5.0%20(Macintosh;");
+    assertThat(e.field("kumo.user_agent")).isEqualTo(e.src().userAgent());
+    assertThat(e.field("kumo.url")).isEqualTo("/index.html");
     assertThat(e.dst().name()).isEqualTo("www.example.com");
     assertThat(e.api().operation()).isEqualTo("GET /index.html");
     assertThat(e.api().requestId()).isEqualTo("SOX4xwn4XV6Q4rgb7XiVGOHms_BGlTAC4KyHmureZmBNrjGdRLiNIQ==");

@@ -30,15 +30,6 @@ class ValuesTest {
   }
 
   @Test
-  void percentDecode_decodesUtf8AndLeavesInvalidEscapes() {
-    assertThat(Values.percentDecode("Mozilla/5.0%20(X11;%20Linux)")).isEqualTo("Mozilla/5.0 (X11; Linux)");
-    assertThat(Values.percentDecode("caf%C3%A9")).isEqualTo("café");
-    assertThat(Values.percentDecode("100%")).isEqualTo("100%");
-    assertThat(Values.percentDecode("%zz")).isEqualTo("%zz");
-    assertThat(Values.percentDecode("plain")).isEqualTo("plain");
-  }
-
-  @Test
   void text_skipsDashesAndEmptyValues() {
     dev.kumo.json.JsonObject o = dev.kumo.json.JsonObject.of("a", "-", "b", "", "c", "x", "d", 5L);
     assertThat(Values.text(o, "a")).isNull();

@@ -20,6 +20,7 @@ import dev.kumo.ingest.InputFile;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
 import dev.kumo.sigma.Level;
+import dev.kumo.tuning.Mutelist;
 import dev.kumo.ingest.ProblemKind;
 import dev.kumo.testing.SharedData;
 import dev.kumo.testing.SourceTesting;
@@ -223,25 +224,23 @@ class VpcFlowSourceTest {
   }
 
   @Test
-  void hunt_outboundSshSweep_isOneCorrelationFindingForTheInstance(@TempDir Path dir) throws IOException {
+  void hunt_outboundSshToInternet_isALowFindingPerFlowAndInboundOrHttpsIsNot(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("flows.log");
     Files.write(file, dev.kumo.ingest.netlogs.NetSamples.fixture(ID, "custom-v5-with-header.log"));
     HuntOptions options = new HuntOptions(1, null, null, Level.INFORMATIONAL, false, IngestLimits.DEFAULTS, null,
-        CorrelationLimits.DEFAULTS, 1000, dir.resolve("spill"));
+        CorrelationLimits.DEFAULTS, 1000, dir.resolve("spill"), Mutelist.EMPTY, false);
     List<Finding> findings = new ArrayList<>();
     try (HuntResult r = new Hunter(dev.kumo.ingest.netlogs.NetSamples.builtinRules().engine(), LogSources.defaults(),
         options, Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))
         .run(List.of(InputFile.of(file)), new Progress())) {
       r.findings().forEachRemaining(findings::add);
     }
-    List<Finding> sweep = findings.stream().filter(f -> f.correlation() != null).toList();
-    assertThat(sweep).singleElement().satisfies(f -> {
-      assertThat(f.ruleName()).isEqualTo("kumo_aws_vpcflow_outbound_admin_port_sweep");
-      assertThat(f.correlation().group()).containsEntry("srcaddr", "10.0.1.25");
+    // 25 egress SSH flows to internet addresses; the inbound SSH probe and the two S3 flows are not findings
+    assertThat(findings).hasSize(25).allSatisfy(f -> {
+      assertThat(f.ruleName()).isEqualTo("kumo_aws_vpcflow_outbound_admin_port_connection");
+      assertThat(f.level()).isEqualTo(Level.LOW);
       assertThat(f.threats()).containsExactly("attack-infrastructure");
     });
-    assertThat(sweep.get(0).correlation().eventCount()).isEqualTo(25); // the 24 sweep flows and one to 192.0.2.44
-    assertThat(findings).as("the feeder rule's matches are only evidence").hasSize(1);
   }
 
   @Test
