@@ -1,5 +1,6 @@
 package dev.kumo.detector;
 
+import dev.kumo.detector.billing.CostSpikeDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
 import dev.kumo.intel.Intel;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ public final class BuiltinDetectors {
   private static List<Kind> kinds() {
     return List.of(
         new Kind(InstanceCredentialsOutsideDetector.NAME, InstanceCredentialsOutsideDetector.SETTINGS,
-            InstanceCredentialsOutsideDetector::new));
+            InstanceCredentialsOutsideDetector::new),
+        // billing: cost and usage exports (aws.cur, focus)
+        new Kind(CostSpikeDetector.NAME, CostSpikeDetector.SETTINGS, (config, intel) -> new CostSpikeDetector(config)));
   }
 
   /**
