@@ -1,7 +1,12 @@
 package dev.kumo.detector;
 
 import dev.kumo.detector.billing.CostSpikeDetector;
+import dev.kumo.detector.compute.ComputeInNewRegionDetector;
+import dev.kumo.detector.identity.BehaviorBaselineDetector;
+import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
+import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
+import dev.kumo.detector.identity.RoleChainToAdminDetector;
 import dev.kumo.intel.Intel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +27,16 @@ public final class BuiltinDetectors {
     return List.of(
         new Kind(InstanceCredentialsOutsideDetector.NAME, InstanceCredentialsOutsideDetector.SETTINGS,
             InstanceCredentialsOutsideDetector::new),
+        // identity: upstream movement and identity abuse (baselines, instance roles, role chains, fan-out)
+        new Kind(BehaviorBaselineDetector.NAME, BehaviorBaselineDetector.SETTINGS, BehaviorBaselineDetector::new),
+        new Kind(HostRoleNewControlPlaneApiDetector.NAME, HostRoleNewControlPlaneApiDetector.SETTINGS,
+            HostRoleNewControlPlaneApiDetector::new),
+        new Kind(RoleChainToAdminDetector.NAME, RoleChainToAdminDetector.SETTINGS, RoleChainToAdminDetector::new),
+        new Kind(RemoteCommandFanoutDetector.NAME, RemoteCommandFanoutDetector.SETTINGS,
+            RemoteCommandFanoutDetector::new),
+        // compute: cryptomining signals
+        new Kind(ComputeInNewRegionDetector.NAME, ComputeInNewRegionDetector.SETTINGS,
+            ComputeInNewRegionDetector::new),
         // billing: cost and usage exports (aws.cur, focus)
         new Kind(CostSpikeDetector.NAME, CostSpikeDetector.SETTINGS, (config, intel) -> new CostSpikeDetector(config)));
   }

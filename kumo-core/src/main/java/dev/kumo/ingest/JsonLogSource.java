@@ -1,7 +1,7 @@
 package dev.kumo.ingest;
 
-import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A source whose records are JSON objects. */
@@ -10,14 +10,16 @@ public interface JsonLogSource extends LogSource {
   boolean recognizes(JsonObject record);
 
   /**
-   * The records bundled in one recognized JSON object, when the object is a container rather than a
-   * record (an API page such as {@code {"Findings":[...]}}, or an event that carries a list of
-   * records); the reader then normalizes each element on its own and reports elements that are not
-   * objects. Null (the default) when the object is itself one record.
+   * The records held by a container this source recognizes, or null when {@code record} is itself
+   * one record. Containers are exporters' and APIs' wrappers around many records (a CloudWatch Logs
+   * {@code events[]} page, a Pub/Sub message, an API page such as {@code {"Findings":[...]}}, an event
+   * carrying a list of findings). The reader handles each element as if it stood in the file: objects
+   * are detected again (so they may be containers too), other elements are reported as not being
+   * records. Default: no containers.
    *
-   * @throws InvalidRecordException when the container cannot be opened
+   * @throws InvalidRecordException when the container cannot be opened (e.g. undecodable data)
    */
-  default @Nullable JsonArray bundled(JsonObject record) {
+  default @Nullable List<?> records(JsonObject record) {
     return null;
   }
 }

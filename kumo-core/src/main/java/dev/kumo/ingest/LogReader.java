@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * instance may read many files at once.
  */
 public final class LogReader {
+  /** How deep container records may nest (a Pub/Sub message holding an API page holding records). */
+  static final int MAX_CONTAINER_DEPTH = 3;
+
   /** Lines a text source sees to decide whether a file is its own. */
   static final int SNIFF_LINES = 20;
 
@@ -236,9 +239,10 @@ public final class LogReader {
       JsonArray inner = null;
       if (!obj.has("eventName")) {
         // {"Records":[...]} not recognised by the framer (key not first), and lookup-events' {"Events":[...]}
-        // and Azure diagnostic exports' {"records":[...]}
+        // and Azure diagnostic exports' {"records":[...]}, and Microsoft Graph responses {"@odata.context":..,"value":[...]}
         inner = obj.get("Records") instanceof JsonArray a ? a : obj.get("Events") instanceof JsonArray a ? a
-            : obj.get("records") instanceof JsonArray a ? a : null;
+            : obj.get("records") instanceof JsonArray a ? a
+            : obj.has("@odata.context") && obj.get("value") instanceof JsonArray a ? a : null;
       }
       if (inner != null) {
         for (int i = 0; i < inner.size(); i++) {
@@ -256,6 +260,11 @@ public final class LogReader {
     }
 
     private boolean jsonObject(JsonObject obj, long line, long index) {
+      return jsonObject(obj, line, index, 0);
+    }
+
+    /** Handles one record, or the records of a container record ({@link JsonLogSource#records}). */
+    private boolean jsonObject(JsonObject obj, long line, long index, int containerDepth) {
       LogSource s = source;
       if (s == null) {
         if (DigestFiles.isDigest(obj)) {
@@ -281,31 +290,26 @@ public final class LogReader {
         }
         s = other.get();
       }
-      if (!(s instanceof JsonLogSource j) || !emitBundle(j, obj, line, index)) {
-        emit(s, obj, line, index);
-      }
-      return true;
-    }
-
-    /** Emits the records a source finds bundled in {@code obj}; false when {@code obj} is one record. */
-    private boolean emitBundle(JsonLogSource s, JsonObject obj, long line, long index) {
-      JsonArray bundle;
-      try {
-        bundle = s.bundled(obj);
-      } catch (InvalidRecordException e) {
-        problem(line, index, e.kind(), e.getMessage());
-        return true;
-      }
-      if (bundle == null) {
-        return false;
-      }
-      for (int i = 0; i < bundle.size(); i++) {
-        if (bundle.get(i) instanceof JsonObject o) {
-          emit(s, o, line, index);
-        } else {
-          problem(line, index, ProblemKind.NOT_AN_OBJECT, "element " + (i + 1) + " of the record list is not an object");
+      if (s instanceof JsonLogSource j && containerDepth < MAX_CONTAINER_DEPTH) {
+        List<?> inner;
+        try {
+          inner = j.records(obj);
+        } catch (InvalidRecordException e) {
+          problem(line, index, e.kind(), e.getMessage());
+          return true;
+        }
+        if (inner != null) {
+          for (int i = 0; i < inner.size(); i++) {
+            if (!(inner.get(i) instanceof JsonObject o)) {
+              problem(line, index, ProblemKind.NOT_AN_OBJECT, "element " + (i + 1) + " of the record list is not an object");
+            } else if (!jsonObject(o, line, index, containerDepth + 1)) {
+              return false;
+            }
+          }
+          return true;
         }
       }
+      emit(s, obj, line, index);
       return true;
     }
 

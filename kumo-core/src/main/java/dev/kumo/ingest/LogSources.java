@@ -1,10 +1,27 @@
 package dev.kumo.ingest;
 
+import dev.kumo.ingest.auditd.AuditdSource;
+import dev.kumo.ingest.azure.AksAuditSource;
+import dev.kumo.ingest.azure.AzureActivitySource;
+import dev.kumo.ingest.azure.DefenderAlertSource;
+import dev.kumo.ingest.azure.EntraAuditSource;
+import dev.kumo.ingest.azure.EntraPimAlertSource;
+import dev.kumo.ingest.azure.EntraRiskDetectionSource;
+import dev.kumo.ingest.azure.EntraSignInSource;
 import dev.kumo.ingest.bedrock.BedrockSource;
+import dev.kumo.ingest.bitbucket.BitbucketAuditSource;
 import dev.kumo.ingest.cloudtrail.CloudTrailSource;
 import dev.kumo.ingest.cur.CurSource;
+import dev.kumo.ingest.duo.CiscoDuoSource;
 import dev.kumo.ingest.focus.FocusSource;
+import dev.kumo.ingest.gcp.GcpAuditSource;
+import dev.kumo.ingest.github.GitHubAuditSource;
 import dev.kumo.ingest.guardduty.GuardDutySource;
+import dev.kumo.ingest.gworkspace.GoogleWorkspaceSource;
+import dev.kumo.ingest.kubernetes.KubernetesAuditSource;
+import dev.kumo.ingest.m365.M365AuditSource;
+import dev.kumo.ingest.okta.OktaSource;
+import dev.kumo.ingest.onelogin.OneLoginSource;
 import dev.kumo.ingest.securityhub.SecurityHubSource;
 import dev.kumo.ingest.securitylake.SecurityLakeSource;
 import dev.kumo.json.JsonObject;
@@ -29,7 +46,26 @@ public final class LogSources {
         new BedrockSource(),
         new SecurityLakeSource(),
         new CurSource(),
-        new FocusSource()));
+        new FocusSource(),
+        // GCP, Kubernetes, SaaS identity and code hosting, Linux auditd
+        new GoogleWorkspaceSource(),
+        new GcpAuditSource(),
+        new KubernetesAuditSource(),
+        new OktaSource(),
+        new GitHubAuditSource(),
+        new OneLoginSource(),
+        new BitbucketAuditSource(),
+        new CiscoDuoSource(),
+        new AuditdSource(),
+        // Microsoft cloud: Entra ID, Azure, AKS, Defender, Microsoft 365 (Activity Log last: the widest envelope)
+        new AksAuditSource(),
+        new EntraSignInSource(),
+        new EntraRiskDetectionSource(),
+        new EntraPimAlertSource(),
+        new EntraAuditSource(),
+        new DefenderAlertSource(),
+        new M365AuditSource(),
+        new AzureActivitySource()));
   }
 
   public List<LogSource> all() {

@@ -88,7 +88,7 @@ class EngineTest {
 
   @Test
   void rules_forOtherLogsources_areNotRoutedToCloudTrail() {
-    DetectionEngine engine = build(RULE.replace("product: aws, service: cloudtrail", "product: okta, service: okta"));
+    DetectionEngine engine = build(RULE.replace("product: aws, service: cloudtrail", "product: example, service: unread"));
     assertThat(matches(engine, event("{\"eventName\":\"PutBucketPolicy\"}"))).isEmpty();
     assertThat(engine.sources()).isEmpty();
   }

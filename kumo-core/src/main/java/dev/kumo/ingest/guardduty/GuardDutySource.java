@@ -84,7 +84,7 @@ public final class GuardDutySource implements JsonLogSource {
   }
 
   @Override
-  public @Nullable JsonArray bundled(JsonObject record) {
+  public @Nullable JsonArray records(JsonObject record) {
     return findingsPage(record);
   }
 

@@ -83,7 +83,7 @@ public final class SecurityHubSource implements JsonLogSource {
   }
 
   @Override
-  public @Nullable JsonArray bundled(JsonObject record) {
+  public @Nullable JsonArray records(JsonObject record) {
     JsonArray page = findingsPage(record);
     if (page != null) {
       return page;

@@ -1,0 +1,5 @@
+/** OneLogin events. */
+@NullMarked
+package dev.kumo.ingest.onelogin;
+
+import org.jspecify.annotations.NullMarked;

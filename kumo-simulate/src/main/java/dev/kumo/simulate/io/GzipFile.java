@@ -1,0 +1,90 @@
+package dev.kumo.simulate.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A gzip file being written: the stream to write uncompressed bytes to, and the compressed size once
+ * closed. The gzip header carries no time or name, so equal content gives equal files.
+ */
+public final class GzipFile extends OutputStream {
+  /** Compression level: fast, as log shippers use; the format is the same at any level. */
+  private static final int LEVEL = Deflater.BEST_SPEED;
+
+  private final Counting counting;
+  private final GZIPOutputStream gzip;
+  private long uncompressed;
+
+  private GzipFile(Path path) throws IOException {
+    Files.createDirectories(path.getParent());
+    this.counting = new Counting(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
+    this.gzip = new GZIPOutputStream(counting, 1 << 16) {
+      {
+        def.setLevel(LEVEL);
+      }
+    };
+  }
+
+  /** Creates (or replaces) {@code path} and its parent folders. */
+  public static GzipFile create(Path path) throws IOException {
+    return new GzipFile(path);
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    gzip.write(b);
+    uncompressed++;
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    gzip.write(b, off, len);
+    uncompressed += len;
+  }
+
+  @Override
+  public void flush() {
+    // compressed output is flushed on close only: flushing gzip mid-stream would hurt the ratio
+  }
+
+  @Override
+  public void close() throws IOException {
+    gzip.close();
+  }
+
+  /** Bytes written to the file so far (all of them once closed). */
+  public long compressedBytes() {
+    return counting.count;
+  }
+
+  /** Bytes given to {@link #write}. */
+  public long uncompressedBytes() {
+    return uncompressed;
+  }
+
+  private static final class Counting extends FilterOutputStream {
+    long count;
+
+    Counting(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+}
