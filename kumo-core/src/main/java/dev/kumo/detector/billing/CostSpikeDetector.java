@@ -426,7 +426,7 @@ public final class CostSpikeDetector implements Detector {
       double cost = s.total(d);
       String currency = parts[0];
       String what = BillingLines.display(parts[3]) + (parts[2].isEmpty() ? " (no region)" : " in " + parts[2]);
-      String where = what + " for " + accountLabel(parts[1]);
+      String where = what + " for " + (parts[1].isEmpty() ? "an unknown account" : "account " + parts[1]);
       Contribution c = largest.get(accountKey);
       if (c == null || cost - b.median() > c.increase()) {
         largest.put(accountKey, new Contribution(what, cost - b.median()));
@@ -561,7 +561,7 @@ public final class CostSpikeDetector implements Detector {
   }
 
   private static String accountLabel(String account) {
-    return account.isEmpty() ? "(unknown account)" : account;
+    return account.isEmpty() ? "(unknown)" : account;
   }
 
   private static String money(double micros, String currency) {

@@ -14,9 +14,13 @@ import dev.kumo.event.OcsfClass;
 import dev.kumo.event.Origin;
 import dev.kumo.finding.Finding;
 import dev.kumo.ingest.cur.CurSource;
+import dev.kumo.ingest.focus.FocusSource;
 import dev.kumo.json.JsonObject;
 import dev.kumo.sigma.Level;
 import dev.kumo.testing.DetectorHarness;
+import dev.kumo.testing.SourceTesting;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,8 +98,8 @@ class CostSpikeDetectorTest {
 
     // 124 + 4,700.16 = 4,824.16 on a Wednesday of week 11; 4,824.16 / 116 = 41.6
     assertThat(series(f)).singleElement().satisfies(x -> {
-      assertThat(x.reason()).isEqualTo("EC2 (AmazonEC2) in us-east-1 for 111122223333 cost $4,824.16 on 2026-03-11, "
-          + "42× its 14-day median of $116.00 (MAD $11.86); GPU usage $4,700.16; largest line "
+      assertThat(x.reason()).isEqualTo("EC2 (AmazonEC2) in us-east-1 for account 111122223333 cost $4,824.16 on "
+          + "2026-03-11, 42× its 14-day median of $116.00 (MAD $11.86); GPU usage $4,700.16; largest line "
           + "USE1-BoxUsage:p3.16xlarge");
       assertThat(x.level()).isEqualTo(Level.HIGH);
       assertThat(x.ruleName()).isEqualTo(CostSpikeDetector.NAME);
@@ -130,10 +134,10 @@ class CostSpikeDetectorTest {
 
     // 2026-03-04 is a $116 weekday of week 10; its window (Feb 18 - Mar 3) has the same median and MAD
     assertThat(f).extracting(Finding::reason).containsExactly(
-        "EC2 (AmazonEC2) in us-east-1 for 111122223333 cost $4,816.16 on 2026-03-04, 42× its 14-day median of $116.00 "
-            + "(MAD $11.86); GPU usage $4,700.16; largest line USE1-BoxUsage:p3.16xlarge",
-        "EC2 (AmazonEC2) in us-east-1 for 111122223333 cost $4,824.16 on 2026-03-11, 42× its 14-day median of $116.00 "
-            + "(MAD $11.86); GPU usage $4,700.16; largest line USE1-BoxUsage:p3.16xlarge");
+        "EC2 (AmazonEC2) in us-east-1 for account 111122223333 cost $4,816.16 on 2026-03-04, 42× its 14-day "
+            + "median of $116.00 (MAD $11.86); GPU usage $4,700.16; largest line USE1-BoxUsage:p3.16xlarge",
+        "EC2 (AmazonEC2) in us-east-1 for account 111122223333 cost $4,824.16 on 2026-03-11, 42× its 14-day "
+            + "median of $116.00 (MAD $11.86); GPU usage $4,700.16; largest line USE1-BoxUsage:p3.16xlarge");
   }
 
   @Test
@@ -166,21 +170,24 @@ class CostSpikeDetectorTest {
   @Test
   void observe_creditsRefundsTaxesFeesAndMonthlyCharges_doNotCount() {
     CurRows rows = steadyMonth();
-    Instant noon = SPIKE.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
-    rows.line("credit", noon).type("Credit").cost(-4000).add()
-        .line("refund", noon).type("Refund").cost(-1000).add()
-        .line("tax", noon).type("Tax").product("AmazonEC2", "").region("").cost(900).add()
-        .line("support", noon).type("Fee").product("AWSSupportBusiness", "Dollar").region("").cost(2500).add()
-        .line("ri-fee", noon).type("RIFee").product("AmazonEC2", "USE1-HeavyUsage:p3.16xlarge").cost(3000).add()
-        .line("sp-fee", noon).type("SavingsPlanRecurringFee").product("ComputeSavingsPlans", "ComputeSP:1yrNoUpfront")
+    // billed in the first hour of the month, as CUR bills recurring fees
+    Instant monthStart = SPIKE.withDayOfMonth(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    rows.line("credit", monthStart).type("Credit").cost(-4000).add()
+        .line("refund", monthStart).type("Refund").cost(-1000).add()
+        .line("tax", monthStart).type("Tax").product("AmazonEC2", "").region("").cost(900).add()
+        .line("support", monthStart).type("Fee").product("AWSSupportBusiness", "Dollar").region("").cost(2500).add()
+        .line("ri-fee", monthStart).type("RIFee").product("AmazonEC2", "USE1-HeavyUsage:p3.16xlarge").cost(3000).add()
+        .line("sp-fee", monthStart).type("SavingsPlanRecurringFee")
+        .product("ComputeSavingsPlans", "ComputeSP:1yrNoUpfront")
         .cost(3000).add()
-        .line("sp-upfront", noon).type("SavingsPlanUpfrontFee").product("ComputeSavingsPlans", "ComputeSP:3yrAllUpfront")
+        .line("sp-upfront", monthStart).type("SavingsPlanUpfrontFee")
+        .product("ComputeSavingsPlans", "ComputeSP:3yrAllUpfront")
         .cost(20000).add()
-        .line("sp-negation", noon).type("SavingsPlanNegation").cost(-500).add()
-        .line("edp", noon).type("EdpDiscount").cost(-200).add()
-        .line("bundled", noon).type("BundledDiscount").cost(-50).add()
-        .line("correction", noon).cost(-800).add()
-        .line("ri-covered", noon).type("DiscountedUsage").product("AmazonEC2", "USE1-BoxUsage:m5.xlarge").cost(0)
+        .line("sp-negation", monthStart).type("SavingsPlanNegation").cost(-500).add()
+        .line("edp", monthStart).type("EdpDiscount").cost(-200).add()
+        .line("bundled", monthStart).type("BundledDiscount").cost(-50).add()
+        .line("correction", monthStart).cost(-800).add()
+        .line("ri-covered", monthStart).type("DiscountedUsage").product("AmazonEC2", "USE1-BoxUsage:m5.xlarge").cost(0)
         .effectiveCost(1.2).add()
         .line("hosted-zone", SPIKE.withDayOfMonth(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
         .product("AmazonRoute53", "HostedZone").region("").cost(6000).seconds(31 * 86_400L).add();
@@ -200,7 +207,7 @@ class CostSpikeDetectorTest {
     List<Finding> f = harness.run(rows.events());
 
     assertThat(series(f)).singleElement().satisfies(x -> {
-      assertThat(x.reason()).isEqualTo("new cost line: EC2 (AmazonEC2) in ap-southeast-3 for 111122223333 cost "
+      assertThat(x.reason()).isEqualTo("new cost line: EC2 (AmazonEC2) in ap-southeast-3 for account 111122223333 cost "
           + "$4,700.16 on 2026-03-11 with no cost in the previous 14 days; GPU usage $4,700.16; region unused in the "
           + "previous 14 days; largest line APS3-BoxUsage:p3.16xlarge");
       assertThat(x.level()).isEqualTo(Level.HIGH);
@@ -230,12 +237,12 @@ class CostSpikeDetectorTest {
     List<Finding> f = series(harness.run(rows.events()));
 
     assertThat(f).hasSize(2);
-    assertThat(f.get(0).reason()).startsWith("EC2 (AmazonEC2) in ap-southeast-3 for 111122223333 cost $600.30 on "
-        + "2026-03-11, 2001× its 14-day median of $0.30 (MAD $0.00); region unused in the previous 14 days; largest "
+    assertThat(f.get(0).reason()).startsWith("EC2 (AmazonEC2) in ap-southeast-3 for account 111122223333 cost "
+        + "$600.30 on 2026-03-11, 2001× its 14-day median of $0.30 (MAD $0.00); region unused in the previous 14 days; largest "
         + "line APS3-DataTransfer-Out-Bytes");
     assertThat(f.get(0).level()).isEqualTo(Level.HIGH);
     // us-east-1 on a Saturday: 70 of m5 + 30 + 1,200 of transfer, not compute, region in use
-    assertThat(f.get(1).reason()).startsWith("EC2 (AmazonEC2) in us-east-1 for 111122223333 cost $1,300.00 on "
+    assertThat(f.get(1).reason()).startsWith("EC2 (AmazonEC2) in us-east-1 for account 111122223333 cost $1,300.00 on "
         + "2026-03-14");
     assertThat(f.get(1).reason()).doesNotContain("compute").doesNotContain("unused");
     assertThat(f.get(1).level()).isEqualTo(Level.MEDIUM);
@@ -248,8 +255,8 @@ class CostSpikeDetectorTest {
     rows.spread("glue", SPIKE, 4, 30, r -> r.product("AWSGlue", "USE1-Crawler-DPU-Hour"));
 
     assertThat(series(harness.run(rows.events()))).singleElement().satisfies(x -> {
-      assertThat(x.reason()).isEqualTo("new cost line: AmazonAthena in us-east-1 for 111122223333 cost $80.00 on "
-          + "2026-03-11 with no cost in the previous 14 days; largest line USE1-DataScannedInTB");
+      assertThat(x.reason()).isEqualTo("new cost line: AmazonAthena in us-east-1 for account 111122223333 cost "
+          + "$80.00 on 2026-03-11 with no cost in the previous 14 days; largest line USE1-DataScannedInTB");
       assertThat(x.level()).isEqualTo(Level.MEDIUM);
     });
   }
@@ -319,7 +326,6 @@ class CostSpikeDetectorTest {
 
   @Test
   void state_twoHundredThousandSeries_staysWithinItsLimitAndForgetsQuietSeries() {
-    long t00 = System.nanoTime();
     List<NormalizedEvent> events = new ArrayList<>();
     Instant day1 = FIRST.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
     for (int i = 0; i < 200_000; i++) {
@@ -331,9 +337,7 @@ class CostSpikeDetectorTest {
     }
     DetectorHarness h = DetectorHarness.of(new CostSpikeDetector(DetectorConfig.DEFAULTS));
 
-    long t0 = System.nanoTime();
     assertThat(h.run(events)).isEmpty();
-    System.err.println("PROF run " + (System.nanoTime() - t0) / 1e6);
     assertThat(h.lastRunner().evicted()).isGreaterThanOrEqualTo(100_000);
     // series without cost in any window still to be judged are dropped: the steady account's three remain
     assertThat(h.lastRunner().stateSize()).isEqualTo(3);
@@ -371,6 +375,78 @@ class CostSpikeDetectorTest {
     assertThatThrownBy(() -> new CostSpikeDetector(new DetectorConfig(
         Map.of(CostSpikeDetector.NAME, Map.of("window", "1")), "test")))
         .hasMessageContaining("window");
+  }
+
+  @Test
+  void observe_dailyCurExportFixtureOutOfDayOrder_firesOnTheGpuDayOnly() throws Exception {
+    // 38 days of a daily CUR 2.0 export written resource by resource (not in day order), with support,
+    // Savings Plan and reservation fees, credits and taxes on the 1st of each month, and seven
+    // p3.16xlarge instances for one day
+    Path fixture = Path.of(getClass().getResource("/detector/billing/cur2-daily-gpu-spike.csv").toURI());
+    SourceTesting.Read read = SourceTesting.read(fixture);
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.events()).hasSize(207).allMatch(e -> e.source().equals(CurSource.ID));
+
+    List<Finding> f = harness.run(read.events());
+
+    // EC2 on weekdays: 2 × 24 × 0.192 + 24 × 1.536 = 46.08; 7 × 24 × 24.48 = 4,112.64 on a Wednesday
+    assertThat(series(f)).singleElement().satisfies(x -> {
+      assertThat(x.reason()).isEqualTo("EC2 (AmazonEC2) in us-east-1 for account 111122223333 cost $4,158.72 on "
+          + "2026-03-04, 90× its 14-day median of $46.08 (MAD $0.00); GPU usage $4,112.64; largest line "
+          + "BoxUsage:p3.16xlarge");
+      assertThat(x.level()).isEqualTo(Level.HIGH);
+      assertThat(x.evidence()).hasSize(CostSpikeDetector.MAX_EVIDENCE);
+      assertThat(x.evidence().subList(0, 7)).allMatch(id -> id.startsWith("gpu-") && id.contains("-2026-03-04/"));
+      assertThat(x.evidence().subList(7, 10)).allMatch(id -> id.startsWith("ec2-") && id.contains("-2026-03-04/"));
+    });
+    // plus $27.24 of S3 and $13.50 of transfer a day
+    assertThat(accounts(f)).singleElement().satisfies(x -> assertThat(x.reason())
+        .isEqualTo("account 111122223333 cost $4,199.46 on 2026-03-04, 48× its 14-day median of $86.82 (MAD $0.00); "
+            + "most from EC2 (AmazonEC2) in us-east-1 (+$4,112.64)"));
+  }
+
+  @Test
+  void observe_focusExportWithAzureGpuVmSpike_firesHigh_andIgnoresPurchasesAndUnusedCommitments() {
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      LocalDate d = FIRST.plusDays(i);
+      rows.add(focus(d, "Usage", "", "Virtual Machines", "D4s v5", "vm-web-" + i % 2, 90 + i % 3));
+      rows.add(focus(d, "Usage", "", "Storage", "P10 LRS Disk", "disk-web", 20));
+      if (d.getDayOfMonth() == 1) {
+        rows.add(focus(d, "Purchase", "", "Virtual Machines", "Reserved VM Instance 1 Year", "", 8000));
+      }
+    }
+    rows.add(focus(SPIKE.minusDays(2), "Usage", "Unused", "Virtual Machines", "D4s v5", "reservation", 600));
+    for (int vm = 0; vm < 4; vm++) {
+      rows.add(focus(SPIKE, "Usage", "", "Virtual Machines", "NC24ads A100 v4", "vm-gpu-" + vm, 88.16));
+    }
+    SourceTesting.Read read = SourceTesting.read("focus.csv", (FOCUS_HEADER + "\n" + String.join("\n", rows) + "\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.events()).allMatch(e -> e.source().equals(FocusSource.ID));
+
+    List<Finding> f = harness.run(read.events());
+
+    // 2026-03-11 is day 23: 90 + 23 % 3 = 92, plus 4 × 88.16 of A100 VMs; the window's median is 91
+    assertThat(series(f)).singleElement().satisfies(x -> {
+      assertThat(x.reason()).startsWith("Virtual Machines in eastus for account sub-0001 cost $444.64 on 2026-03-11, "
+          + "4.9× its 14-day median of $91.00");
+      assertThat(x.reason()).contains("; GPU usage $352.64");
+      assertThat(x.level()).isEqualTo(Level.HIGH);
+      assertThat(x.evidence()).hasSize(5);
+    });
+  }
+
+  private static final String FOCUS_HEADER = "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,"
+      + "BillingCurrency,ChargeCategory,CommitmentDiscountStatus,ProviderName,SubAccountId,RegionId,ServiceName,"
+      + "ServiceCategory,x_SkuMeterName,ResourceId";
+
+  /** A daily FOCUS row of Azure subscription {@code sub-0001} in eastus. */
+  private static String focus(LocalDate d, String category, String commitmentStatus, String service, String meter,
+      String resource, double cost) {
+    String c = String.format(java.util.Locale.ROOT, "%.2f", cost);
+    return String.join(",", d + "T00:00:00Z", d.plusDays(1) + "T00:00:00Z", c, c, "USD", category, commitmentStatus,
+        "Microsoft", "sub-0001", "eastus", service, service.equals("Storage") ? "Storage" : "Compute", meter, resource);
   }
 
   /** A CUR usage line built directly (for inputs too large to write as CSV). */
