@@ -1,5 +1,6 @@
 package dev.kumo.detector;
 
+import dev.kumo.detector.billing.CostSpikeDetector;
 import dev.kumo.detector.compute.ComputeInNewRegionDetector;
 import dev.kumo.detector.identity.BehaviorBaselineDetector;
 import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
@@ -48,7 +49,9 @@ public final class BuiltinDetectors {
         new Kind(S3ReadVolumeDetector.NAME, S3ReadVolumeDetector.SETTINGS, S3ReadVolumeDetector::new),
         new Kind(S3DeleteVolumeDetector.NAME, S3DeleteVolumeDetector.SETTINGS, S3DeleteVolumeDetector::new),
         new Kind(S3CopyToForeignBucketDetector.NAME, S3CopyToForeignBucketDetector.SETTINGS,
-            S3CopyToForeignBucketDetector::new));
+            S3CopyToForeignBucketDetector::new),
+        // billing: cost and usage exports (aws.cur, focus)
+        new Kind(CostSpikeDetector.NAME, CostSpikeDetector.SETTINGS, (config, intel) -> new CostSpikeDetector(config)));
   }
 
   /**
