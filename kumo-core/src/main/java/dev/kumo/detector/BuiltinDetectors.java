@@ -6,6 +6,11 @@ import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
 import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
 import dev.kumo.detector.identity.RoleChainToAdminDetector;
+import dev.kumo.detector.network.EgressSpikeDetector;
+import dev.kumo.detector.network.ExploitThenRoleActivityDetector;
+import dev.kumo.detector.network.MiningPoolDetector;
+import dev.kumo.detector.network.OutboundFloodDetector;
+import dev.kumo.detector.network.OutboundScanDetector;
 import dev.kumo.intel.Intel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +40,14 @@ public final class BuiltinDetectors {
             RemoteCommandFanoutDetector::new),
         // compute: cryptomining signals
         new Kind(ComputeInNewRegionDetector.NAME, ComputeInNewRegionDetector.SETTINGS,
-            ComputeInNewRegionDetector::new));
+            ComputeInNewRegionDetector::new),
+        // network: scans, floods and egress from our hosts, mining pools, web exploit then role activity
+        new Kind(OutboundScanDetector.NAME, OutboundScanDetector.SETTINGS, OutboundScanDetector::new),
+        new Kind(OutboundFloodDetector.NAME, OutboundFloodDetector.SETTINGS, OutboundFloodDetector::new),
+        new Kind(EgressSpikeDetector.NAME, EgressSpikeDetector.SETTINGS, EgressSpikeDetector::new),
+        new Kind(MiningPoolDetector.NAME, MiningPoolDetector.SETTINGS, MiningPoolDetector::new),
+        new Kind(ExploitThenRoleActivityDetector.NAME, ExploitThenRoleActivityDetector.SETTINGS,
+            ExploitThenRoleActivityDetector::new));
   }
 
   /**
