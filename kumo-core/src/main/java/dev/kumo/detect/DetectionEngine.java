@@ -6,8 +6,10 @@ import dev.kumo.correlate.Correlator;
 import dev.kumo.detector.Combine;
 import dev.kumo.detector.DetectorBinding;
 import dev.kumo.detector.DetectorRunner;
+import dev.kumo.detector.FileDetector;
 import dev.kumo.detector.Observation;
 import dev.kumo.detector.Observer;
+import dev.kumo.ingest.FileFacts;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.FindingRule;
@@ -111,6 +113,32 @@ public final class DetectionEngine implements Serializable {
       DetectorBinding b = java.util.Objects.requireNonNull(binding);
       sink.add(new Observation(event.time(), event.id(), b.index(), kind, key, value, amount, 1, summary),
           b.detector().combine(kind));
+    }
+  }
+
+  /**
+   * The {@link FileDetector}s that want the files of a hunt over inputs with these names (see
+   * {@link FileDetector#wantsFiles}); empty for most hunts.
+   */
+  public List<DetectorBinding> fileDetectors(List<String> inputNames) {
+    List<DetectorBinding> out = new ArrayList<>();
+    for (DetectorBinding b : detectors) {
+      if (b.detector() instanceof FileDetector f && f.wantsFiles(inputNames)) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Passes what the reader learned about one input to the given file detectors (from
+   * {@link #fileDetectors}); their observations go to {@code sink}. Stateless.
+   */
+  public static void observeFile(List<DetectorBinding> fileDetectors, FileFacts file, ObservationSink sink) {
+    for (DetectorBinding b : fileDetectors) {
+      FileDetector d = (FileDetector) b.detector();
+      d.observeFile(file, (summary, kind, key, value, amount) -> sink.add(new Observation(summary.time(),
+          summary.id(), b.index(), kind, key, value, amount, 1, summary), d.combine(kind)));
     }
   }
 

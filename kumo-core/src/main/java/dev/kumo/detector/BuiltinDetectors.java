@@ -6,11 +6,16 @@ import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
 import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
 import dev.kumo.detector.identity.RoleChainToAdminDetector;
+import dev.kumo.detector.logging.CloudTrailLogIntegrityDetector;
+import dev.kumo.detector.logging.LoggingSilenceDetector;
 import dev.kumo.detector.network.EgressSpikeDetector;
 import dev.kumo.detector.network.ExploitThenRoleActivityDetector;
 import dev.kumo.detector.network.MiningPoolDetector;
 import dev.kumo.detector.network.OutboundFloodDetector;
 import dev.kumo.detector.network.OutboundScanDetector;
+import dev.kumo.detector.storage.S3CopyToForeignBucketDetector;
+import dev.kumo.detector.storage.S3DeleteVolumeDetector;
+import dev.kumo.detector.storage.S3ReadVolumeDetector;
 import dev.kumo.intel.Intel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +46,14 @@ public final class BuiltinDetectors {
         // compute: cryptomining signals
         new Kind(ComputeInNewRegionDetector.NAME, ComputeInNewRegionDetector.SETTINGS,
             ComputeInNewRegionDetector::new),
+        // logging, storage: log tampering and gaps, data theft and ransomware in S3 (logging, storage)
+        new Kind(CloudTrailLogIntegrityDetector.NAME, CloudTrailLogIntegrityDetector.SETTINGS,
+            CloudTrailLogIntegrityDetector::new),
+        new Kind(LoggingSilenceDetector.NAME, LoggingSilenceDetector.SETTINGS, LoggingSilenceDetector::new),
+        new Kind(S3ReadVolumeDetector.NAME, S3ReadVolumeDetector.SETTINGS, S3ReadVolumeDetector::new),
+        new Kind(S3DeleteVolumeDetector.NAME, S3DeleteVolumeDetector.SETTINGS, S3DeleteVolumeDetector::new),
+        new Kind(S3CopyToForeignBucketDetector.NAME, S3CopyToForeignBucketDetector.SETTINGS,
+            S3CopyToForeignBucketDetector::new),
         // network: scans, floods and egress from our hosts, mining pools, web exploit then role activity
         new Kind(OutboundScanDetector.NAME, OutboundScanDetector.SETTINGS, OutboundScanDetector::new),
         new Kind(OutboundFloodDetector.NAME, OutboundFloodDetector.SETTINGS, OutboundFloodDetector::new),

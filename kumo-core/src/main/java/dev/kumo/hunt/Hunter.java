@@ -9,6 +9,7 @@ import dev.kumo.correlate.Correlator;
 import dev.kumo.detect.DetectionEngine;
 import dev.kumo.detector.DetectorBinding;
 import dev.kumo.detector.DetectorRunner;
+import dev.kumo.detector.FileDetector;
 import dev.kumo.detector.Observation;
 import dev.kumo.detector.ObservationCodec;
 import dev.kumo.detector.ObservationCombiner;
@@ -16,6 +17,8 @@ import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingCodec;
 import dev.kumo.finding.FindingOrder;
+import dev.kumo.ingest.FileFacts;
+import dev.kumo.ingest.FileListener;
 import dev.kumo.ingest.IngestProblem;
 import dev.kumo.ingest.IngestStats;
 import dev.kumo.ingest.InputFile;
@@ -73,7 +76,7 @@ public final class Hunter {
     }
   }
 
-  private final class Worker implements Runnable {
+  private final class Worker implements Runnable, FileListener {
     final IngestStats stats;
     final FindingStats findingStats = new FindingStats();
     long events;
@@ -90,12 +93,15 @@ public final class Hunter {
     private final ObservationCombiner combiner;
     private final AtomicReference<String> abort;
     private final Progress progress;
+    /** The file detectors of this hunt (usually none). */
+    private final List<DetectorBinding> fileDetectors;
 
     /** Each worker sorts its own findings and correlation inputs: no lock on the per-event path. */
     Worker(ConcurrentLinkedQueue<InputFile> queue, LogReader reader, FindingCodec codec, int maxInMemory,
-        AtomicReference<String> abort, Progress progress) {
+        AtomicReference<String> abort, Progress progress, List<DetectorBinding> fileDetectors) {
       this.queue = queue;
       this.reader = reader;
+      this.fileDetectors = fileDetectors;
       this.findings = new ExternalSorter<>(FindingOrder.ORDER, codec, maxInMemory, options.tempDir());
       this.correlationInputs = new ExternalSorter<>(CorrelationInput.ORDER, CorrelationInputCodec.INSTANCE,
           maxInMemory, options.tempDir());
@@ -117,7 +123,7 @@ public final class Hunter {
       InputFile f;
       try {
         while (abort.get() == null && (f = queue.poll()) != null) {
-          reader.read(f, this::event, stats, progress);
+          reader.read(f, this::event, stats, progress, fileDetectors.isEmpty() ? null : this);
         }
       } catch (StopHunt e) {
         // abort reason already recorded
@@ -126,6 +132,21 @@ public final class Hunter {
       findings.sortBuffer();
       correlationInputs.sortBuffer();
       observations.sortBuffer();
+    }
+
+    @Override
+    public boolean wantsHash(InputFile input) {
+      for (DetectorBinding b : fileDetectors) {
+        if (((FileDetector) b.detector()).wantsHash(input.name())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void fileRead(InputFile input, FileFacts facts) {
+      DetectionEngine.observeFile(fileDetectors, facts, combiner::add);
     }
 
     private void event(NormalizedEvent e) {
@@ -208,8 +229,9 @@ public final class Hunter {
     List<Thread> threads = new ArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     FindingCodec codec = new FindingCodec(engine.findingRules());
+    List<DetectorBinding> fileDetectors = engine.fileDetectors(ordered.stream().map(InputFile::name).toList());
     for (int i = 0; i < n; i++) {
-      Worker w = new Worker(queue, reader, codec, perWorker, abort, progress);
+      Worker w = new Worker(queue, reader, codec, perWorker, abort, progress, fileDetectors);
       workers.add(w);
       Thread t = new Thread(w, "kumo-hunt-" + i);
       t.setUncaughtExceptionHandler((th, ex) -> {

@@ -10,6 +10,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -54,7 +55,18 @@ public final class LogReader {
 
   /** Reads {@code input} completely, sending events to {@code sink}. Never throws for bad content. */
   public void read(InputFile input, EventSink sink, IngestStats stats, @Nullable Progress progress) {
-    new Session(input, sink, stats, progress).run();
+    read(input, sink, stats, progress, null);
+  }
+
+  /**
+   * As {@link #read(InputFile, EventSink, IngestStats, Progress)}, also telling {@code files} about
+   * the input as a whole: its content hash when asked for (the decompressed bytes are hashed as they
+   * are read, then the rest of the input is read through when parsing stopped early), and the record
+   * of a CloudTrail digest file.
+   */
+  public void read(InputFile input, EventSink sink, IngestStats stats, @Nullable Progress progress,
+      @Nullable FileListener files) {
+    new Session(input, sink, stats, progress, files).run();
   }
 
   private final class Session {
@@ -62,22 +74,30 @@ public final class LogReader {
     private final EventSink sink;
     private final IngestStats stats;
     private final @Nullable Progress progress;
+    private final @Nullable FileListener files;
     private @Nullable LogSource source;
     private boolean gzip;
     private long events;
     private long lastLine;
     private long lastRecord;
+    /** Hashes the decompressed content when the file listener asks for it. */
+    private @Nullable HashingInputStream hashed;
+    /** The record of a CloudTrail digest file. */
+    private @Nullable JsonObject digest;
 
-    Session(InputFile input, EventSink sink, IngestStats stats, @Nullable Progress progress) {
+    Session(InputFile input, EventSink sink, IngestStats stats, @Nullable Progress progress,
+        @Nullable FileListener files) {
       this.input = input;
       this.sink = sink;
       this.stats = stats;
       this.progress = progress;
+      this.files = files;
       this.source = forced;
     }
 
     void run() {
       CountingInputStream counted = null;
+      boolean complete = false;
       try (InputStream raw = input.openRaw()) {
         InputStream in = raw;
         if (progress != null) {
@@ -89,34 +109,25 @@ public final class LogReader {
         int b0 = buffered.read();
         int b1 = buffered.read();
         buffered.reset();
-        if (b0 < 0) {
-          problem(0, 0, ProblemKind.EMPTY_FILE, "empty file (0 bytes)");
-          return;
-        }
-        InputStream content = buffered;
+        InputStream decoded = buffered;
         if (b0 == 0x1f && b1 == 0x8b) {
           gzip = true;
-          content = new BufferedInputStream(new GZIPInputStream(buffered, 64 * 1024), 64 * 1024);
+          decoded = new GZIPInputStream(buffered, 64 * 1024);
         }
-        int first = firstNonBlank(content);
-        String binary = binaryPrefix(content);
-        if (binary != null) {
-          problem(0, 0, ProblemKind.BINARY_FILE, "not a log: binary content (" + binary + "); file skipped");
-          return;
+        if (files != null && files.wantsHash(input)) {
+          hashed = new HashingInputStream(decoded);
+          decoded = hashed;
         }
-        RecordFramer f = new RecordFramer(content, limits.maxRecordBytes().toIntBytes(), limits.maxNestingDepth(),
-            first != '{' && first != '[' || isJsonLinesName(input.name()));
-        try {
-          if (first < 0) {
-            problem(0, 0, ProblemKind.EMPTY_FILE, "empty file (no content)");
-          } else if (first == '{' || first == '[') {
-            frameJson(f);
-          } else {
-            frameText(f);
-          }
-        } finally {
-          stats.jsonBytes(f.bytesRead());
+        InputStream content = decoded == buffered ? buffered : new BufferedInputStream(decoded, 64 * 1024);
+        if (b0 < 0) {
+          problem(0, 0, ProblemKind.EMPTY_FILE, "empty file (0 bytes)");
+        } else {
+          readContent(content);
         }
+        if (hashed != null) {
+          content.transferTo(OutputStream.nullOutputStream()); // hash what parsing left unread
+        }
+        complete = true;
       } catch (EOFException e) {
         problem(lastLine, 0, gzip ? ProblemKind.TRUNCATED_GZIP : ProblemKind.UNREADABLE_FILE,
             (gzip ? "truncated gzip stream" : "unexpected end of file") + " after " + lastRecord
@@ -132,6 +143,33 @@ public final class LogReader {
           progress.addEvents(events % 1024);
           progress.fileDone();
         }
+      }
+      if (files != null && (hashed != null || digest != null)) {
+        files.fileRead(input, new FileFacts(input.name(), complete && hashed != null ? hashed.hex() : null,
+            hashed == null ? 0 : hashed.count(), digest));
+      }
+    }
+
+    /** Frames and handles the records of the (decompressed) content; returns early for files it skips. */
+    private void readContent(InputStream content) throws IOException {
+      int first = firstNonBlank(content);
+      String binary = binaryPrefix(content);
+      if (binary != null) {
+        problem(0, 0, ProblemKind.BINARY_FILE, "not a log: binary content (" + binary + "); file skipped");
+        return;
+      }
+      RecordFramer f = new RecordFramer(content, limits.maxRecordBytes().toIntBytes(), limits.maxNestingDepth(),
+          first != '{' && first != '[' || isJsonLinesName(input.name()));
+      try {
+        if (first < 0) {
+          problem(0, 0, ProblemKind.EMPTY_FILE, "empty file (no content)");
+        } else if (first == '{' || first == '[') {
+          frameJson(f);
+        } else {
+          frameText(f);
+        }
+      } finally {
+        stats.jsonBytes(f.bytesRead());
       }
     }
 
@@ -269,6 +307,7 @@ public final class LogReader {
       if (s == null) {
         if (DigestFiles.isDigest(obj)) {
           stats.digestFileSkipped();
+          digest = obj;
           return false;
         }
         Optional<LogSource> detected = sources.detect(obj);

@@ -1,5 +1,6 @@
 package dev.kumo.ingest;
 
+import dev.kumo.ingest.appgateway.AppGatewaySource;
 import dev.kumo.ingest.auditd.AuditdSource;
 import dev.kumo.ingest.azure.AksAuditSource;
 import dev.kumo.ingest.azure.AzureActivitySource;
@@ -10,11 +11,14 @@ import dev.kumo.ingest.azure.EntraRiskDetectionSource;
 import dev.kumo.ingest.azure.EntraSignInSource;
 import dev.kumo.ingest.bedrock.BedrockSource;
 import dev.kumo.ingest.bitbucket.BitbucketAuditSource;
+import dev.kumo.ingest.cloudfront.CloudFrontSource;
 import dev.kumo.ingest.cloudtrail.CloudTrailSource;
 import dev.kumo.ingest.cur.CurSource;
 import dev.kumo.ingest.duo.CiscoDuoSource;
+import dev.kumo.ingest.elb.ElbSource;
 import dev.kumo.ingest.focus.FocusSource;
 import dev.kumo.ingest.gcp.GcpAuditSource;
+import dev.kumo.ingest.gcphttplb.GcpHttpLbSource;
 import dev.kumo.ingest.github.GitHubAuditSource;
 import dev.kumo.ingest.guardduty.GuardDutySource;
 import dev.kumo.ingest.gworkspace.GoogleWorkspaceSource;
@@ -22,8 +26,12 @@ import dev.kumo.ingest.kubernetes.KubernetesAuditSource;
 import dev.kumo.ingest.m365.M365AuditSource;
 import dev.kumo.ingest.okta.OktaSource;
 import dev.kumo.ingest.onelogin.OneLoginSource;
+import dev.kumo.ingest.route53resolver.Route53ResolverSource;
+import dev.kumo.ingest.s3access.S3AccessSource;
 import dev.kumo.ingest.securityhub.SecurityHubSource;
 import dev.kumo.ingest.securitylake.SecurityLakeSource;
+import dev.kumo.ingest.vpcflow.VpcFlowSource;
+import dev.kumo.ingest.waf.WafSource;
 import dev.kumo.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +55,15 @@ public final class LogSources {
         new SecurityLakeSource(),
         new CurSource(),
         new FocusSource(),
+        // network and web telemetry (VPC, DNS, load balancers, CDN, S3 access, WAF)
+        new VpcFlowSource(),
+        new Route53ResolverSource(),
+        new ElbSource(),
+        new CloudFrontSource(),
+        new S3AccessSource(),
+        new WafSource(),
+        new GcpHttpLbSource(),
+        new AppGatewaySource(),
         // GCP, Kubernetes, SaaS identity and code hosting, Linux auditd
         new GoogleWorkspaceSource(),
         new GcpAuditSource(),

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,9 +89,22 @@ public final class CloudTrailSource implements JsonLogSource {
     return false;
   }
 
+  /**
+   * A CloudTrail record has string {@code eventSource} and {@code eventName} and either a time or a version;
+   * curated fragments (e.g. rule test events) without them are still CloudTrail when the event source is an
+   * AWS service endpoint or the event type is a CloudTrail one.
+   */
+  private static final Set<String> EVENT_TYPES = Set.of("AwsApiCall", "AwsServiceEvent", "AwsConsoleAction",
+      "AwsConsoleSignIn", "AwsVpceEvent", "AwsCloudTrailInsight");
+
   private static boolean isCloudTrail(JsonObject r) {
-    return r.get("eventSource") instanceof String && r.get("eventName") instanceof String
-        && (r.has("eventTime") || r.has("eventVersion"));
+    if (!(r.get("eventName") instanceof String)) {
+      return false;
+    }
+    if (r.get("eventSource") instanceof String source) {
+      return r.has("eventTime") || r.has("eventVersion") || source.endsWith(".amazonaws.com");
+    }
+    return r.get("eventType") instanceof String type && EVENT_TYPES.contains(type);
   }
 
   /** The CloudTrail event itself: the record, or the one inside a known envelope. */

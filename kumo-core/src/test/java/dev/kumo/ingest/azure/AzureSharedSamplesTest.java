@@ -101,10 +101,10 @@ class AzureSharedSamplesTest {
   }
 
   @Test
-  void applicationGatewayAndIntuneRecords_areNotClaimed() throws IOException {
+  void applicationGatewayRecords_goToTheGatewaySourceAndIntuneRecordsAreNotClaimed() throws IOException {
     SourceTesting.Read gateway = SourceTesting.read(
         SharedData.require("data/plaso-cloud-test-data/azure_application_gateway_access.json"));
-    assertThat(gateway.events()).noneMatch(e -> e.source().startsWith("azure.") || e.source().startsWith("m365."));
+    assertThat(gateway.events()).isNotEmpty().allMatch(e -> e.source().equals("azure.appgateway"));
     SourceTesting.Read intune = SourceTesting.read("intune.jsonl",
         SourceTesting.pantherLogsAsJsonLines("other-saas/tests_MicrosoftIntune.AuditLogs.jsonl.gz"));
     assertThat(intune.events()).noneMatch(e -> e.source().startsWith("azure.") || e.source().startsWith("m365."));

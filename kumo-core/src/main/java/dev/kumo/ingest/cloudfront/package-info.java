@@ -1,0 +1,5 @@
+/** Amazon CloudFront standard access logs. */
+@NullMarked
+package dev.kumo.ingest.cloudfront;
+
+import org.jspecify.annotations.NullMarked;
