@@ -4,11 +4,13 @@ import static dev.kumo.testing.NetEvents.dns;
 import static dev.kumo.testing.NetEvents.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.event.DnsQuery;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
-import dev.kumo.json.JsonObject;
 import dev.kumo.sigma.Level;
 import dev.kumo.testing.DetectorHarness;
 import dev.kumo.testing.SourceTesting;
@@ -107,35 +109,30 @@ class MiningPoolDetectorTest {
   }
 
   /**
-   * Panther's AWS.DNS.Crypto.Domain test records, read as the Route 53 Resolver source normalizes
-   * them (name without its trailing dot, querying instance from srcids): every expected match on a
-   * listed pool fires, no expected non-match does. Panther's two cases on webservicepag.webhop.net
-   * use a name that is not on Maltrail's list and are missed.
+   * Panther's AWS.DNS.Crypto.Domain test records (Route 53 Resolver and OCSF DNS activity), read
+   * through the real source: every expected match on a listed pool fires, no expected non-match
+   * does. Panther's two cases on webservicepag.webhop.net use a name that is not on Maltrail's list
+   * and are missed.
    */
   @Test
-  void observe_pantherDnsCryptoDomainCases_matchExpectations() throws Exception {
+  void observe_pantherDnsCryptoDomainCases_readThroughTheSource_matchExpectations() throws Exception {
     int fired = 0;
     int missed = 0;
     for (SourceTesting.PantherCase c : SourceTesting.pantherCases("tests_AWS.VPCDns.jsonl.gz")) {
-      JsonObject log = c.log();
-      String name = log.getString("query_name");
-      if (name == null && log.getObject("query") != null) {
-        name = log.getObject("query").getString("hostname");
-      }
-      if (name == null || !c.ruleId().equals("AWS.DNS.Crypto.Domain")) {
+      if (!c.ruleId().equals("AWS.DNS.Crypto.Domain")) {
         continue;
       }
-      name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-      JsonObject ids = log.getObject("srcids");
-      String src = log.getString("srcaddr") != null ? log.getString("srcaddr") : "10.0.0.1";
-      List<Finding> f = harness.run(List.of(dns(src, ids == null ? null : ids.getString("instance"), name, T0,
-          "p-" + c.testName())));
+      SourceTesting.Read read = SourceTesting.read("dns.jsonl", (c.log().toJson() + "\n").getBytes(UTF_8));
+      assertThat(read.events()).as(c.testName()).singleElement()
+          .satisfies(e -> assertThat(e.details()).isInstanceOf(DnsQuery.class));
+      List<Finding> f = harness.run(new ArrayList<>(read.events()));
       if (!c.expected()) {
         assertThat(f).as(c.testName()).isEmpty();
       } else if (f.isEmpty()) {
-        assertThat(name).as(c.testName()).endsWith("webhop.net");
+        assertThat(((DnsQuery) read.events().get(0).details()).hostname()).as(c.testName()).endsWith("webhop.net");
         missed++;
       } else {
+        assertThat(f).singleElement().satisfies(x -> assertThat(x.level()).isEqualTo(Level.HIGH));
         fired++;
       }
     }
