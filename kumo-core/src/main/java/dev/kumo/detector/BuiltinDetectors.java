@@ -9,6 +9,11 @@ import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
 import dev.kumo.detector.identity.RoleChainToAdminDetector;
 import dev.kumo.detector.logging.CloudTrailLogIntegrityDetector;
 import dev.kumo.detector.logging.LoggingSilenceDetector;
+import dev.kumo.detector.network.EgressSpikeDetector;
+import dev.kumo.detector.network.ExploitThenRoleActivityDetector;
+import dev.kumo.detector.network.MiningPoolDetector;
+import dev.kumo.detector.network.OutboundFloodDetector;
+import dev.kumo.detector.network.OutboundScanDetector;
 import dev.kumo.detector.storage.S3CopyToForeignBucketDetector;
 import dev.kumo.detector.storage.S3DeleteVolumeDetector;
 import dev.kumo.detector.storage.S3ReadVolumeDetector;
@@ -51,7 +56,14 @@ public final class BuiltinDetectors {
         new Kind(S3CopyToForeignBucketDetector.NAME, S3CopyToForeignBucketDetector.SETTINGS,
             S3CopyToForeignBucketDetector::new),
         // billing: cost and usage exports (aws.cur, focus)
-        new Kind(CostSpikeDetector.NAME, CostSpikeDetector.SETTINGS, (config, intel) -> new CostSpikeDetector(config)));
+        new Kind(CostSpikeDetector.NAME, CostSpikeDetector.SETTINGS, (config, intel) -> new CostSpikeDetector(config)),
+        // network: scans, floods and egress from our hosts, mining pools, web exploit then role activity
+        new Kind(OutboundScanDetector.NAME, OutboundScanDetector.SETTINGS, OutboundScanDetector::new),
+        new Kind(OutboundFloodDetector.NAME, OutboundFloodDetector.SETTINGS, OutboundFloodDetector::new),
+        new Kind(EgressSpikeDetector.NAME, EgressSpikeDetector.SETTINGS, EgressSpikeDetector::new),
+        new Kind(MiningPoolDetector.NAME, MiningPoolDetector.SETTINGS, MiningPoolDetector::new),
+        new Kind(ExploitThenRoleActivityDetector.NAME, ExploitThenRoleActivityDetector.SETTINGS,
+            ExploitThenRoleActivityDetector::new));
   }
 
   /**
