@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -111,9 +112,17 @@ public final class RuleLoader {
 
   /** Loads Kumo's built-in rule pack from the classpath. */
   public RuleLoadResult loadBuiltin() {
+    return loadBuiltin(path -> true);
+  }
+
+  /**
+   * Loads the rule files of the built-in pack whose path (relative to {@link #BUILTIN_ROOT}, e.g.
+   * {@code web/kumo_web_jndi_lookup_in_request.yml}) {@code files} accepts; test files are never loaded.
+   */
+  public RuleLoadResult loadBuiltin(Predicate<String> files) {
     RuleLoadResult result = RuleLoadResult.empty();
     for (String path : builtinFiles()) {
-      if (!path.endsWith(".yml") || path.endsWith(".tests.yml")) {
+      if (!path.endsWith(".yml") || path.endsWith(".tests.yml") || !files.test(path)) {
         continue;
       }
       try (InputStream in = RuleLoader.class.getClassLoader().getResourceAsStream(BUILTIN_ROOT + path)) {

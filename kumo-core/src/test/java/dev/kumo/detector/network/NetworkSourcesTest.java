@@ -79,7 +79,7 @@ class NetworkSourcesTest {
     assertThat(all().run(events)).singleElement().satisfies(x -> {
       assertThat(x.ruleName()).isEqualTo(ExploitThenRoleActivityDetector.NAME);
       assertThat(x.level()).isEqualTo(Level.CRITICAL);
-      assertThat(x.reason()).startsWith("Log4Shell JNDI lookup: GET https://shop.example.com:443/?q=$%7Bjndi")
+      assertThat(x.reason()).startsWith("Log4Shell JNDI Lookup in a Web Request: GET https://shop.example.com:443/?q=$%7Bjndi")
           .endsWith("4m 59s later its role assumed-role/web-role/" + web + " called 1 API it had never used: "
               + "sts:GetCallerIdentity");
       assertThat(x.evidence()).hasSize(2).endsWith("whoami");
