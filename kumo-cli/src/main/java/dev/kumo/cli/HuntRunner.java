@@ -133,5 +133,8 @@ final class HuntRunner {
     if (errors.size() > 20) {
       stderr.println("... " + (errors.size() - 20) + " more rule errors; run 'kumo rules lint' to see all");
     }
+    for (LoadProblem p : rules.tuningWarnings()) {
+      stderr.println(style.yellow("warning: ") + Sanitize.terminal(p.format()));
+    }
   }
 }

@@ -32,7 +32,7 @@ final class RulesLintCommand implements Callable<Integer> {
       description = "Rule files or folders (default: the built-in pack).")
   List<Path> paths = List.of();
 
-  @Option(names = "--placeholders", paramLabel = "FILE", description = "Values for %placeholders% (expand).")
+  @Option(names = "--placeholders", paramLabel = "FILE", description = "Values for %%placeholders%% (expand).")
   Path placeholders;
 
   @Option(names = {"-q", "--quiet"}, description = "Only errors, no warnings.")

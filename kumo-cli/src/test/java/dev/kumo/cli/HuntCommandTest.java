@@ -216,4 +216,13 @@ class HuntCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("mute.yml:2: every mutelist entry needs 'reason'");
   }
+
+  @Test
+  void hunt_tuningEntryNamingNoRule_warnsWithFileAndLine() throws Exception {
+    Path tuning = dir.resolve("tuning.yml");
+    Files.writeString(tuning, "tuning:\n  - rule: trail-stoped\n    action: disable\n    reason: typo\n");
+    Cli.Result r = hunt("--tuning", tuning.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("warning: ", "tuning.yml:2", "tuning entry names no loaded rule");
+  }
 }

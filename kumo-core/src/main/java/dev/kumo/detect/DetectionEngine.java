@@ -8,6 +8,7 @@ import dev.kumo.detector.DetectorBinding;
 import dev.kumo.detector.DetectorRunner;
 import dev.kumo.detector.FileDetector;
 import dev.kumo.detector.Observation;
+import dev.kumo.detector.ObservationSink;
 import dev.kumo.detector.Observer;
 import dev.kumo.ingest.FileFacts;
 import dev.kumo.event.NormalizedEvent;
@@ -15,6 +16,7 @@ import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.FindingRule;
 import dev.kumo.json.JsonObject;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,12 +89,6 @@ public final class DetectionEngine implements Serializable {
     }
   }
 
-  /** Receives observations with the policy to combine them under. */
-  @FunctionalInterface
-  public interface ObservationSink {
-    void add(Observation observation, Combine policy);
-  }
-
   /** Builds observations of one event; the event summary is made once, on first use. */
   private static final class EventObserver implements Observer {
     private final NormalizedEvent event;
@@ -107,12 +103,15 @@ public final class DetectionEngine implements Serializable {
 
     @Override
     public void emit(int kind, String key, @Nullable String value, double amount) {
+      DetectorBinding b = java.util.Objects.requireNonNull(binding);
+      Combine policy = b.detector().combine(kind);
+      if (sink.absorb(b.index(), kind, key, value, event.time(), event.id(), amount, policy)) {
+        return;
+      }
       if (summary == null) {
         summary = EventSummary.of(event);
       }
-      DetectorBinding b = java.util.Objects.requireNonNull(binding);
-      sink.add(new Observation(event.time(), event.id(), b.index(), kind, key, value, amount, 1, summary),
-          b.detector().combine(kind));
+      sink.add(new Observation(event.time(), event.id(), b.index(), kind, key, value, amount, 1, summary), policy);
     }
   }
 

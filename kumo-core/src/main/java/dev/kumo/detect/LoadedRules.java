@@ -10,6 +10,7 @@ import dev.kumo.sigma.RuleLoadResult;
 import dev.kumo.sigma.RuleLoader;
 import dev.kumo.sigma.SigmaRule;
 import dev.kumo.sigma.compile.CompileOptions;
+import dev.kumo.tuning.TuningEntry;
 import dev.kumo.tuning.TuningProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import java.util.TreeMap;
  */
 public record LoadedRules(DetectionEngine engine, List<SigmaRule> rules, List<LoadProblem> problems,
     List<DetectionRule> unrouted, int builtinCount, int userCount, List<TuningProfile.Applied> tuned) {
+
+  /** Warning for a user tuning entry that names no loaded rule. */
+  public static final String UNMATCHED_TUNING =
+      "tuning entry names no loaded rule (check the id or name, or load the rule with --rules)";
 
   public LoadedRules {
     rules = List.copyOf(rules);
@@ -52,8 +57,16 @@ public record LoadedRules(DetectionEngine engine, List<SigmaRule> rules, List<Lo
         .build(tuned.rules(), detectors);
     List<LoadProblem> problems = new ArrayList<>(all.problems());
     problems.addAll(built.problems());
+    for (TuningEntry e : tuned.unmatched()) {
+      problems.add(new LoadProblem(e.file(), e.line(), LoadProblem.Severity.WARNING, e.rule(), UNMATCHED_TUNING));
+    }
     return new LoadedRules(built.engine(), tuned.rules(), problems, built.unrouted(), b.rules().size(), u.rules().size(),
         tuned.applied());
+  }
+
+  /** Warnings about the user's tuning entries (shown by every command, as a typo there silently does nothing). */
+  public List<LoadProblem> tuningWarnings() {
+    return problems.stream().filter(p -> !p.isError() && UNMATCHED_TUNING.equals(p.message())).toList();
   }
 
   public long errorCount() {

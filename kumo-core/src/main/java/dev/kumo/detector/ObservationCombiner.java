@@ -1,5 +1,6 @@
 package dev.kumo.detector;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * (still correct: detector states treat repeated FIRST observations as already seen and add SUM
  * partials). Not thread-safe: one per worker.
  */
-public final class ObservationCombiner {
+public final class ObservationCombiner implements ObservationSink {
   private record Key(int detector, int kind, String key, @Nullable String value) {}
 
   private final Map<Key, Observation> merged = new HashMap<>();
@@ -25,7 +26,32 @@ public final class ObservationCombiner {
     this.downstream = downstream;
   }
 
+  /**
+   * Merges an observation given by its coordinates into the one held for its key when that one is not later
+   * (a FIRST observation is then dropped, a SUM one added in). Most observations of a run end here, without
+   * an {@link Observation} or event summary being built.
+   */
+  @Override
+  public boolean absorb(int detector, int kind, String key, @Nullable String value, Instant time, String eventId,
+      double amount, Combine policy) {
+    if (policy == Combine.ALL) {
+      return false;
+    }
+    Key k = new Key(detector, kind, key, value);
+    Observation old = merged.get(k);
+    if (old == null || old.time().compareTo(time) > 0
+        || (old.time().equals(time) && old.eventId().compareTo(eventId) > 0)) {
+      return false;
+    }
+    if (policy == Combine.SUM) {
+      merged.put(k, new Observation(old.time(), old.eventId(), old.detector(), old.kind(), old.key(), old.value(),
+          old.amount() + amount, old.count() + 1, old.event()));
+    }
+    return true;
+  }
+
   /** Adds an observation under its detector's policy for its kind. */
+  @Override
   public void add(Observation o, Combine policy) {
     if (policy == Combine.ALL) {
       downstream.accept(o);

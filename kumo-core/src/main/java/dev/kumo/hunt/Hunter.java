@@ -146,7 +146,7 @@ public final class Hunter {
 
     @Override
     public void fileRead(InputFile input, FileFacts facts) {
-      DetectionEngine.observeFile(fileDetectors, facts, combiner::add);
+      DetectionEngine.observeFile(fileDetectors, facts, combiner);
     }
 
     private void event(NormalizedEvent e) {
@@ -174,7 +174,7 @@ public final class Hunter {
           correlationInputs.add(CorrelationInput.of(feed, e));
         }
       });
-      engine.observe(e, combiner::add);
+      engine.observe(e, combiner);
       if (matched) {
         eventsWithFindings++;
       }

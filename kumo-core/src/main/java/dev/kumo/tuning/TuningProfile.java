@@ -19,6 +19,7 @@ import java.util.Map;
 public final class TuningProfile {
   public static final TuningProfile NONE = new TuningProfile(List.of());
   private static final String BUILTIN = "/dev/kumo/tuning/sigmahq.yml";
+  private static final String BUILTIN_FILE = "builtin:";
 
   private final Map<String, TuningEntry> byRule = new LinkedHashMap<>();
 
@@ -34,7 +35,7 @@ public final class TuningProfile {
       if (in == null) {
         throw new IllegalStateException("missing resource " + BUILTIN);
       }
-      return TuningReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), "builtin:tuning/sigmahq.yml");
+      return TuningReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), BUILTIN_FILE + "tuning/sigmahq.yml");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -56,8 +57,13 @@ public final class TuningProfile {
     return List.copyOf(byRule.values());
   }
 
-  /** What tuning did to a set of rules. */
-  public record Result(List<SigmaRule> rules, List<Applied> applied) {}
+  /**
+   * What tuning did to a set of rules.
+   *
+   * @param unmatched entries of user profiles that named no loaded rule (a typo, or a rule not loaded);
+   *     the shipped profile's entries are left out, as its SigmaHQ rules are often not loaded
+   */
+  public record Result(List<SigmaRule> rules, List<Applied> applied, List<TuningEntry> unmatched) {}
 
   /** One entry applied to one loaded rule. */
   public record Applied(SigmaRule rule, TuningEntry entry) {}
@@ -82,7 +88,13 @@ public final class TuningProfile {
         case LEVEL -> out.add(r.withMeta(r.meta().withLevel(e.level())));
       }
     }
-    return new Result(out, applied);
+    List<TuningEntry> unmatched = new ArrayList<>();
+    for (TuningEntry e : byRule.values()) {
+      if (!e.file().startsWith(BUILTIN_FILE) && applied.stream().noneMatch(a -> a.entry() == e)) {
+        unmatched.add(e);
+      }
+    }
+    return new Result(out, applied, unmatched);
   }
 
   private TuningEntry entryFor(SigmaRule r) {

@@ -46,7 +46,7 @@ public final class DetectorHarness {
     List<Observation> observations = new ArrayList<>();
     ObservationCombiner combiner = new ObservationCombiner(combinerCapacity, observations::add);
     for (NormalizedEvent e : events) {
-      engine.observe(e, combiner::add);
+      engine.observe(e, combiner);
     }
     combiner.flush();
     observations.sort(Observation.ORDER);

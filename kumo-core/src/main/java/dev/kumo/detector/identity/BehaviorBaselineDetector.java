@@ -91,6 +91,8 @@ public final class BehaviorBaselineDetector implements Detector {
   private static final int AGENT = 3;
   private static final int API = 4;
   private static final int KEY = 5;
+  /** Longest user agent observed (agents are attacker-controlled; families look at the start only). */
+  private static final int MAX_AGENT = 512;
   private static final String[] DIMENSION = {"", "region", "network", "user agent", "API", "access key"};
   /** Most novelties one finding lists (its evidence is bounded the same way). */
   private static final int MAX_LISTED = 20;
@@ -170,13 +172,14 @@ public final class BehaviorBaselineDetector implements Detector {
     if (region != null && !region.isEmpty()) {
       out.emit(REGION, principal, region, 0);
     }
-    String network = network(e.src().ip());
-    if (network != null) {
-      out.emit(NETWORK, principal, network, 0);
+    // raw address and agent: reduced to network and family once per distinct value, in the state
+    String ip = e.src().ip();
+    if (ip != null) {
+      out.emit(NETWORK, principal, ip, 0);
     }
-    String agent = UserAgents.family(e.src().userAgent());
+    String agent = e.src().userAgent();
     if (agent != null) {
-      out.emit(AGENT, principal, agent, 0);
+      out.emit(AGENT, principal, agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent, 0);
     }
     if (!e.api().failed() && !ApiNames.isReadOnly(e.api())) {
       String api = ApiNames.of(e.api());
@@ -323,8 +326,8 @@ public final class BehaviorBaselineDetector implements Detector {
         p.activity(day(o.time()), o.count());
         return;
       }
-      String value = o.value();
       int dim = o.kind();
+      String value = dim == NETWORK ? network(o.value()) : dim == AGENT ? UserAgents.family(o.value()) : o.value();
       if (value == null || dim < REGION || dim > KEY) {
         return;
       }
