@@ -78,11 +78,17 @@ public final class DetectionEngine implements Serializable {
    * with the detector's combine policy. Stateless. Events without a known time are skipped.
    */
   public void observe(NormalizedEvent event, ObservationSink sink) {
+    observe(event, null, sink);
+  }
+
+  /** As {@link #observe(NormalizedEvent, ObservationSink)}, reusing the event's summary when already made. */
+  public void observe(NormalizedEvent event, @Nullable EventSummary summary, ObservationSink sink) {
     List<DetectorBinding> list = detectorsBySource.get(event.source());
     if (list == null || event.time().equals(NormalizedEvent.UNKNOWN_TIME)) {
       return;
     }
     EventObserver observer = new EventObserver(event, sink);
+    observer.summary = summary;
     for (DetectorBinding b : list) {
       observer.binding = b;
       b.detector().observe(event, observer);

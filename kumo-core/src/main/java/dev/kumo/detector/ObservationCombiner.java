@@ -15,9 +15,59 @@ import org.jspecify.annotations.Nullable;
  * partials). Not thread-safe: one per worker.
  */
 public final class ObservationCombiner implements ObservationSink {
-  private record Key(int detector, int kind, String key, @Nullable String value) {}
+  /** Merge key; the hash is computed once and compared before the strings. */
+  private static final class Key {
+    private final int detector;
+    private final int kind;
+    private final String key;
+    private final @Nullable String value;
+    private final int hash;
 
-  private final Map<Key, Observation> merged = new HashMap<>();
+    Key(int detector, int kind, String key, @Nullable String value) {
+      this.detector = detector;
+      this.kind = kind;
+      this.key = key;
+      this.value = value;
+      this.hash = (31 * (31 * detector + kind) + key.hashCode()) * 31 + (value == null ? 0 : value.hashCode());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && k.detector == detector && k.kind == kind
+          && k.key.equals(key) && java.util.Objects.equals(k.value, value);
+    }
+  }
+
+  /** What is held for one key: the earliest observation, and the sums added to it since. */
+  private static final class Slot {
+    Observation first;
+    double amount;
+    long count;
+
+    Slot(Observation first) {
+      this.first = first;
+      this.amount = first.amount();
+      this.count = first.count();
+    }
+
+    boolean isAfter(Instant time, String eventId) {
+      int c = first.time().compareTo(time);
+      return c > 0 || (c == 0 && first.eventId().compareTo(eventId) > 0);
+    }
+
+    Observation merged() {
+      return amount == first.amount() && count == first.count() ? first
+          : new Observation(first.time(), first.eventId(), first.detector(), first.kind(), first.key(), first.value(),
+              amount, count, first.event());
+    }
+  }
+
+  private final Map<Key, Slot> merged = new HashMap<>();
   private final int capacity;
   private final Consumer<Observation> downstream;
 
@@ -37,15 +87,13 @@ public final class ObservationCombiner implements ObservationSink {
     if (policy == Combine.ALL) {
       return false;
     }
-    Key k = new Key(detector, kind, key, value);
-    Observation old = merged.get(k);
-    if (old == null || old.time().compareTo(time) > 0
-        || (old.time().equals(time) && old.eventId().compareTo(eventId) > 0)) {
+    Slot slot = merged.get(new Key(detector, kind, key, value));
+    if (slot == null || slot.isAfter(time, eventId)) {
       return false;
     }
     if (policy == Combine.SUM) {
-      merged.put(k, new Observation(old.time(), old.eventId(), old.detector(), old.kind(), old.key(), old.value(),
-          old.amount() + amount, old.count() + 1, old.event()));
+      slot.amount += amount;
+      slot.count++;
     }
     return true;
   }
@@ -58,26 +106,32 @@ public final class ObservationCombiner implements ObservationSink {
       return;
     }
     Key k = new Key(o.detector(), o.kind(), o.key(), o.value());
-    Observation old = merged.get(k);
-    if (old == null) {
+    Slot slot = merged.get(k);
+    if (slot == null) {
       if (merged.size() >= capacity) {
         flush();
       }
-      merged.put(k, o);
+      merged.put(k, new Slot(o));
       return;
     }
-    Observation first = o.earlierThan(old) ? o : old;
+    boolean earlier = o.earlierThan(slot.first);
     if (policy == Combine.SUM) {
-      merged.put(k, new Observation(first.time(), first.eventId(), first.detector(), first.kind(), first.key(),
-          first.value(), old.amount() + o.amount(), old.count() + o.count(), first.event()));
-    } else if (first != old) {
-      merged.put(k, first);
+      slot.amount += o.amount();
+      slot.count += o.count();
+      if (earlier) {
+        slot.first = o; // the sums so far stay
+      }
+    } else if (earlier) {
+      slot.first = o;
+      slot.amount = o.amount();
+      slot.count = o.count();
     }
   }
 
   /** Hands every merged observation on, in a fixed order, and empties the combiner. */
   public void flush() {
-    List<Observation> all = new ArrayList<>(merged.values());
+    List<Observation> all = new ArrayList<>(merged.size());
+    merged.values().forEach(slot -> all.add(slot.merged()));
     merged.clear();
     all.sort(Observation.ORDER);
     all.forEach(downstream);

@@ -22,7 +22,11 @@ public final class Findings {
 
   /** A finding for a rule that matched one event; the reason quotes the rule's {@code fields}. */
   public static Finding of(CompiledRule rule, NormalizedEvent event) {
-    EventSummary summary = EventSummary.of(event);
+    return of(rule, event, EventSummary.of(event));
+  }
+
+  /** As {@link #of(CompiledRule, NormalizedEvent)}, with the event's summary already made (one per event). */
+  public static Finding of(CompiledRule rule, NormalizedEvent event, EventSummary summary) {
     Map<String, String> quoted = new LinkedHashMap<>();
     for (FieldPath p : rule.shownFields()) {
       String v = text(p, event.raw());

@@ -14,6 +14,7 @@ import dev.kumo.detector.Observation;
 import dev.kumo.detector.ObservationCodec;
 import dev.kumo.detector.ObservationCombiner;
 import dev.kumo.event.NormalizedEvent;
+import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingCodec;
 import dev.kumo.finding.FindingOrder;
@@ -149,6 +150,16 @@ public final class Hunter {
       DetectionEngine.observeFile(fileDetectors, facts, combiner);
     }
 
+    /** The summary of the event being handled, made on first use and shared by its findings and detectors. */
+    private @Nullable EventSummary summary;
+
+    private EventSummary summary(NormalizedEvent e) {
+      if (summary == null) {
+        summary = EventSummary.of(e);
+      }
+      return summary;
+    }
+
     private void event(NormalizedEvent e) {
       if (abort.get() != null) {
         throw new StopHunt();
@@ -166,15 +177,17 @@ public final class Hunter {
         last = t;
       }
       matched = false;
+      summary = null;
       engine.match(e, rule -> {
-        if (rule.emitsFindings() && offer(Findings.of(rule, e), rule.dryRun(), findingStats, findings, e.raw())) {
+        if (rule.emitsFindings() && offer(Findings.of(rule, e, summary(e)), rule.dryRun(), findingStats, findings,
+            e.raw())) {
           matched = true;
         }
         for (CorrelationFeed feed : rule.feeds()) {
           correlationInputs.add(CorrelationInput.of(feed, e));
         }
       });
-      engine.observe(e, combiner);
+      engine.observe(e, summary, combiner);
       if (matched) {
         eventsWithFindings++;
       }

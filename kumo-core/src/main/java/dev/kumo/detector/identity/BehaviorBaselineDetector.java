@@ -91,6 +91,9 @@ public final class BehaviorBaselineDetector implements Detector {
   private static final int AGENT = 3;
   private static final int API = 4;
   private static final int KEY = 5;
+  /** Region, source address, user agent, write API and long-term key of one event, joined by {@link #SEP}. */
+  private static final int PROFILE = 6;
+  private static final char SEP = '\u0001';
   /** Longest user agent observed (agents are attacker-controlled; families look at the start only). */
   private static final int MAX_AGENT = 512;
   private static final String[] DIMENSION = {"", "region", "network", "user agent", "API", "access key"};
@@ -168,29 +171,40 @@ public final class BehaviorBaselineDetector implements Detector {
       return;
     }
     out.emit(ACTIVITY, principal, Long.toString(day(e.time())), 1);
-    String region = e.cloud().region();
-    if (region != null && !region.isEmpty()) {
-      out.emit(REGION, principal, region, 0);
-    }
-    // raw address and agent: reduced to network and family once per distinct value, in the state
-    String ip = e.src().ip();
-    if (ip != null) {
-      out.emit(NETWORK, principal, ip, 0);
-    }
+    // one observation per distinct combination: most events repeat one, so the combiner drops them cheaply;
+    // addresses and agents are reduced to networks and families in the state, once per distinct value
     String agent = e.src().userAgent();
-    if (agent != null) {
-      out.emit(AGENT, principal, agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent, 0);
-    }
-    if (!e.api().failed() && !ApiNames.isReadOnly(e.api())) {
-      String api = ApiNames.of(e.api());
-      if (api != null) {
-        out.emit(API, principal, api, 0);
-      }
-    }
+    String api = e.api().failed() || ApiNames.isReadOnly(e.api()) ? null : ApiNames.of(e.api());
     String key = a.accessKeyId();
-    if (key != null && isLongTermKey(a, key)) {
-      out.emit(KEY, principal, key, 0);
+    StringBuilder profile = new StringBuilder(160);
+    part(profile, e.cloud().region());
+    part(profile.append(SEP), e.src().ip());
+    part(profile.append(SEP), agent != null && agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent);
+    part(profile.append(SEP), api);
+    part(profile.append(SEP), key != null && isLongTermKey(a, key) ? key : null);
+    out.emit(PROFILE, principal, profile.toString(), 0);
+  }
+
+  /** Appends one profile part; the separator inside a value (agents are attacker-controlled) is replaced. */
+  private static void part(StringBuilder sb, @Nullable String v) {
+    if (v != null) {
+      sb.append(v.indexOf(SEP) < 0 ? v : v.replace(SEP, '?'));
     }
+  }
+
+  /** The parts of a profile observation, in dimension order {@code REGION..KEY}; empty for none. */
+  private static String[] parts(String profile) {
+    String[] out = new String[KEY - REGION + 1];
+    int from = 0;
+    for (int i = 0; i < out.length; i++) {
+      int to = i == out.length - 1 ? profile.length() : profile.indexOf(SEP, from);
+      if (to < 0) {
+        to = profile.length();
+      }
+      out[i] = profile.substring(from, to);
+      from = Math.min(profile.length(), to + 1);
+    }
+    return out;
   }
 
   /** Long-term keys only: session keys ({@code ASIA…}, every assumed role and console session) change all the time. */
@@ -326,9 +340,24 @@ public final class BehaviorBaselineDetector implements Detector {
         p.activity(day(o.time()), o.count());
         return;
       }
-      int dim = o.kind();
-      String value = dim == NETWORK ? network(o.value()) : dim == AGENT ? UserAgents.family(o.value()) : o.value();
-      if (value == null || dim < REGION || dim > KEY) {
+      if (o.kind() != PROFILE || o.value() == null) {
+        return;
+      }
+      String[] parts = parts(o.value());
+      for (int dim = REGION; dim <= KEY; dim++) {
+        String raw = parts[dim - REGION];
+        if (!raw.isEmpty()) {
+          learn(p, o, dim, dim == NETWORK ? network(raw) : dim == AGENT ? UserAgents.family(raw) : raw, alerts);
+        }
+      }
+      while (totalValues > maxTotalValues && profiles.size() > 1) {
+        evictEldest();
+      }
+    }
+
+    /** One value of one dimension of a principal's event: learned, known, or a novelty. */
+    private void learn(Profile p, Observation o, int dim, @Nullable String value, Alerts alerts) {
+      if (value == null) {
         return;
       }
       HashSet64 seen = p.values[dim];
@@ -351,9 +380,6 @@ public final class BehaviorBaselineDetector implements Detector {
       } else if (!saturated) {
         boolean weak = p.learnedValues[dim] >= diverse;
         novelty(o.key(), p, dim, weak, display(dim, value, o.event()), o, today, alerts);
-      }
-      while (totalValues > maxTotalValues && profiles.size() > 1) {
-        evictEldest();
       }
     }
 
