@@ -189,7 +189,14 @@ public final class OcsfWriter {
     g.writeStringField("name", e.source());
     g.writeStringField("vendor_name", vendor(e.cloud().provider()));
     g.writeEndObject();
-    g.writeStringField("original_time", e.time().toString());
+    if (e.time().equals(NormalizedEvent.UNKNOWN_TIME)) {
+      // the record carried no time: OCSF requires 'time', so it stays 0, and the label says it is unknown
+      g.writeArrayFieldStart("labels");
+      g.writeString("kumo:time-unknown");
+      g.writeEndArray();
+    } else {
+      g.writeStringField("original_time", e.time().toString());
+    }
     g.writeStringField("processed_by", "kumo");
     g.writeEndObject();
   }

@@ -127,6 +127,23 @@ class OcsfRoundTripTest {
     assertThat(ocsf.get("activity_id")).isEqualTo(5L);
   }
 
+  @Test
+  void writer_eventWithoutTime_isLabelledTimeUnknownWithoutOriginalTime() {
+    NormalizedEvent unknown = event(OcsfClass.FILE_SYSTEM_ACTIVITY, Actor.UNKNOWN, Endpoint.UNKNOWN, null,
+        new FileActivity("create", "/a", null, null, null, null, null, true), new CloudContext("AWS", null, null),
+        NormalizedEvent.UNKNOWN_TIME);
+    JsonObject metadata = ((JsonObject) JsonTreeReader.lenient().read(write(unknown))).getObject("metadata");
+    assertThat(metadata.has("original_time")).isFalse();
+    assertThat(metadata.get("labels").toString()).contains("kumo:time-unknown");
+
+    NormalizedEvent known = event(OcsfClass.FILE_SYSTEM_ACTIVITY, Actor.UNKNOWN, Endpoint.UNKNOWN, null,
+        new FileActivity("create", "/a", null, null, null, null, null, true), new CloudContext("AWS", null, null),
+        Instant.parse("2026-03-10T00:00:00Z"));
+    JsonObject m2 = ((JsonObject) JsonTreeReader.lenient().read(write(known))).getObject("metadata");
+    assertThat(m2.getString("original_time")).isEqualTo("2026-03-10T00:00:00Z");
+    assertThat(m2.has("labels")).isFalse();
+  }
+
   private static NormalizedEvent event(OcsfClass c, Actor actor, Endpoint src, Endpoint dst, Details details,
       CloudContext cloud, Instant time) {
     return new NormalizedEvent("id-" + c.uid() + "-" + details.hashCode(), time, "test", c, cloud, actor, src, dst,
