@@ -14,6 +14,8 @@ import dev.kumo.sigma.FilterRule;
 import dev.kumo.sigma.RuleMeta;
 import dev.kumo.sigma.SigmaRule;
 import dev.kumo.sigma.condition.ConditionPrinter;
+import dev.kumo.tuning.TuningEntry;
+import dev.kumo.tuning.TuningProfile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +63,16 @@ final class RulesExplainCommand implements Callable<Integer> {
       return m.isReferencedBy(rule) || m.title().equalsIgnoreCase(rule);
     }).toList();
     if (matches.isEmpty() && detectors.isEmpty()) {
+      for (TuningProfile.Applied t : rules.tuned()) {
+        RuleMeta m = t.rule().meta();
+        if (t.entry().action() == TuningEntry.Action.DISABLE && (m.isReferencedBy(rule) || m.title().equalsIgnoreCase(rule))) {
+          System.err.println("kumo: rule '" + Sanitize.terminal(m.title()) + "' is disabled by tuning ("
+              + Sanitize.terminal(t.entry().file()) + ":" + t.entry().line() + "): "
+              + Sanitize.terminal(t.entry().reason()) + (t.entry().file().startsWith("builtin:")
+                  ? " — use --no-tuning to explain it anyway" : ""));
+          return ExitCode.USAGE;
+        }
+      }
       System.err.println("kumo: no rule or detector with id, name or title '" + Sanitize.terminal(rule)
           + "' (add --rules DIR to search your own rules)");
       rules.problems().stream().filter(p -> p.isError()).forEach(p -> System.err.println(Sanitize.terminal(p.format())));
@@ -93,8 +105,10 @@ final class RulesExplainCommand implements Callable<Integer> {
   private static void explain(DetectorBinding b, PrintStream out) {
     RuleMeta m = b.detector().meta();
     header(m, out);
-    out.println("  kind:      Java detector, runs in event time over " + String.join(", ", new java.util.TreeSet<>(
-        b.detector().sources())) + (b.dryRun() ? " (dry run: experimental)" : ""));
+    String over = b.detector().sources().isEmpty() ? "the input files themselves (no events)"
+        : String.join(", ", new java.util.TreeSet<>(b.detector().sources()));
+    out.println("  kind:      Java detector, runs in event time over " + over
+        + (b.dryRun() ? " (dry run: experimental)" : ""));
     if (m.description() != null) {
       out.println("  what:      " + Sanitize.terminal(m.description()));
     }

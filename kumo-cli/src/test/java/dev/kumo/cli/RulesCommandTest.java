@@ -101,4 +101,25 @@ class RulesCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("has no setting 'episode-quiett'");
   }
+
+  @Test
+  void explain_fileDetector_saysItReadsFilesNotEvents() {
+    Cli.Result r = Cli.run("rules", "explain", "kumo_aws_cloudtrail_log_integrity");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("runs in event time over the input files themselves (no events)");
+  }
+
+  @Test
+  void explain_ruleDisabledByTuning_saysSoWithTheReason() throws Exception {
+    Files.writeString(dir.resolve("r.yml"), RULE);
+    Path tuning = dir.resolve("tuning.yml");
+    Files.writeString(tuning, "tuning:\n  - rule: test_console_login_no_mfa\n    action: disable\n"
+        + "    reason: noisy in the lab\n");
+    Cli.Result r = Cli.run("rules", "explain", "test_console_login_no_mfa", "--rules", dir.toString(), "--tuning",
+        tuning.toString());
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("is disabled by tuning", "tuning.yml:2", "noisy in the lab");
+    Cli.Result untuned = Cli.run("rules", "explain", "test_console_login_no_mfa", "--rules", dir.toString());
+    assertThat(untuned.exit()).isZero();
+  }
 }
