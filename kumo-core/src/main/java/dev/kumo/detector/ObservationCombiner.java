@@ -15,20 +15,34 @@ import org.jspecify.annotations.Nullable;
  * partials). Not thread-safe: one per worker.
  */
 public final class ObservationCombiner implements ObservationSink {
-  /** Merge key; the hash is computed once and compared before the strings. */
+  /**
+   * Merge key; the hash is computed once and compared before the strings. The combiner looks up with one
+   * reused probe and stores a fresh key only for a new entry.
+   */
   private static final class Key {
-    private final int detector;
-    private final int kind;
-    private final String key;
-    private final @Nullable String value;
-    private final int hash;
+    private int detector;
+    private int kind;
+    private String key;
+    private @Nullable String value;
+    private int hash;
 
-    Key(int detector, int kind, String key, @Nullable String value) {
+    Key set(int detector, int kind, String key, @Nullable String value) {
       this.detector = detector;
       this.kind = kind;
       this.key = key;
       this.value = value;
       this.hash = (31 * (31 * detector + kind) + key.hashCode()) * 31 + (value == null ? 0 : value.hashCode());
+      return this;
+    }
+
+    Key copy() {
+      Key k = new Key();
+      k.detector = detector;
+      k.kind = kind;
+      k.key = key;
+      k.value = value;
+      k.hash = hash;
+      return k;
     }
 
     @Override
@@ -68,6 +82,7 @@ public final class ObservationCombiner implements ObservationSink {
   }
 
   private final Map<Key, Slot> merged = new HashMap<>();
+  private final Key probe = new Key();
   private final int capacity;
   private final Consumer<Observation> downstream;
 
@@ -87,7 +102,7 @@ public final class ObservationCombiner implements ObservationSink {
     if (policy == Combine.ALL) {
       return false;
     }
-    Slot slot = merged.get(new Key(detector, kind, key, value));
+    Slot slot = merged.get(probe.set(detector, kind, key, value));
     if (slot == null || slot.isAfter(time, eventId)) {
       return false;
     }
@@ -105,13 +120,12 @@ public final class ObservationCombiner implements ObservationSink {
       downstream.accept(o);
       return;
     }
-    Key k = new Key(o.detector(), o.kind(), o.key(), o.value());
-    Slot slot = merged.get(k);
+    Slot slot = merged.get(probe.set(o.detector(), o.kind(), o.key(), o.value()));
     if (slot == null) {
       if (merged.size() >= capacity) {
         flush();
       }
-      merged.put(k, new Slot(o));
+      merged.put(probe.copy(), new Slot(o));
       return;
     }
     boolean earlier = o.earlierThan(slot.first);

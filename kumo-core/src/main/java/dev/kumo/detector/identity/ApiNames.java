@@ -13,8 +13,17 @@ final class ApiNames {
 
   /** {@code iam.amazonaws.com} + {@code CreateUser} → {@code iam:CreateUser}; null when either is missing. */
   static @Nullable String of(ApiCall api) {
-    String service = api.service();
-    String op = api.operation();
+    return of(api.service(), api.operation());
+  }
+
+  /** Whether {@link #of(ApiCall)} gives a name (without building it). */
+  static boolean isNamed(ApiCall api) {
+    return api.service() != null && api.operation() != null && !api.service().isEmpty()
+        && !api.operation().isEmpty();
+  }
+
+  /** As {@link #of(ApiCall)}, from the service and operation. */
+  static @Nullable String of(@Nullable String service, @Nullable String op) {
     if (service == null || op == null || service.isEmpty() || op.isEmpty()) {
       return null;
     }

@@ -85,15 +85,15 @@ public final class BehaviorBaselineDetector implements Detector {
       DIVERSE, MAX_PRINCIPALS, MAX_VALUES, MAX_TOTAL_VALUES, MAX_BURSTS);
 
   /** Observation kinds: activity per day, then one per dimension. */
-  private static final int ACTIVITY = 0;
+  /** Event counts per UTC day: kind {@code ACTIVITY + day}, so that days are combined apart. */
+  private static final int ACTIVITY = 1 << 20;
   private static final int REGION = 1;
   private static final int NETWORK = 2;
   private static final int AGENT = 3;
   private static final int API = 4;
   private static final int KEY = 5;
-  /** Region, source address, user agent, write API and long-term key of one event, joined by {@link #SEP}. */
+  /** Region, source address, user agent, write API and long-term key of one event (see observe). */
   private static final int PROFILE = 6;
-  private static final char SEP = '\u0001';
   /** Longest user agent observed (agents are attacker-controlled; families look at the start only). */
   private static final int MAX_AGENT = 512;
   private static final String[] DIMENSION = {"", "region", "network", "user agent", "API", "access key"};
@@ -157,7 +157,7 @@ public final class BehaviorBaselineDetector implements Detector {
 
   @Override
   public Combine combine(int kind) {
-    return kind == ACTIVITY ? Combine.SUM : Combine.FIRST;
+    return kind >= ACTIVITY ? Combine.SUM : Combine.FIRST;
   }
 
   @Override
@@ -170,41 +170,35 @@ public final class BehaviorBaselineDetector implements Detector {
     if (principal == null) {
       return;
     }
-    out.emit(ACTIVITY, principal, Long.toString(day(e.time())), 1);
-    // one observation per distinct combination: most events repeat one, so the combiner drops them cheaply;
-    // addresses and agents are reduced to networks and families in the state, once per distinct value
+    out.emit(ACTIVITY + (int) Math.min(Math.max(day(e.time()), 0), ACTIVITY - 1), principal, null, 1); // per day, no string
+    // one observation per distinct combination, named by a 64-bit hash of it (no strings built per event):
+    // most events repeat one, so the combiner drops them cheaply; the state reads the values back from the
+    // summary of the first event with the combination, and reduces addresses and agents to networks and
+    // families there, once per distinct value
     String agent = e.src().userAgent();
-    String api = e.api().failed() || ApiNames.isReadOnly(e.api()) ? null : ApiNames.of(e.api());
+    boolean withApi = !e.api().failed() && !ApiNames.isReadOnly(e.api()) && ApiNames.isNamed(e.api());
     String key = a.accessKeyId();
-    StringBuilder profile = new StringBuilder(160);
-    part(profile, e.cloud().region());
-    part(profile.append(SEP), e.src().ip());
-    part(profile.append(SEP), agent != null && agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent);
-    part(profile.append(SEP), api);
-    part(profile.append(SEP), key != null && isLongTermKey(a, key) ? key : null);
-    out.emit(PROFILE, principal, profile.toString(), 0);
+    boolean withKey = key != null && isLongTermKey(a, key);
+    long h = mix(FNV_OFFSET, e.cloud().region(), Integer.MAX_VALUE);
+    h = mix(h, e.src().label(), Integer.MAX_VALUE);
+    h = mix(h, agent, MAX_AGENT);
+    h = withApi ? mix(mix(h, e.api().service(), Integer.MAX_VALUE), e.api().operation(), Integer.MAX_VALUE)
+        : mix(h, null, 0);
+    h = mix(h, withKey ? key : null, Integer.MAX_VALUE);
+    out.emit(PROFILE, principal, (withApi ? "a" : "-") + (withKey ? "k" : "-") + Long.toHexString(h), 0);
   }
 
-  /** Appends one profile part; the separator inside a value (agents are attacker-controlled) is replaced. */
-  private static void part(StringBuilder sb, @Nullable String v) {
-    if (v != null) {
-      sb.append(v.indexOf(SEP) < 0 ? v : v.replace(SEP, '?'));
-    }
-  }
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
 
-  /** The parts of a profile observation, in dimension order {@code REGION..KEY}; empty for none. */
-  private static String[] parts(String profile) {
-    String[] out = new String[KEY - REGION + 1];
-    int from = 0;
-    for (int i = 0; i < out.length; i++) {
-      int to = i == out.length - 1 ? profile.length() : profile.indexOf(SEP, from);
-      if (to < 0) {
-        to = profile.length();
-      }
-      out[i] = profile.substring(from, to);
-      from = Math.min(profile.length(), to + 1);
+  /** FNV-1a over at most {@code max} chars of {@code v}, with a marker that tells null, empty and ends apart. */
+  private static long mix(long h, @Nullable String v, int max) {
+    if (v == null) {
+      return (h ^ 0x1_0000L) * 0x100000001b3L;
     }
-    return out;
+    for (int i = 0, n = Math.min(max, v.length()); i < n; i++) {
+      h = (h ^ v.charAt(i)) * 0x100000001b3L;
+    }
+    return (h ^ 0x2_0000L) * 0x100000001b3L;
   }
 
   /** Long-term keys only: session keys ({@code ASIA…}, every assumed role and console session) change all the time. */
@@ -336,17 +330,23 @@ public final class BehaviorBaselineDetector implements Detector {
         p = new Profile(o.time());
         profiles.put(o.key(), p);
       }
-      if (o.kind() == ACTIVITY) {
+      if (o.kind() >= ACTIVITY) {
         p.activity(day(o.time()), o.count());
         return;
       }
       if (o.kind() != PROFILE || o.value() == null) {
         return;
       }
-      String[] parts = parts(o.value());
+      // the values of the combination, from the summary of its first event (see observe)
+      EventSummary first = o.event();
+      String agent = first.userAgent();
+      String[] parts = {first.region(), first.sourceIp(),
+          agent != null && agent.length() > MAX_AGENT ? agent.substring(0, MAX_AGENT) : agent,
+          o.value().charAt(0) == 'a' ? ApiNames.of(first.service(), first.operation()) : null,
+          o.value().charAt(1) == 'k' ? first.accessKeyId() : null};
       for (int dim = REGION; dim <= KEY; dim++) {
         String raw = parts[dim - REGION];
-        if (!raw.isEmpty()) {
+        if (raw != null && !raw.isEmpty()) {
           learn(p, o, dim, dim == NETWORK ? network(raw) : dim == AGENT ? UserAgents.family(raw) : raw, alerts);
         }
       }

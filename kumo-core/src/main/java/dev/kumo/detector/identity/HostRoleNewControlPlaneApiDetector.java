@@ -63,7 +63,8 @@ public final class HostRoleNewControlPlaneApiDetector implements Detector {
   public static final List<Setting<?>> SETTINGS = List.of(LEARNING, MIN_EVENTS, AUTOMATION_APIS, QUIET, MAX_ROLES,
       MAX_APIS);
 
-  private static final int ACTIVITY = 0;
+  /** Event counts per UTC day: kind {@code ACTIVITY + day}, so that days are combined apart. */
+  private static final int ACTIVITY = 1 << 20;
   private static final int API = 1;
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
       .withZone(ZoneOffset.UTC);
@@ -119,7 +120,7 @@ public final class HostRoleNewControlPlaneApiDetector implements Detector {
 
   @Override
   public Combine combine(int kind) {
-    return kind == ACTIVITY ? Combine.SUM : Combine.FIRST;
+    return kind >= ACTIVITY ? Combine.SUM : Combine.FIRST;
   }
 
   @Override
@@ -132,7 +133,7 @@ public final class HostRoleNewControlPlaneApiDetector implements Detector {
     if (role == null) {
       return;
     }
-    out.emit(ACTIVITY, role, Long.toString(day(e.time())), 1);
+    out.emit(ACTIVITY + (int) Math.min(Math.max(day(e.time()), 0), ACTIVITY - 1), role, null, 1); // per day, no string
     String api = ControlPlaneApis.match(e.api().service(), e.api().operation());
     if (api != null) {
       out.emit(API, role, api, 0);
@@ -189,7 +190,7 @@ public final class HostRoleNewControlPlaneApiDetector implements Detector {
         roles.put(o.key(), r);
       }
       long today = day(o.time());
-      if (o.kind() == ACTIVITY) {
+      if (o.kind() >= ACTIVITY) {
         r.activity(today, o.count());
         return;
       }

@@ -1,10 +1,10 @@
 package dev.kumo.detector.identity;
 
+import dev.kumo.detector.InstanceIds;
 import dev.kumo.event.Actor;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Reasons;
 import dev.kumo.json.FieldPath;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Who is behind an event, as the identity detectors see it: stable principals, service calls, instance sessions. */
@@ -16,7 +16,6 @@ final class Identities {
   static final FieldPath CALLER_ACCOUNT = FieldPath.of("userIdentity.accountId");
 
   /** EC2 instance ids: {@code i-} and 8 or 17 hex digits (any case: anonymized logs mix it). */
-  static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-fA-F]{8}(?:[0-9a-fA-F]{9})?");
 
   /**
    * Whether a service made the call, not a principal of the customer: an AWS service principal, or
@@ -109,7 +108,7 @@ final class Identities {
   static boolean isInstanceSession(NormalizedEvent e) {
     String principal = e.actor().principal();
     if (principal != null && principal.contains(":assumed-role/")
-        && INSTANCE_ID.matcher(lastSegment(principal)).matches()) {
+        && InstanceIds.isLastSegment(principal)) {
       return true;
     }
     return EC2_ROLE_DELIVERY.firstText(e.raw()) != null;

@@ -20,7 +20,6 @@ import dev.kumo.sigma.RuleMeta;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * EC2 instance-profile credentials used from an address outside every cloud provider's published
@@ -38,8 +37,6 @@ public final class InstanceCredentialsOutsideDetector implements Detector {
       "episodes held open at once; beyond this the oldest is reported early");
   public static final List<Setting<?>> SETTINGS = List.of(QUIET, MAX_EPISODES);
 
-  /** EC2 instance ids as session names: {@code i-} and 8 or 17 hex digits. */
-  private static final Pattern INSTANCE_SESSION = Pattern.compile("i-[0-9a-f]{8}(?:[0-9a-f]{9})?");
 
   private static final RuleMeta META = DetectorMeta.of(NAME, "5d0f7f0e-8a3c-4b8e-9f57-3c1f0b9e6a01",
       "AWS EC2 Instance Credentials Used Outside the Cloud")
@@ -92,7 +89,7 @@ public final class InstanceCredentialsOutsideDetector implements Detector {
         || e.actor().invokedBy() != null || AGENT_SERVICES.contains(e.api().service())) {
       return;
     }
-    if (!isInstanceSession(e)) {
+    if (!Identities.isInstanceSession(e)) {
       return;
     }
     byte[] ip = IpAddress.parse(e.src().ip());
@@ -104,16 +101,6 @@ public final class InstanceCredentialsOutsideDetector implements Detector {
       return;
     }
     out.emit(0, e.actor().principal() + "\n" + e.src().ip(), null, 0);
-  }
-
-  private static boolean isInstanceSession(NormalizedEvent e) {
-    if (e.field("userIdentity.sessionContext.ec2RoleDelivery") != null) {
-      return true;
-    }
-    String principal = e.actor().principal();
-    int slash = principal.lastIndexOf('/');
-    return principal.contains(":assumed-role/") && slash >= 0
-        && INSTANCE_SESSION.matcher(principal.substring(slash + 1)).matches();
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.kumo.detector.Detector;
 import dev.kumo.detector.DetectorConfig;
 import dev.kumo.detector.DetectorMeta;
 import dev.kumo.detector.DetectorState;
+import dev.kumo.detector.InstanceIds;
 import dev.kumo.detector.Observation;
 import dev.kumo.detector.Observer;
 import dev.kumo.detector.Setting;
@@ -157,7 +158,7 @@ public final class RemoteCommandFanoutDetector implements Detector {
   }
 
   private static void emit(@Nullable Object id, String principal, Observer out) {
-    if (id instanceof String s && Identities.INSTANCE_ID.matcher(s).matches()) {
+    if (id instanceof String s && InstanceIds.is(s)) {
       out.emit(0, principal, s.toLowerCase(Locale.ROOT), 0);
     }
   }

@@ -129,8 +129,8 @@ public final class LoggingSilenceDetector implements Detector {
     if (account == null || region == null) {
       return;
     }
-    long bucket = Math.floorDiv(e.time().getEpochSecond(), BUCKET.getSeconds());
-    out.emit(0, account + "\t" + region + "\t" + bucket, null, 0);
+    // the bucket is the observation kind, so that counting builds no string per event
+    out.emit((int) Math.floorDiv(e.time().getEpochSecond(), BUCKET.getSeconds()), account, region, 0);
   }
 
   @Override
@@ -205,16 +205,12 @@ public final class LoggingSilenceDetector implements Detector {
 
     @Override
     public void accept(Observation o, Alerts alerts) {
-      String[] k = o.key().split("\t", 3);
-      if (k.length < 3) {
+      String account = o.key();
+      String region = o.value();
+      if (region == null) {
         return;
       }
-      long bucket;
-      try {
-        bucket = Long.parseLong(k[2]);
-      } catch (NumberFormatException ex) {
-        return;
-      }
+      long bucket = o.kind();
       long t = o.time().getEpochSecond();
       long hour = Math.floorDiv(t, HOUR);
       if (hour > checkedHour) {
@@ -224,10 +220,10 @@ public final class LoggingSilenceDetector implements Detector {
         checkedHour = hour;
       }
       lastTime = Math.max(lastTime, t);
-      String id = k[0] + "\t" + k[1];
+      String id = account + "\t" + region;
       Stream s = streams.get(id);
       if (s == null) {
-        s = new Stream(k[0], k[1], ringHours, hour, o);
+        s = new Stream(account, region, ringHours, hour, o);
         streams.put(id, s);
       }
       s.hours.add(hour, o.count());
