@@ -38,13 +38,17 @@ public record CorrelationInput(Instant time, String eventId, int correlation, in
   }
 
   public static CorrelationInput of(CorrelationFeed feed, NormalizedEvent e) {
+    return of(feed, e, EventSummary.of(e));
+  }
+
+  /** As {@link #of(CorrelationFeed, NormalizedEvent)}, with the event's summary already made. */
+  public static CorrelationInput of(CorrelationFeed feed, NormalizedEvent e, EventSummary summary) {
     List<String> values = new ArrayList<>(feed.groupBy().size());
     for (FieldPath p : feed.groupBy()) {
       String v = p.firstText(e.raw());
       values.add(v == null ? MISSING : v);
     }
     String value = feed.value() == null ? null : feed.value().firstText(e.raw());
-    return new CorrelationInput(e.time(), e.id(), feed.correlation(), feed.member(), values, value,
-        EventSummary.of(e));
+    return new CorrelationInput(e.time(), e.id(), feed.correlation(), feed.member(), values, value, summary);
   }
 }

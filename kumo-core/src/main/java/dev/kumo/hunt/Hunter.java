@@ -184,7 +184,7 @@ public final class Hunter {
           matched = true;
         }
         for (CorrelationFeed feed : rule.feeds()) {
-          correlationInputs.add(CorrelationInput.of(feed, e));
+          correlationInputs.add(CorrelationInput.of(feed, e, summary(e)));
         }
       });
       engine.observe(e, summary, combiner);
