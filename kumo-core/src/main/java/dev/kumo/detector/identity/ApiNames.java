@@ -4,7 +4,7 @@ import dev.kumo.event.ApiCall;
 import org.jspecify.annotations.Nullable;
 
 /** API names as the identity detectors use them: {@code service:operation}, and whether a call only reads. */
-final class ApiNames {
+public final class ApiNames {
   private ApiNames() {}
 
   /** Operation prefixes of calls that only read, for logs that do not say ({@code readOnly} absent). */
@@ -23,7 +23,7 @@ final class ApiNames {
   }
 
   /** As {@link #of(ApiCall)}, from the service and operation. */
-  static @Nullable String of(@Nullable String service, @Nullable String op) {
+  public static @Nullable String of(@Nullable String service, @Nullable String op) {
     if (service == null || op == null || service.isEmpty() || op.isEmpty()) {
       return null;
     }

@@ -8,7 +8,7 @@ import dev.kumo.json.FieldPath;
 import org.jspecify.annotations.Nullable;
 
 /** Who is behind an event, as the identity detectors see it: stable principals, service calls, instance sessions. */
-final class Identities {
+public final class Identities {
   private Identities() {}
 
   private static final FieldPath EC2_ROLE_DELIVERY = FieldPath.of("userIdentity.sessionContext.ec2RoleDelivery");
@@ -46,7 +46,7 @@ final class Identities {
    * The role of an assumed-role session: its session issuer when that is a role, else derived from
    * {@code arn:<partition>:sts::<account>:assumed-role/<role>/<session>} (without the role's path).
    */
-  static @Nullable String roleOf(Actor a) {
+  public static @Nullable String roleOf(Actor a) {
     String issuer = a.sessionIssuer();
     if (issuer != null && issuer.contains(":role/")) {
       return issuer;

@@ -5,7 +5,12 @@ import dev.kumo.event.NetworkTraffic;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.event.ResourceRef;
 import dev.kumo.net.IpAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,5 +114,23 @@ final class Flows {
   /** The UTC bucket of {@code epochSecond} for windows of {@code seconds}. */
   static long bucket(long epochSecond, long seconds) {
     return Math.floorDiv(epochSecond, seconds);
+  }
+
+  /**
+   * Removes, from the front of an insertion-ordered table, the entries whose window bucket is before
+   * {@code now}, and returns them in order (closing them may add entries, so it happens after removal).
+   */
+  static <T> List<T> removeStale(Map<String, T> table, long now, ToLongFunction<T> bucket) {
+    List<T> closed = new ArrayList<>();
+    Iterator<T> it = table.values().iterator();
+    while (it.hasNext()) {
+      T t = it.next();
+      if (bucket.applyAsLong(t) >= now) {
+        break;
+      }
+      it.remove();
+      closed.add(t);
+    }
+    return closed;
   }
 }

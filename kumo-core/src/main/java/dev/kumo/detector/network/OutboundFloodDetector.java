@@ -22,7 +22,6 @@ import dev.kumo.sigma.RuleMeta;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -227,17 +226,7 @@ public final class OutboundFloodDetector implements Detector {
     }
 
     private void closeStale(long now, Alerts alerts) {
-      Iterator<Pair> it = pairs.values().iterator();
-      List<Pair> closed = new ArrayList<>();
-      while (it.hasNext()) {
-        Pair p = it.next();
-        if (p.bucket >= now) {
-          break;
-        }
-        it.remove();
-        closed.add(p);
-      }
-      closed.forEach(p -> close(p, alerts));
+      Flows.removeStale(pairs, now, p -> p.bucket).forEach(p -> close(p, alerts));
     }
 
     private void close(Pair p, Alerts alerts) {

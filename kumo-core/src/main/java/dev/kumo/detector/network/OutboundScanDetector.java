@@ -20,7 +20,6 @@ import dev.kumo.sigma.RuleMeta;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,17 +278,7 @@ public final class OutboundScanDetector implements Detector {
 
     /** Closes the windows before {@code now} (least recently touched first). */
     private void closeStale(long now, Alerts alerts) {
-      Iterator<Tally> it = tallies.values().iterator();
-      List<Tally> closed = new ArrayList<>();
-      while (it.hasNext()) {
-        Tally t = it.next();
-        if (t.bucket >= now) {
-          break;
-        }
-        it.remove();
-        closed.add(t);
-      }
-      closed.forEach(t -> close(t, alerts));
+      Flows.removeStale(tallies, now, t -> t.bucket).forEach(t -> close(t, alerts));
     }
 
     private void close(Tally t, Alerts alerts) {
