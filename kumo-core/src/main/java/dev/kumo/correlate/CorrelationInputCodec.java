@@ -3,6 +3,7 @@ package dev.kumo.correlate;
 
 import dev.kumo.finding.EventSummaryCodec;
 import dev.kumo.sort.Codec;
+import dev.kumo.sort.SortKey;
 import dev.kumo.sort.SpillReader;
 import dev.kumo.sort.SpillWriter;
 import java.io.IOException;
@@ -20,6 +21,12 @@ public final class CorrelationInputCodec implements Codec<CorrelationInput> {
     out.writeStrings(in.groupValues());
     out.writeString(in.value());
     EventSummaryCodec.write(in.event(), out);
+  }
+
+  /** {@link CorrelationInput#ORDER}. */
+  @Override
+  public void writeKey(CorrelationInput in, SortKey key) {
+    key.instant(in.time()).string(in.eventId()).intValue(in.correlation()).intValue(in.member());
   }
 
   @Override

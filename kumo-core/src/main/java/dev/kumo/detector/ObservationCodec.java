@@ -2,6 +2,7 @@ package dev.kumo.detector;
 
 import dev.kumo.finding.EventSummaryCodec;
 import dev.kumo.sort.Codec;
+import dev.kumo.sort.SortKey;
 import dev.kumo.sort.SpillReader;
 import dev.kumo.sort.SpillWriter;
 import java.io.IOException;
@@ -21,6 +22,13 @@ public final class ObservationCodec implements Codec<Observation> {
     out.writeDouble(o.amount());
     out.writeLong(o.count());
     EventSummaryCodec.write(o.event(), out);
+  }
+
+  /** {@link Observation#ORDER}. */
+  @Override
+  public void writeKey(Observation o, SortKey key) {
+    key.instant(o.time()).string(o.eventId()).intValue(o.detector()).intValue(o.kind()).string(o.key())
+        .nullableString(o.value()).doubleValue(o.amount()).longValue(o.count());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.kumo.finding;
 
 import dev.kumo.sort.Codec;
+import dev.kumo.sort.SortKey;
 import dev.kumo.sort.SpillReader;
 import dev.kumo.sort.SpillWriter;
 import java.io.IOException;
@@ -44,6 +45,26 @@ public final class FindingCodec implements Codec<Finding> {
     out.writeString(f.reason());
     out.writeStrings(f.evidence());
     out.writeString(f.suppressedBy());
+  }
+
+  /** {@link FindingOrder#ORDER}: time, level (highest first), rule title, rule id, event id, group values. */
+  @Override
+  public void writeKey(Finding f, SortKey key) {
+    key.instant(f.event().time())
+        .byteValue(255 - f.level().ordinal())
+        .string(f.ruleTitle())
+        .string(f.ruleId())
+        .string(f.event().id());
+    CorrelationInfo c = f.correlation();
+    if (c == null) {
+      key.byteValue(0);
+      return;
+    }
+    key.byteValue(1);
+    for (String v : c.group().values()) {
+      key.byteValue(1).nullableString(v); // after the end marker 0: a longer group sorts later
+    }
+    key.byteValue(0);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.kumo.hunt;
 
+import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
 import dev.kumo.sigma.Level;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Counts of findings by level, rule, principal, access key and source IP. Not thread-safe; merge. */
 public final class FindingStats {
@@ -35,6 +37,10 @@ public final class FindingStats {
   /** Suppressed findings per mutelist entry. */
   private final Map<String, Long> suppressed = new TreeMap<>();
 
+  /** The event of the last findings added, counted under its principal, key and address only when it changes. */
+  private @Nullable EventSummary pendingEvent;
+  private long pending;
+
   public void add(Finding f) {
     total++;
     byLevel[f.level().ordinal()]++;
@@ -44,15 +50,28 @@ public final class FindingStats {
       byRule.put(f.ruleId(), t);
     }
     t.count++;
-    if (f.event().principal() != null) {
-      principals.add(f.event().principal(), 1);
+    if (f.event() != pendingEvent) { // the findings of one event share its summary
+      countPending();
+      pendingEvent = f.event();
     }
-    if (f.event().accessKeyId() != null) {
-      accessKeys.add(f.event().accessKeyId(), 1);
+    pending++;
+  }
+
+  private void countPending() {
+    EventSummary e = pendingEvent;
+    if (e != null) {
+      if (e.principal() != null) {
+        principals.add(e.principal(), pending);
+      }
+      if (e.accessKeyId() != null) {
+        accessKeys.add(e.accessKeyId(), pending);
+      }
+      if (e.sourceIp() != null) {
+        sourceIps.add(e.sourceIp(), pending);
+      }
     }
-    if (f.event().sourceIp() != null) {
-      sourceIps.add(f.event().sourceIp(), 1);
-    }
+    pendingEvent = null;
+    pending = 0;
   }
 
   public void belowMinLevel() {
@@ -78,6 +97,8 @@ public final class FindingStats {
   }
 
   public void merge(FindingStats o) {
+    countPending();
+    o.countPending();
     total += o.total;
     belowMinLevel += o.belowMinLevel;
     for (int i = 0; i < byLevel.length; i++) {
@@ -130,14 +151,17 @@ public final class FindingStats {
   }
 
   public TopCounter principals() {
+    countPending();
     return principals;
   }
 
   public TopCounter accessKeys() {
+    countPending();
     return accessKeys;
   }
 
   public TopCounter sourceIps() {
+    countPending();
     return sourceIps;
   }
 }

@@ -16,7 +16,7 @@ public final class HuntResult implements AutoCloseable {
 
   /** Findings in deterministic order; iterate once. */
   public Iterator<Finding> findings() {
-    return ExternalSorter.sortedAll(dev.kumo.finding.FindingOrder.ORDER, findings);
+    return ExternalSorter.sortedAll(findings);
   }
 
   public HuntSummary summary() {

@@ -17,7 +17,6 @@ import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingCodec;
-import dev.kumo.finding.FindingOrder;
 import dev.kumo.ingest.FileFacts;
 import dev.kumo.ingest.FileListener;
 import dev.kumo.ingest.IngestProblem;
@@ -103,11 +102,10 @@ public final class Hunter {
       this.queue = queue;
       this.reader = reader;
       this.fileDetectors = fileDetectors;
-      this.findings = new ExternalSorter<>(FindingOrder.ORDER, codec, maxInMemory, options.tempDir());
-      this.correlationInputs = new ExternalSorter<>(CorrelationInput.ORDER, CorrelationInputCodec.INSTANCE,
-          maxInMemory, options.tempDir());
-      this.observations = new ExternalSorter<>(Observation.ORDER, ObservationCodec.INSTANCE, maxInMemory,
+      this.findings = new ExternalSorter<>(codec, maxInMemory, options.tempDir());
+      this.correlationInputs = new ExternalSorter<>(CorrelationInputCodec.INSTANCE, maxInMemory,
           options.tempDir());
+      this.observations = new ExternalSorter<>(ObservationCodec.INSTANCE, maxInMemory, options.tempDir());
       this.combiner = new ObservationCombiner(maxInMemory, observations::add);
       this.abort = abort;
       this.progress = progress;
@@ -267,8 +265,7 @@ public final class Hunter {
       }
     }
     // correlation hits and detector alerts become findings of their own, sorted with the rest
-    ExternalSorter<Finding> laterFindings = new ExternalSorter<>(FindingOrder.ORDER, codec, perWorker,
-        options.tempDir());
+    ExternalSorter<Finding> laterFindings = new ExternalSorter<>(codec, perWorker, options.tempDir());
     List<ExternalSorter<Finding>> findings = new ArrayList<>();
     workers.forEach(w -> findings.add(w.findings));
     findings.add(laterFindings);
@@ -307,7 +304,7 @@ public final class Hunter {
       }
     };
     if (abort.get() == null && !defs.isEmpty()) {
-      Iterator<CorrelationInput> it = ExternalSorter.sortedAll(CorrelationInput.ORDER, corrInputs);
+      Iterator<CorrelationInput> it = ExternalSorter.sortedAll(corrInputs);
       while (it.hasNext()) {
         correlator.accept(it.next(), onHit);
       }
@@ -318,7 +315,7 @@ public final class Hunter {
     DetectorRunner detectors = engine.newDetectorRunner();
     BiConsumer<DetectorBinding, Finding> onAlert = (b, f) -> offer(f, b.dryRun(), fstats, laterFindings, null);
     if (abort.get() == null && !engine.detectors().isEmpty()) {
-      Iterator<Observation> it = ExternalSorter.sortedAll(Observation.ORDER, observations);
+      Iterator<Observation> it = ExternalSorter.sortedAll(observations);
       while (it.hasNext()) {
         detectors.accept(it.next(), onAlert);
       }

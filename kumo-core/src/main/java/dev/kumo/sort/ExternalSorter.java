@@ -7,43 +7,56 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
 /**
- * Collects items and returns them sorted, keeping at most {@code maxInMemory} in memory: beyond that,
- * sorted runs are written to temporary files (deleted on {@link #close()}) and merged on read.
- * Thread-safe for {@link #add}; iterate once, after all adds.
+ * Collects items and returns them sorted by their {@linkplain Codec#writeKey keys}, keeping at most
+ * {@code maxInMemory} items (and {@link #MAX_BYTES_IN_MEMORY}) in memory: beyond that, sorted runs are
+ * written to temporary files (deleted on {@link #close()}) and merged on read. Items are held encoded
+ * (key and payload bytes in large shared arrays), so a full buffer costs the garbage collector almost
+ * nothing; they are decoded once, on a reader thread, as they are merged. Items with equal keys come out in
+ * the order they were added. Thread-safe for {@link #add}; iterate once, after all adds.
  */
 public final class ExternalSorter<T> implements Closeable {
-  private final Comparator<T> order;
+  /** Encoded bytes held in memory before a run is spilled, whatever the item count. */
+  public static final long MAX_BYTES_IN_MEMORY = 64L << 20;
+
   private final Codec<T> codec;
   private final int maxInMemory;
   private final Path tempDir;
-  private final List<T> buffer = new ArrayList<>();
+  private final EntryBuffer buffer = new EntryBuffer();
+  private final SortKey key = new SortKey();
+  private final SpillWriter payload = new SpillWriter();
   private final List<Path> runs = new ArrayList<>();
   private long count;
 
   /**
    * @param tempDir where spill files go (created if needed)
    */
-  public ExternalSorter(Comparator<T> order, Codec<T> codec, int maxInMemory, Path tempDir) {
+  public ExternalSorter(Codec<T> codec, int maxInMemory, Path tempDir) {
     if (maxInMemory < 1) {
       throw new IllegalArgumentException("maxInMemory must be positive, got " + maxInMemory);
     }
-    this.order = order;
     this.codec = codec;
     this.maxInMemory = maxInMemory;
     this.tempDir = tempDir;
   }
 
   public synchronized void add(T item) {
-    buffer.add(item);
+    key.reset();
+    codec.writeKey(item, key);
+    payload.reset();
+    try {
+      codec.write(item, payload);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: cannot happen
+    }
+    buffer.add(key.array(), key.length(), payload.array(), payload.length());
     count++;
-    if (buffer.size() >= maxInMemory) {
+    if (buffer.size() >= maxInMemory || buffer.bytes() >= MAX_BYTES_IN_MEMORY) {
       spill();
     }
   }
@@ -59,17 +72,14 @@ public final class ExternalSorter<T> implements Closeable {
   }
 
   private void spill() {
-    buffer.sort(order);
+    buffer.sort();
     try {
       Files.createDirectories(tempDir);
       Path run = Files.createTempFile(tempDir, "kumo-sort-", ".run");
       run.toFile().deleteOnExit();
       try (SpillWriter out = new SpillWriter(Files.newOutputStream(run))) {
-        for (T item : buffer) {
-          out.writeBoolean(true);
-          codec.write(item, out);
-        }
-        out.writeBoolean(false);
+        out.writeInt(buffer.size());
+        buffer.writeTo(out);
       }
       runs.add(run);
       buffer.clear();
@@ -83,38 +93,32 @@ public final class ExternalSorter<T> implements Closeable {
    * when it runs out of files, in parallel with the others) rather than {@link #sorted()} later.
    */
   public synchronized void sortBuffer() {
-    buffer.sort(order);
+    buffer.sort();
   }
 
   /** All items in order. Call once, after the last {@link #add}. */
-  public synchronized Iterator<T> sorted() {
-    buffer.sort(order); // cheap when sortBuffer() already ran: the list is sorted
-    List<Iterator<T>> sources = new ArrayList<>();
-    sources.add(buffer.iterator());
-    for (Path run : runs) {
-      sources.add(new Prefetch<>(new RunIterator(run), "kumo-sort-read"));
-    }
-    return merge(order, sources);
+  public Iterator<T> sorted() {
+    return decoded(merge(entries()));
   }
 
-  /**
-   * Merges iterators that are each sorted by {@code order} into one sorted iterator; ties keep the
-   * order of the list, so the merge is stable and deterministic.
-   */
-  public static <T> Iterator<T> merge(Comparator<T> order, List<Iterator<T>> sources) {
-    if (sources.size() == 1) {
-      return sources.get(0);
-    }
-    return new MergeIterator<>(order, sources);
-  }
-
-  /** The items of several sorters, merged in order (each sorter iterated once). */
-  public static <T> Iterator<T> sortedAll(Comparator<T> order, List<ExternalSorter<T>> sorters) {
-    List<Iterator<T>> its = new ArrayList<>();
+  /** The items of several sorters, merged in order (each sorter iterated once; ties in list order). */
+  public static <T> Iterator<T> sortedAll(List<ExternalSorter<T>> sorters) {
+    List<Iterator<Decoded<T>>> its = new ArrayList<>();
     for (ExternalSorter<T> s : sorters) {
-      its.add(s.sorted());
+      its.addAll(s.entries());
     }
-    return merge(order, its);
+    return decoded(merge(its));
+  }
+
+  /** Each source of this sorter (runs, then memory), decoded ahead on a reader thread. */
+  private synchronized List<Iterator<Decoded<T>>> entries() {
+    buffer.sort(); // cheap when sortBuffer() already ran
+    List<Iterator<Decoded<T>>> sources = new ArrayList<>(); // oldest first, so ties keep the order of adds
+    for (Path run : runs) {
+      sources.add(new Prefetch<>(decoding(new RunIterator(run)), "kumo-sort-read"));
+    }
+    sources.add(new Prefetch<>(decoding(new BufferIterator()), "kumo-sort-read"));
+    return sources;
   }
 
   @Override
@@ -130,28 +134,90 @@ public final class ExternalSorter<T> implements Closeable {
     buffer.clear();
   }
 
-  private final class RunIterator implements Iterator<T> {
+  /** An entry and its decoded item. */
+  private record Decoded<T>(Entry entry, T item) {}
+
+  private Iterator<Decoded<T>> decoding(Iterator<Entry> entries) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public Decoded<T> next() {
+        Entry e = entries.next();
+        try {
+          return new Decoded<>(e, codec.read(e.payload()));
+        } catch (IOException ex) {
+          throw new UncheckedIOException("corrupt sort entry", ex);
+        }
+      }
+    };
+  }
+
+  private static <T> Iterator<T> decoded(Iterator<Decoded<T>> it) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return it.next().item();
+      }
+    };
+  }
+
+  private final class BufferIterator implements Iterator<Entry> {
+    private int i;
+
+    @Override
+    public boolean hasNext() {
+      return i < buffer.size();
+    }
+
+    @Override
+    public Entry next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return buffer.entry(i++);
+    }
+  }
+
+  private static final class RunIterator implements Iterator<Entry> {
     private final SpillReader in;
-    private T next;
-    private boolean done;
+    private int left;
 
     RunIterator(Path run) {
       try {
         in = new SpillReader(Files.newInputStream(run));
+        left = in.readInt();
+      } catch (EOFException e) {
+        throw new UncheckedIOException("sort run ended early: " + run, e);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      advance();
+      closeIfDone();
     }
 
-    private void advance() {
+    @Override
+    public boolean hasNext() {
+      return left > 0;
+    }
+
+    @Override
+    public Entry next() {
+      if (left <= 0) {
+        throw new NoSuchElementException();
+      }
       try {
-        if (in.readBoolean()) {
-          next = codec.read(in);
-        } else {
-          done = true;
-          in.close();
-        }
+        Entry e = Entry.readFrom(in);
+        left--;
+        closeIfDone();
+        return e;
       } catch (EOFException e) {
         throw new UncheckedIOException("sort run ended early", e);
       } catch (IOException e) {
@@ -159,40 +225,40 @@ public final class ExternalSorter<T> implements Closeable {
       }
     }
 
-    @Override
-    public boolean hasNext() {
-      return !done;
-    }
-
-    @Override
-    public T next() {
-      if (done) {
-        throw new NoSuchElementException();
+    private void closeIfDone() {
+      if (left == 0) {
+        try {
+          in.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
-      T item = next;
-      advance();
-      return item;
     }
   }
 
-  private static final class MergeIterator<T> implements Iterator<T> {
+  /** Merges sources that are each in key order; ties keep the order of the list, so the merge is stable. */
+  private static <T> Iterator<Decoded<T>> merge(List<Iterator<Decoded<T>>> sources) {
+    return sources.size() == 1 ? sources.get(0) : new MergeIterator<>(sources);
+  }
+
+  private static final class MergeIterator<T> implements Iterator<Decoded<T>> {
     private final PriorityQueue<Head<T>> heads;
 
     private static final class Head<T> {
-      final Iterator<T> source;
+      final Iterator<Decoded<T>> source;
       final int rank;
-      T item;
+      Decoded<T> item;
 
-      Head(Iterator<T> source, int rank) {
+      Head(Iterator<Decoded<T>> source, int rank) {
         this.source = source;
         this.rank = rank;
         this.item = source.next();
       }
     }
 
-    MergeIterator(Comparator<T> order, List<Iterator<T>> sources) {
+    MergeIterator(List<Iterator<Decoded<T>>> sources) {
       heads = new PriorityQueue<>((a, b) -> {
-        int c = order.compare(a.item, b.item);
+        int c = a.item.entry().compareTo(b.item.entry());
         return c != 0 ? c : Integer.compare(a.rank, b.rank);
       });
       for (int i = 0; i < sources.size(); i++) {
@@ -208,12 +274,12 @@ public final class ExternalSorter<T> implements Closeable {
     }
 
     @Override
-    public T next() {
+    public Decoded<T> next() {
       Head<T> h = heads.poll();
       if (h == null) {
         throw new NoSuchElementException();
       }
-      T item = h.item;
+      Decoded<T> item = h.item;
       if (h.source.hasNext()) {
         h.item = h.source.next();
         heads.add(h);

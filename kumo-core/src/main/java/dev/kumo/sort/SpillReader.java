@@ -12,20 +12,33 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Reads what {@link SpillWriter} wrote. Not thread-safe. */
+/** Reads what {@link SpillWriter} wrote, from a stream or from an array. Not thread-safe. */
 public final class SpillReader implements Closeable {
-  private final InputStream in;
-  private final byte[] buf = new byte[1 << 16];
+  private final @Nullable InputStream in;
+  private byte[] buf;
   private int pos;
   private int limit;
 
+  /** A reader of a stream. */
   public SpillReader(InputStream in) {
     this.in = in;
+    this.buf = new byte[1 << 16];
+  }
+
+  /** A reader of {@code length} bytes of {@code array} from {@code offset}. */
+  SpillReader(byte[] array, int offset, int length) {
+    this.in = null;
+    this.buf = array;
+    this.pos = offset;
+    this.limit = offset + length;
   }
 
   private void need(int n) throws IOException {
     if (limit - pos >= n) {
       return;
+    }
+    if (in == null) {
+      throw new EOFException("item ended early");
     }
     System.arraycopy(buf, pos, buf, 0, limit - pos);
     limit -= pos;
@@ -69,25 +82,33 @@ public final class SpillReader implements Closeable {
     if (n < 0) {
       return null;
     }
-    if (n > buf.length) {
+    if (in != null && n > buf.length) {
       byte[] b = new byte[n];
-      int have = limit - pos;
-      System.arraycopy(buf, pos, b, 0, have);
-      pos = limit;
-      int off = have;
-      while (off < n) {
-        int r = in.read(b, off, n - off);
-        if (r < 0) {
-          throw new EOFException("spill file ended early");
-        }
-        off += r;
-      }
+      readFully(b, 0, n);
       return new String(b, StandardCharsets.UTF_8);
     }
     need(n);
     String s = new String(buf, pos, n, StandardCharsets.UTF_8);
     pos += n;
     return s;
+  }
+
+  /** Reads exactly {@code n} raw bytes into {@code b} from {@code offset}. */
+  public void readFully(byte[] b, int offset, int n) throws IOException {
+    int have = Math.min(n, limit - pos);
+    System.arraycopy(buf, pos, b, offset, have);
+    pos += have;
+    int off = have;
+    while (off < n) {
+      if (in == null) {
+        throw new EOFException("item ended early");
+      }
+      int r = in.read(b, offset + off, n - off);
+      if (r < 0) {
+        throw new EOFException("spill file ended early");
+      }
+      off += r;
+    }
   }
 
   public List<String> readStrings() throws IOException {
@@ -114,6 +135,8 @@ public final class SpillReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    in.close();
+    if (in != null) {
+      in.close();
+    }
   }
 }

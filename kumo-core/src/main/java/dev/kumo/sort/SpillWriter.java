@@ -11,22 +11,63 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A fast, unsynchronized binary writer for spill files (big-endian, like {@link java.io.DataOutput},
- * but buffered in place rather than one stream call per byte). Not thread-safe.
+ * but buffered in place rather than one stream call per byte), or for one item into memory. Not
+ * thread-safe.
  */
 public final class SpillWriter implements Closeable {
-  private final OutputStream out;
-  private final byte[] buf = new byte[1 << 16];
+  private final @Nullable OutputStream out;
+  private byte[] buf;
   private int pos;
 
+  /** A writer to a stream. */
   public SpillWriter(OutputStream out) {
     this.out = out;
+    this.buf = new byte[1 << 16];
+  }
+
+  /** A writer into a growing array: {@link #reset()}, write one item, then read {@link #array()}. */
+  SpillWriter() {
+    this.out = null;
+    this.buf = new byte[256];
+  }
+
+  /** In-memory mode: forgets what was written. */
+  void reset() {
+    pos = 0;
+  }
+
+  /** In-memory mode: the bytes written are {@code array()[0 .. length())}. */
+  byte[] array() {
+    return buf;
+  }
+
+  int length() {
+    return pos;
   }
 
   private void ensure(int n) throws IOException {
-    if (pos + n > buf.length) {
+    if (pos + n <= buf.length) {
+      return;
+    }
+    if (out == null) {
+      buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, pos + n));
+    } else {
       out.write(buf, 0, pos);
       pos = 0;
     }
+  }
+
+  /** Raw bytes, as they are. */
+  public void writeBytes(byte[] b, int offset, int length) throws IOException {
+    if (out != null && length > buf.length) {
+      out.write(buf, 0, pos);
+      pos = 0;
+      out.write(b, offset, length);
+      return;
+    }
+    ensure(length);
+    System.arraycopy(b, offset, buf, pos, length);
+    pos += length;
   }
 
   public void writeByte(int v) throws IOException {
@@ -64,15 +105,7 @@ public final class SpillWriter implements Closeable {
     }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     writeInt(b.length);
-    if (b.length > buf.length) {
-      out.write(buf, 0, pos);
-      pos = 0;
-      out.write(b);
-      return;
-    }
-    ensure(b.length);
-    System.arraycopy(b, 0, buf, pos, b.length);
-    pos += b.length;
+    writeBytes(b, 0, b.length);
   }
 
   public void writeStrings(List<String> list) throws IOException {
@@ -97,8 +130,10 @@ public final class SpillWriter implements Closeable {
 
   @Override
   public void close() throws IOException {
-    out.write(buf, 0, pos);
-    pos = 0;
-    out.close();
+    if (out != null) {
+      out.write(buf, 0, pos);
+      pos = 0;
+      out.close();
+    }
   }
 }

@@ -179,26 +179,34 @@ public final class BehaviorBaselineDetector implements Detector {
     boolean withApi = !e.api().failed() && !ApiNames.isReadOnly(e.api()) && ApiNames.isNamed(e.api());
     String key = a.accessKeyId();
     boolean withKey = key != null && isLongTermKey(a, key);
-    long h = mix(FNV_OFFSET, e.cloud().region(), Integer.MAX_VALUE);
-    h = mix(h, e.src().label(), Integer.MAX_VALUE);
-    h = mix(h, agent, MAX_AGENT);
-    h = withApi ? mix(mix(h, e.api().service(), Integer.MAX_VALUE), e.api().operation(), Integer.MAX_VALUE)
-        : mix(h, null, 0);
-    h = mix(h, withKey ? key : null, Integer.MAX_VALUE);
-    out.emit(PROFILE, principal, (withApi ? "a" : "-") + (withKey ? "k" : "-") + Long.toHexString(h), 0);
+    long h = mix(SEED, e.cloud().region());
+    h = mix(h, e.src().label());
+    h = mix(h, agent);
+    h = withApi ? mix(mix(h, e.api().service()), e.api().operation()) : mix(h, null);
+    h = mix(h, withKey ? key : null);
+    out.emit(PROFILE, principal, (withApi ? "a" : "-") + (withKey ? "k" : "-") + Long.toHexString(finish(h)), 0);
   }
 
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long SEED = 0x6a09e667f3bcc908L;
 
-  /** FNV-1a over at most {@code max} chars of {@code v}, with a marker that tells null, empty and ends apart. */
-  private static long mix(long h, @Nullable String v, int max) {
-    if (v == null) {
-      return (h ^ 0x1_0000L) * 0x100000001b3L;
-    }
-    for (int i = 0, n = Math.min(max, v.length()); i < n; i++) {
-      h = (h ^ v.charAt(i)) * 0x100000001b3L;
-    }
-    return (h ^ 0x2_0000L) * 0x100000001b3L;
+  /**
+   * Adds one string to a combination hash, by its length and {@link String#hashCode} (cached in the string,
+   * and often already computed by the rule index: hashing user agents char by char cost more than all other
+   * detector work together). A collision only merges two combinations in the combiner: someone crafting one
+   * must already know the principal's earlier source, region and agent, and could as well reuse them.
+   */
+  static long mix(long h, @Nullable String v) {
+    long x = v == null ? -1L : ((long) v.length() << 32) | (v.hashCode() & 0xffffffffL);
+    return Long.rotateLeft((h ^ x) * 0x9e3779b97f4a7c15L, 29);
+  }
+
+  /** Murmur3's 64-bit finalizer: every input bit reaches every output bit. */
+  static long finish(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
   }
 
   /** Long-term keys only: session keys ({@code ASIA…}, every assumed role and console session) change all the time. */
