@@ -15,6 +15,8 @@ final class EntryBuffer {
   private static final int HEADER = 8; // key length, payload length
 
   private final List<byte[]> chunks = new ArrayList<>();
+  /** Chunks of earlier runs, kept for the next ones. */
+  private final List<byte[]> spare = new ArrayList<>();
   private byte[] current;
   private int used;
   /** Per entry, in the order added: chunk index (high 32 bits) and the offset of its header (low 32 bits). */
@@ -44,7 +46,7 @@ final class EntryBuffer {
   void add(byte[] key, int keyLength, byte[] payload, int payloadLength) {
     int n = HEADER + keyLength + payloadLength;
     if (used + n > current.length) {
-      current = new byte[Math.max(CHUNK, n)];
+      current = n <= CHUNK && !spare.isEmpty() ? spare.remove(spare.size() - 1) : new byte[Math.max(CHUNK, n)];
       chunks.add(current);
       used = 0;
     }
@@ -53,9 +55,10 @@ final class EntryBuffer {
     System.arraycopy(key, 0, current, used + HEADER, keyLength);
     System.arraycopy(payload, 0, current, used + HEADER + keyLength, payloadLength);
     if (size == refs.length) {
-      refs = Arrays.copyOf(refs, size * 2);
-      head = Arrays.copyOf(head, size * 2);
-      next = Arrays.copyOf(next, size * 2);
+      int grown = Math.max(1024, size * 2);
+      refs = Arrays.copyOf(refs, grown);
+      head = Arrays.copyOf(head, grown);
+      next = Arrays.copyOf(next, grown);
     }
     head[size] = prefix(key, 0, keyLength);
     next[size] = prefix(key, 8, keyLength);
@@ -95,18 +98,28 @@ final class EntryBuffer {
     }
   }
 
+  /** Empties the buffer for the next run, keeping its arrays. */
   void clear() {
     order = null;
+    for (byte[] c : chunks) {
+      if (c.length == CHUNK) {
+        spare.add(c); // reused: chunks that live long are promoted once, not allocated and copied again
+      }
+    }
     chunks.clear();
     current = new byte[0];
     used = 0;
     size = 0;
     bytes = 0;
-    if (refs.length > 1024) {
-      refs = new long[1024];
-      head = new long[1024];
-      next = new long[1024];
-    }
+  }
+
+  /** Empties the buffer and lets go of its memory. */
+  void release() {
+    clear();
+    spare.clear();
+    refs = new long[0];
+    head = new long[0];
+    next = new long[0];
   }
 
   /** Top-down merge sort of {@code dst[from, to)}, with {@code src} holding the same refs as scratch. */

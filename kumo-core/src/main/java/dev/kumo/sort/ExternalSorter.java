@@ -131,7 +131,7 @@ public final class ExternalSorter<T> implements Closeable {
       }
     }
     runs.clear();
-    buffer.clear();
+    buffer.release();
   }
 
   /** An entry and its decoded item. */
