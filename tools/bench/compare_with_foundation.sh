@@ -27,11 +27,13 @@ for ((r = 1; r <= rounds; r++)); do
       | awk -v jar="$jar" '/^full hunt /{print jar, $3, $6}' >> "$work/results"
   done
 done
-awk '{gsub(",", "", $3); sum[$1" "$2] += $3; n[$1" "$2]++; threads[$2] = 1}
+awk '{gsub(",", "", $3); k = $1 SUBSEP $2; sum[k] += $3; n[k]++; threads[$2] = 1}
      END {
        for (t in threads) {
-         f = sum["foundation " t] / n["foundation " t]; c = sum["current " t] / n["current " t];
-         if (f > 0) printf "full hunt, %d thread(s): foundation %d events/s, current %d events/s: %.0f%%\n", t, f, c,
-           100 * c / f
+         f = "foundation" SUBSEP t; c = "current" SUBSEP t;
+         if (n[f] > 0 && n[c] > 0)
+           printf "full hunt, %s thread(s): foundation %.0f events/s, current %.0f events/s: %.0f%%\n", t,
+             sum[f] / n[f], sum[c] / n[c], 100 * (sum[c] / n[c]) / (sum[f] / n[f])
        }
      }' "$work/results" | sort
+cat "$work/results" >&2
