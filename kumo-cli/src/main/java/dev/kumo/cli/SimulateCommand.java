@@ -6,6 +6,9 @@ import dev.kumo.simulate.Simulation;
 import dev.kumo.simulate.SimulationOptions;
 import dev.kumo.simulate.SimulationReport;
 import dev.kumo.simulate.Source;
+import dev.kumo.simulate.scenario.Scenario;
+import dev.kumo.simulate.scenario.ScenarioException;
+import dev.kumo.simulate.scenario.ScenarioLibrary;
 import dev.kumo.simulate.io.Tally;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,8 +33,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--background-only", description = "Only ordinary activity, no attack scenarios.")
   boolean backgroundOnly;
 
-  @Option(names = "--events", paramLabel = "N", required = true, description = "Events to write in all.")
-  long events;
+  @Option(names = "--events", paramLabel = "N", converter = EventCountConverter.class,
+      description = "Background events to write in all, e.g. 20000, 500K, 10M (required).")
+  Long events;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed writes the same files "
       + "(default: ${DEFAULT-VALUE}).")
@@ -45,17 +49,47 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Days the events should span; sets how busy the organisation is (default: ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write (created).")
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder to write (created; required).")
   Path output;
 
   @Option(names = "--sources", paramLabel = "LIST", split = ",", defaultValue = "cloudtrail,vpcflow,cur",
       description = "Sources to write: cloudtrail, vpcflow, cur (default: ${DEFAULT-VALUE}).")
   List<String> sources;
 
+  @Option(names = "--scenario", paramLabel = "ID|FILE", split = ",",
+      description = "Attack scenarios to play into the background: shipped ids, scenario files, or 'all' "
+          + "(default: all; see --list-scenarios). Their events are labelled in .simulate/labels.jsonl.")
+  List<String> scenarios;
+
+  @Option(names = "--list-scenarios", description = "List the shipped scenarios and exit.")
+  boolean listScenarios;
+
   @Override
   public Integer call() throws Exception {
-    if (!backgroundOnly) {
-      System.err.println("kumo: attack scenarios are not available yet; use --background-only");
+    if (listScenarios) {
+      for (Scenario s : ScenarioLibrary.builtin()) {
+        System.out.println(String.format(Locale.ROOT, "%-34s %-22s %2d steps  %s", s.id(), s.threat(), s.steps().size(),
+            s.title()));
+      }
+      return ExitCode.OK;
+    }
+    if (output == null || events == null) {
+      System.err.println("kumo: simulate needs --events and --output");
+      return ExitCode.USAGE;
+    }
+    if (backgroundOnly && scenarios != null) {
+      System.err.println("kumo: --background-only and --scenario exclude each other");
+      return ExitCode.USAGE;
+    }
+    List<Scenario> played;
+    try {
+      played = backgroundOnly ? List.of() : ScenarioLibrary.resolve(scenarios == null ? List.of("all") : scenarios);
+    } catch (ScenarioException e) {
+      System.err.println("kumo: invalid scenario:");
+      e.problems().forEach(p -> System.err.println("  " + p));
+      return ExitCode.USAGE;
+    } catch (IllegalArgumentException e) {
+      System.err.println("kumo: " + e.getMessage());
       return ExitCode.USAGE;
     }
     Set<Source> chosen = EnumSet.noneOf(Source.class);
@@ -63,10 +97,15 @@ final class SimulateCommand implements Callable<Integer> {
       chosen.add(Source.parse(s));
     }
     Instant from = start.atStartOfDay(ZoneOffset.UTC).toInstant();
-    SimulationReport r = Simulation.run(new SimulationOptions(seed, events, from, days, chosen, output));
+    SimulationReport r = Simulation.run(new SimulationOptions(seed, events, from, days, chosen, output, played));
     double seconds = r.elapsedNanos() / 1e9;
-    System.out.println("Simulated " + Numbers.count(r.totalEvents()) + " background events from " + r.start() + " to "
+    System.out.println("Simulated " + Numbers.count(r.totalEvents()) + " events from " + r.start() + " to "
         + r.end() + " (seed " + r.seed() + ") under " + output);
+    if (!played.isEmpty()) {
+      System.out.println("  " + played.size() + " scenario" + (played.size() == 1 ? "" : "s") + " played ("
+          + String.join(", ", played.stream().map(Scenario::id).toList()) + "); ground truth: "
+          + Simulation.labelsFile(output));
+    }
     for (Map.Entry<String, Tally.Counts> e : r.counts().entrySet()) {
       Tally.Counts c = e.getValue();
       System.out.println(String.format(Locale.ROOT, "  %-15s %12s events  %8s files  %10s on disk  (%s of text)",

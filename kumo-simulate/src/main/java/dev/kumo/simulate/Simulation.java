@@ -11,7 +11,11 @@ import dev.kumo.simulate.io.Tally;
 import dev.kumo.simulate.org.Organisation;
 import dev.kumo.simulate.org.OrganisationFactory;
 import dev.kumo.simulate.vpcflow.FlowWriter;
+import dev.kumo.simulate.scenario.LabelWriter;
+import dev.kumo.simulate.scenario.Scenario;
+import dev.kumo.simulate.scenario.ScenarioPlayer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
@@ -23,6 +27,11 @@ import java.util.SplittableRandom;
  */
 public final class Simulation {
   private Simulation() {}
+
+  /** Where a run with scenarios writes its ground truth. */
+  public static Path labelsFile(Path output) {
+    return output.resolve(".simulate").resolve("labels.jsonl");
+  }
 
   public static SimulationReport run(SimulationOptions o) throws IOException {
     long began = System.nanoTime();
@@ -41,9 +50,17 @@ public final class Simulation {
     double scale = actors.scaleFor(probe, o.events(), o.days());
     World world = new World(org, timeline, new Sessions(o.seed()), scale, ct, flows, cur);
     actors.start(world);
+    LabelWriter labels = new LabelWriter();
+    ScenarioPlayer player = new ScenarioPlayer(world, labels);
+    SplittableRandom scenarioRandom = root.split();
+    long lastScenarioRecord = Long.MIN_VALUE;
+    for (Scenario s : o.scenarios()) {
+      lastScenarioRecord = Math.max(lastScenarioRecord, player.schedule(s, start, scenarioRandom));
+    }
+    long scenariosEnd = lastScenarioRecord;
     long end;
     try {
-      timeline.run(() -> tally.totalEvents() >= o.events());
+      timeline.run(() -> tally.totalEvents() >= o.events() && timeline.now() > scenariosEnd);
       end = timeline.now();
     } finally {
       if (ct != null) {
@@ -57,6 +74,9 @@ public final class Simulation {
       }
     }
     Manifest.write(o.output(), o.seed(), o.start(), Instant.ofEpochMilli(end), scale, tally);
+    if (!o.scenarios().isEmpty()) {
+      labels.write(labelsFile(o.output()));
+    }
     return new SimulationReport(o.seed(), o.start(), Instant.ofEpochMilli(end), scale, tally.sources(),
         tally.totalEvents(), System.nanoTime() - began);
   }

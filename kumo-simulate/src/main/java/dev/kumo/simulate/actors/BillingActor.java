@@ -1,5 +1,6 @@
 package dev.kumo.simulate.actors;
 
+import dev.kumo.simulate.cur.CurRegions;
 import dev.kumo.simulate.cur.CurRow;
 import dev.kumo.simulate.org.Account;
 import dev.kumo.simulate.org.AccountKind;
@@ -8,7 +9,6 @@ import dev.kumo.simulate.org.Instance;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -18,10 +18,6 @@ import java.util.SplittableRandom;
  */
 final class BillingActor implements Actor {
   private static final long DAY = 86_400_000L;
-  private static final Map<String, String> LOCATIONS = Map.of("us-east-1", "US East (N. Virginia)",
-      "us-west-2", "US West (Oregon)", "eu-west-1", "EU (Ireland)", "eu-central-1", "EU (Frankfurt)");
-  private static final Map<String, String> PREFIXES = Map.of("us-east-1", "", "us-west-2", "USW2-",
-      "eu-west-1", "EU-", "eu-central-1", "EUC1-");
 
   private final SplittableRandom random;
 
@@ -51,8 +47,8 @@ final class BillingActor implements Actor {
     double usage = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? 0.7 : 1.0;
     Account payer = w.org().account(AccountKind.MANAGEMENT);
     for (Estate e : w.org().estates()) {
-      String p = PREFIXES.getOrDefault(e.region(), "");
-      String loc = LOCATIONS.getOrDefault(e.region(), e.region());
+      String p = CurRegions.prefix(e.region());
+      String loc = CurRegions.location(e.region());
       for (Instance i : e.instances()) {
         String type = i.purpose().equals("eks-node") ? "m6i.xlarge" : i.purpose().equals("ci-runner") ? "c6i.2xlarge"
             : "m6i.large";

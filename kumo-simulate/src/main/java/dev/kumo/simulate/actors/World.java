@@ -25,10 +25,9 @@ public record World(Organisation org, Timeline timeline, Sessions sessions, doub
     return cloudTrail != null;
   }
 
-  public void emit(ApiEvent e) {
-    if (cloudTrail != null) {
-      cloudTrail.write(e);
-    }
+  /** Writes the event when CloudTrail is on; returns its {@code eventID}, or null. */
+  public @Nullable String emit(ApiEvent e) {
+    return cloudTrail != null ? cloudTrail.write(e) : null;
   }
 
   public void emit(FlowRecord r) {

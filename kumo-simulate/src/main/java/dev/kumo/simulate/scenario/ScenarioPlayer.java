@@ -1,0 +1,358 @@
+package dev.kumo.simulate.scenario;
+
+import dev.kumo.sigma.yaml.YList;
+import dev.kumo.sigma.yaml.YMap;
+import dev.kumo.sigma.yaml.YNode;
+import dev.kumo.sigma.yaml.YScalar;
+import dev.kumo.simulate.actors.Machines;
+import dev.kumo.simulate.actors.World;
+import dev.kumo.simulate.cloudtrail.ApiEvent;
+import dev.kumo.simulate.cloudtrail.Body;
+import dev.kumo.simulate.cloudtrail.CloudTrailWriter;
+import dev.kumo.simulate.cloudtrail.Identity;
+import dev.kumo.simulate.cloudtrail.Resource;
+import dev.kumo.simulate.cur.CurRegions;
+import dev.kumo.simulate.cur.CurRow;
+import dev.kumo.simulate.engine.RandomIds;
+import dev.kumo.simulate.org.Account;
+import dev.kumo.simulate.org.AccountKind;
+import dev.kumo.simulate.org.Addresses;
+import dev.kumo.simulate.org.Estate;
+import dev.kumo.simulate.org.Instance;
+import dev.kumo.simulate.org.ServiceUser;
+import dev.kumo.simulate.org.UserAgents;
+import dev.kumo.simulate.vpcflow.FlowRecord;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plays scenarios into a running simulation: each record of each step is put on the world's timeline at
+ * its time, so it is written in event-time order among the background, and labelled. Deterministic for a
+ * given random source. Not thread-safe.
+ */
+public final class ScenarioPlayer {
+  /** Hosting and anonymising ranges attackers call from: outside every cloud provider's ranges. */
+  private static final List<String> ATTACKER_RANGES = List.of("185.220.101.0/24", "45.155.205.0/24",
+      "193.142.146.0/24", "5.188.206.0/24", "91.240.118.0/24");
+  private static final String DEFAULT_AGENT = "aws-cli/2.15.30 Python/3.11.8 Linux/6.6.9-amd64 exe/x86_64.kali.2024 "
+      + "prompt/off";
+  private static final long DAY = 86_400_000L;
+
+  private final World world;
+  private final LabelWriter labels;
+
+  public ScenarioPlayer(World world, LabelWriter labels) {
+    this.world = world;
+    this.labels = labels;
+  }
+
+  /**
+   * Schedules every record of {@code s}, its first step {@code s.start()} after {@code periodStart} (epoch ms).
+   *
+   * @return when its last record is written (epoch ms)
+   */
+  public long schedule(Scenario s, long periodStart, SplittableRandom random) {
+    Run run = new Run(s, random.split());
+    long start = periodStart + s.start().toMillis();
+    for (Scenario.Step step : s.steps()) {
+      for (ScenarioAction a : step.actions()) {
+        long first = start + step.at().toMillis();
+        repeat(first, a.every().toMillis(), a.count(), 0, (time, i) -> play(run, step, a, time, i));
+      }
+    }
+    return start + s.length().toMillis();
+  }
+
+  private interface Record {
+    void write(long time, int i);
+  }
+
+  /** Puts record {@code i} on the timeline; it schedules the next when it runs (a few entries pending at once). */
+  private void repeat(long time, long every, int count, int i, Record record) {
+    if (i >= count) {
+      return;
+    }
+    world.timeline().at(time, t -> {
+      record.write(t, i);
+      repeat(t + every, every, count, i + 1, record);
+    });
+  }
+
+  private void play(Run run, Scenario.Step step, ScenarioAction action, long time, int i) {
+    if (action instanceof ScenarioAction.ApiCall c) {
+      apiCall(run, step, c, time, i);
+    } else if (action instanceof ScenarioAction.Flows f) {
+      flows(run, step, f, time, i);
+    } else if (action instanceof ScenarioAction.Billing b) {
+      billing(run, step, b, time);
+    }
+  }
+
+  // ---- CloudTrail
+
+  private void apiCall(Run run, Scenario.Step step, ScenarioAction.ApiCall c, long time, int i) {
+    ScenarioActor actor = run.scenario.actors().get(step.actor());
+    Instance instance = run.instance(actor);
+    Map<String, String> vars = run.variables(actor, instance, time, i);
+    String region = c.region() == null ? run.estate.region() : Variables.expand(c.region(), vars::get);
+    ApiEvent e = new ApiEvent(time, run.estate.accountId(), region, identity(run, actor, instance, time),
+        c.service(), c.name());
+    if (c.request() != null) {
+      e.request(body(c.request(), vars));
+    }
+    if (c.response() != null) {
+      e.response(body(c.response(), vars));
+    }
+    if (c.errorCode() != null) {
+      e.error(c.errorCode(), c.errorMessage() == null ? null : Variables.expand(c.errorMessage(), vars::get));
+    }
+    if (c.data()) {
+      e.data();
+    }
+    if (!c.resources().isEmpty()) {
+      List<Resource> rs = new ArrayList<>();
+      for (ScenarioAction.ResourceSpec r : c.resources()) {
+        rs.add(new Resource(Variables.expand(r.arn(), vars::get), run.estate.accountId(), r.type()));
+      }
+      e.resources(rs.toArray(Resource[]::new));
+    }
+    String agent = actor.userAgent() != null ? actor.userAgent()
+        : actor.from().equals("instance") ? run.instanceAgent(instance) : DEFAULT_AGENT;
+    if (actor.from().equals("instance")) {
+      Machines.from(e, world.org(), instance, c.service(), agent);
+    } else {
+      e.from(actor.from().equals("external") ? run.attackerIp : actor.from(), agent);
+    }
+    String id = world.emit(e);
+    if (id != null) {
+      labels.add(new Label(id, null, 0, CloudTrailWriter.SOURCE, time, run.scenario, step));
+    }
+  }
+
+  private Identity identity(Run run, ScenarioActor actor, Instance instance, long time) {
+    return switch (actor.credentials()) {
+      case "instance-role" -> Machines.session(world, instance, time);
+      case "user-key" -> world.sessions().user(run.user(actor));
+      case "role" -> world.sessions().role(world.org().role(run.estate.accountId(), actor.role()), run.sessionName,
+          time);
+      default -> throw new IllegalStateException("actor '" + actor.name() + "' has no credentials");
+    };
+  }
+
+  /** A JSON body from a YAML map, with variables expanded in string values and keys kept as written. */
+  private static Body body(YNode node, Map<String, String> vars) {
+    return g -> writeValue(g, node, vars);
+  }
+
+  private static void writeValue(com.fasterxml.jackson.core.JsonGenerator g, @Nullable YNode node,
+      Map<String, String> vars) throws IOException {
+    if (node == null) {
+      g.writeNull();
+    } else if (node instanceof YMap m) {
+      g.writeStartObject();
+      for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
+        g.writeFieldName(e.getKey());
+        writeValue(g, e.getValue(), vars);
+      }
+      g.writeEndObject();
+    } else if (node instanceof YList l) {
+      g.writeStartArray();
+      for (YNode n : l.items()) {
+        writeValue(g, n, vars);
+      }
+      g.writeEndArray();
+    } else if (node instanceof YScalar s) {
+      Object v = s.value();
+      if (v == null) {
+        g.writeNull();
+      } else if (v instanceof String text) {
+        g.writeString(Variables.expand(text, vars::get));
+      } else if (v instanceof Boolean b) {
+        g.writeBoolean(b);
+      } else if (v instanceof Long n) {
+        g.writeNumber(n);
+      } else if (v instanceof BigInteger n) {
+        g.writeNumber(n);
+      } else if (v instanceof Double d) {
+        g.writeNumber(d);
+      } else {
+        g.writeString(s.text());
+      }
+    }
+  }
+
+  // ---- flow logs
+
+  private void flows(Run run, Scenario.Step step, ScenarioAction.Flows f, long time, int i) {
+    ScenarioActor actor = run.scenario.actors().get(step.actor());
+    Instance instance = run.instance(actor);
+    String dst;
+    int port = f.port();
+    if (f.to().equals("mining-pool")) {
+      PoolAddresses.Pool pool = run.pools.get(i % f.destinations() % run.pools.size());
+      dst = pool.address();
+      if (port == 0) {
+        port = pool.port();
+      }
+    } else if (f.to().equals("external")) {
+      dst = run.external(i % f.destinations());
+    } else {
+      dst = f.to();
+    }
+    if (port == 0) {
+      port = 1024 + run.random.nextInt(64_000);
+    }
+    long start = time / 1000;
+    world.emit(new FlowRecord(instance.account(), instance.region(), instance.vpc().flowLogId(), instance.eni(),
+        instance.privateIp(), dst, 32_768 + run.random.nextInt(28_000), port, f.protocol(), f.packets(), f.bytes(),
+        start, start + 60, true));
+  }
+
+  // ---- billing
+
+  private void billing(Run run, Scenario.Step step, ScenarioAction.Billing b, long time) {
+    Account payer = world.org().account(AccountKind.MANAGEMENT);
+    Account account = run.estate.account();
+    String region = b.region() == null ? run.estate.region() : b.region();
+    long day = Math.floorDiv(time, DAY) * DAY;
+    String description = String.format(Locale.ROOT, "$%s per On Demand Linux %s Instance Hour", trim(b.rate()),
+        b.instanceType().isEmpty() ? b.usageType() : b.instanceType());
+    world.emit(new CurRow(payer.id(), payer.name(), account.id(), account.name(), day, b.productCode(),
+        b.productCode().equals("AmazonEC2") ? "Amazon Elastic Compute Cloud" : b.productCode(),
+        CurRegions.prefix(region) + b.usageType(), b.operation(), description, region, CurRegions.location(region),
+        region + "a", run.resourceId, b.amount(), b.unit(), b.rate(), "Compute Instance", b.instanceType(), "{}"));
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  /** What one scenario run resolved: the estate attacked, the attacker's address and account, its random. */
+  private final class Run {
+    final Scenario scenario;
+    final SplittableRandom random;
+    final Estate estate;
+    final String attackerIp;
+    final String foreignAccount;
+    final String sessionName;
+    final String resourceId;
+    final List<PoolAddresses.Pool> pools;
+    private final Map<Integer, String> external = new HashMap<>();
+
+    Run(Scenario s, SplittableRandom random) {
+      this.scenario = s;
+      this.random = random;
+      this.estate = estate(s);
+      this.attackerIp = Addresses.inAny(ATTACKER_RANGES, random);
+      this.foreignAccount = String.valueOf(100_000_000_000L + random.nextLong(899_999_999_999L));
+      this.sessionName = "botocore-session-" + (1_700_000_000 + random.nextInt(100_000_000));
+      this.resourceId = "i-0" + RandomIds.hex(random, 16);
+      this.pools = PoolAddresses.shuffled(random);
+    }
+
+    private Estate estate(Scenario s) {
+      AccountKind kind = AccountKind.valueOf(s.targetAccount().toUpperCase(Locale.ROOT).replace('-', '_'));
+      Account account = world.org().account(kind);
+      List<Estate> estates = world.org().estates(account);
+      for (Estate e : estates) {
+        if (s.targetRegion() == null ? e.home() : e.region().equals(s.targetRegion())) {
+          return e;
+        }
+      }
+      throw new IllegalArgumentException(s.file() + ": the " + s.targetAccount() + " account has no estate in "
+          + s.targetRegion() + " (regions: " + account.regions() + ")");
+    }
+
+    /** The actor's instance (by purpose), else the estate's first. */
+    Instance instance(ScenarioActor actor) {
+      List<Instance> all = estate.instances();
+      if (all.isEmpty()) {
+        throw new IllegalArgumentException(scenario.file() + ": the attacked estate has no instances");
+      }
+      if (actor.instance() != null) {
+        for (Instance i : all) {
+          if (i.purpose().equals(actor.instance())) {
+            return i;
+          }
+        }
+        throw new IllegalArgumentException(scenario.file() + ": no '" + actor.instance()
+            + "' instance in the attacked estate");
+      }
+      return all.get(0);
+    }
+
+    ServiceUser user(ScenarioActor actor) {
+      ServiceUser fallback = null;
+      for (ServiceUser u : world.org().serviceUsers()) {
+        if (actor.user() != null && (u.userName().equals(actor.user()) || u.purpose().equals(actor.user()))) {
+          return u;
+        }
+        if (fallback == null || (u.account().equals(estate.accountId()) && !fallback.account().equals(
+            estate.accountId()))) {
+          fallback = u;
+        }
+      }
+      if (fallback == null || actor.user() != null) {
+        throw new IllegalArgumentException(scenario.file() + ": no IAM user '" + actor.user() + "' to take a key of");
+      }
+      return fallback;
+    }
+
+    String instanceAgent(Instance i) {
+      return UserAgents.boto(RandomIds.stable(world.org().seed(), i.id()), false);
+    }
+
+    /** The {@code k}-th external destination of this run (residential networks: scans and floods hit many). */
+    String external(int k) {
+      return external.computeIfAbsent(k, x -> Addresses.inAny(Addresses.VISITORS, random));
+    }
+
+    Map<String, String> variables(ScenarioActor actor, Instance instance, long time, int i) {
+      Map<String, String> v = new HashMap<>();
+      v.put("account", estate.accountId());
+      v.put("region", estate.region());
+      v.put("foreign_account", foreignAccount);
+      v.put("attacker_ip", attackerIp);
+      v.put("instance", instance.id());
+      v.put("instance_role", instance.role().name());
+      v.put("volume", first(estate.volumes(), "vol-0" + RandomIds.hex(random, 16)));
+      v.put("bucket", first(estate.buckets(), world.org().name() + "-data"));
+      v.put("bucket2", estate.buckets().size() > 1 ? estate.buckets().get(1) : v.get("bucket"));
+      v.put("kms_key", first(estate.kmsKeys(), RandomIds.uuid(random)));
+      v.put("database", first(estate.databases(), "orders-db"));
+      v.put("secret", first(estate.secrets(), "prod/orders/db"));
+      v.put("parameter", first(estate.parameters(), "/prod/orders/config"));
+      v.put("security_group", first(estate.securityGroups(), "sg-0" + RandomIds.hex(random, 16)));
+      v.put("user", actor.credentials().equals("user-key") ? user(actor).userName() : "");
+      v.put("org", world.org().name());
+      v.put("i", Integer.toString(i));
+      v.put("n", Integer.toString(i + 1));
+      v.put("instance_i", estate.instances().get(i % estate.instances().size()).id());
+      v.put("bucket_i", cycle(estate.buckets(), i, v.get("bucket")));
+      v.put("secret_i", cycle(estate.secrets(), i, v.get("secret")));
+      v.put("parameter_i", cycle(estate.parameters(), i, v.get("parameter")));
+      v.put("uuid", RandomIds.uuid(random));
+      v.put("hex8", RandomIds.hex(random, 8));
+      v.put("hex17", RandomIds.hex(random, 17));
+      v.put("time", Instant.ofEpochMilli(time).toString());
+      return v;
+    }
+
+    private static String first(List<String> list, String fallback) {
+      return list.isEmpty() ? fallback : list.get(0);
+    }
+
+    private static String cycle(List<String> list, int i, String fallback) {
+      return list.isEmpty() ? fallback : list.get(i % list.size());
+    }
+  }
+
+}
