@@ -54,7 +54,8 @@ class RealismTest {
   @Test
   void scenarioEvents_haveTheKeysAndValueTypesOfRealEventsOfTheSameApi() throws IOException {
     Simulation.run(new SimulationOptions(3, 2_000, Instant.parse("2026-03-02T00:00:00Z"), 1,
-        EnumSet.of(Source.CLOUDTRAIL), dir, ScenarioLibrary.builtin()));
+        EnumSet.of(Source.CLOUDTRAIL), dir,
+        ScenarioLibrary.builtin().stream().map(s -> s.withStart(java.time.Duration.ofHours(1))).toList()));
     Set<String> labelled = new HashSet<>();
     for (String line : Files.readAllLines(Simulation.labelsFile(dir))) {
       if (((JsonObject) JsonTreeReader.lenient().read(line)).get("event_id") instanceof String id) {

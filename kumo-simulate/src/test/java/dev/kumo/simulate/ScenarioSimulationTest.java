@@ -26,6 +26,8 @@ class ScenarioSimulationTest {
   Path dir;
 
   private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
+  /** Scenarios are moved to the start of the period: a short span writes few files. */
+  private static final java.time.Duration HOURS_2 = java.time.Duration.ofHours(2);
 
   private void run(Path out, long seed, List<Scenario> scenarios) throws IOException {
     Simulation.run(new SimulationOptions(seed, 3_000, START, 1, EnumSet.of(Source.CLOUDTRAIL), out, scenarios));
@@ -33,8 +35,8 @@ class ScenarioSimulationTest {
 
   @Test
   void labels_nameExactlyTheScenarioEventsInTheFiles_atTheirTimes() throws IOException {
-    List<Scenario> scenarios = List.of(ScenarioLibrary.byId("s3-ransomware").orElseThrow(),
-        ScenarioLibrary.byId("ssm-upstream-movement").orElseThrow());
+    List<Scenario> scenarios = List.of(ScenarioLibrary.byId("s3-ransomware").orElseThrow().withStart(HOURS_2),
+        ScenarioLibrary.byId("ssm-upstream-movement").orElseThrow().withStart(HOURS_2));
     run(dir, 5, scenarios);
     Map<String, Instant> events = new HashMap<>();
     try (Stream<Path> s = Files.walk(dir.resolve("AWSLogs"))) {
@@ -66,7 +68,7 @@ class ScenarioSimulationTest {
 
   @Test
   void run_sameSeedWithScenarios_writesByteIdenticalFilesAndLabels() throws IOException {
-    List<Scenario> all = ScenarioLibrary.builtin();
+    List<Scenario> all = ScenarioLibrary.builtin().stream().map(x -> x.withStart(HOURS_2)).toList();
     run(dir.resolve("a"), 9, all);
     run(dir.resolve("b"), 9, all);
     List<Path> a = files(dir.resolve("a"));

@@ -24,6 +24,11 @@ public record Scenario(String id, String title, String threat, String descriptio
     steps = List.copyOf(steps);
   }
 
+  /** The same scenario starting {@code start} after the beginning of the simulated period. */
+  public Scenario withStart(Duration start) {
+    return new Scenario(id, title, threat, description, start, targetAccount, targetRegion, actors, steps, file);
+  }
+
   /** When the last action of the scenario happens, from its start. */
   public Duration length() {
     Duration max = Duration.ZERO;
