@@ -61,10 +61,15 @@ public final class PackCoverage {
    * @param kind {@code rule} or {@code detector}
    * @param why for disabled or dry-run entries: what made them so
    */
-  public record Entry(String id, String title, String kind, String source, List<String> techniques, boolean builtin,
-      State state, @Nullable String why) {
+  public record Entry(String id, @Nullable String name, String title, String kind, String source,
+      List<String> techniques, boolean builtin, State state, @Nullable String why) {
     public Entry {
       techniques = List.copyOf(techniques);
+    }
+
+    /** The rule's name when it has one (readable), else its id. */
+    public String displayId() {
+      return name != null ? name : id;
     }
   }
 
@@ -72,7 +77,7 @@ public final class PackCoverage {
   public record Match(Entry entry, String technique, MatchKind kind) {
     /** E.g. {@code rule aws_cloudtrail_stop (T1562.008, exact)}. */
     public String describe() {
-      return entry.kind() + " " + entry.id() + " (" + technique + ", " + kind.label() + ")";
+      return entry.kind() + " " + entry.displayId() + " (" + technique + ", " + kind.label() + ")";
     }
   }
 
@@ -90,7 +95,7 @@ public final class PackCoverage {
       if (!r.emitsFindings()) {
         continue;
       }
-      out.add(new Entry(r.meta().key(), r.meta().title(), "rule", r.sourceId(), r.attack().techniques(),
+      out.add(new Entry(r.meta().key(), r.meta().name(), r.meta().title(), "rule", r.sourceId(), r.attack().techniques(),
           r.meta().origin().builtin(), r.dryRun() ? State.DRY_RUN : State.ACTIVE,
           r.dryRun() ? "experimental: runs dry (use --experimental to report it)" : null));
     }
@@ -98,7 +103,7 @@ public final class PackCoverage {
     for (DetectorBinding d : rules.engine().detectors()) {
       present.add(d.id());
       for (String source : d.detector().sources()) {
-        out.add(new Entry(d.id(), d.detector().meta().title(), "detector", source,
+        out.add(new Entry(d.id(), d.detector().meta().name(), d.detector().meta().title(), "detector", source,
             d.findingRule(null).techniques(), true, d.dryRun() ? State.DRY_RUN : State.ACTIVE,
             d.dryRun() ? "experimental: runs dry (use --experimental to report it)" : null));
       }
@@ -112,7 +117,7 @@ public final class PackCoverage {
       List<String> techniques = catalog.fromTags(d.meta().tags()).techniques();
       for (SourceMapping m : mappings) {
         if (m.applies(d.logsource())) {
-          out.add(new Entry(d.meta().key(), d.meta().title(), "rule", m.sourceId(), techniques,
+          out.add(new Entry(d.meta().key(), d.meta().name(), d.meta().title(), "rule", m.sourceId(), techniques,
               d.meta().origin().builtin(), State.DISABLED,
               "disabled by tuning (" + a.entry().file() + ":" + a.entry().line() + ": " + a.entry().reason() + ")"));
         }
@@ -124,7 +129,7 @@ public final class PackCoverage {
         if (!present.contains(d.meta().key())) {
           List<String> techniques = catalog.fromTags(d.meta().tags()).techniques();
           for (String source : d.sources()) {
-            out.add(new Entry(d.meta().key(), d.meta().title(), "detector", source, techniques, true,
+            out.add(new Entry(d.meta().key(), d.meta().name(), d.meta().title(), "detector", source, techniques, true,
                 State.DISABLED, "turned off in the detector settings (enabled: false)"));
           }
         }
@@ -148,7 +153,7 @@ public final class PackCoverage {
         }
       }
     }
-    out.sort(Comparator.comparing((Match m) -> m.kind()).thenComparing(m -> m.entry().id()));
+    out.sort(Comparator.comparing((Match m) -> m.kind()).thenComparing(m -> m.entry().displayId()));
     return out;
   }
 

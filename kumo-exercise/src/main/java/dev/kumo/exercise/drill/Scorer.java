@@ -168,7 +168,7 @@ public final class Scorer {
         for (int i : touched) {
           Step s = steps.get(i);
           if (muteReason != null) {
-            tallies[i].muted.putIfAbsent(f.ruleId(), muteReason);
+            tallies[i].muted.putIfAbsent(f.ruleName() != null ? f.ruleName() : f.ruleId(), muteReason);
           } else {
             tallies[i].fire(f, carries(f.techniques(), s.technique()));
           }
