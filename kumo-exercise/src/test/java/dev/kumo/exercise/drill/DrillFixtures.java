@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Hand-written CloudTrail logs and labels for scorer tests: one record per line, lines from 2. */
-final class DrillFixtures {
+public final class DrillFixtures {
   private final List<String> records = new ArrayList<>();
   private final List<String> labels = new ArrayList<>();
 
   /** A CloudTrail record by an IAM user; returns its 1-based line in the written file. */
-  long event(String id, String time, String eventSource, String eventName, String user, String userAgent) {
+  public long event(String id, String time, String eventSource, String eventName, String user, String userAgent) {
     records.add("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\","
         + "\"arn\":\"arn:aws:iam::111122223333:user/" + user + "\",\"accountId\":\"111122223333\","
         + "\"accessKeyId\":\"AKIAEXAMPLEKEY000001\",\"userName\":\"" + user + "\"},"
@@ -26,16 +26,16 @@ final class DrillFixtures {
     return records.size() + 1;
   }
 
-  long stopLogging(String id, String time) {
+  public long stopLogging(String id, String time) {
     return event(id, time, "cloudtrail.amazonaws.com", "StopLogging", "alice", "aws-cli/2.15.30");
   }
 
-  long describeTrails(String id, String time) {
+  public long describeTrails(String id, String time) {
     return event(id, time, "cloudtrail.amazonaws.com", "DescribeTrails", "alice", "aws-cli/2.15.30");
   }
 
   /** A label naming the event by id. */
-  void label(String eventId, String time, String step, String technique, String source) {
+  public void label(String eventId, String time, String step, String technique, String source) {
     labels.add("{\"schema\":\"kumo.labels/1\",\"event_id\":\"" + eventId + "\",\"file\":null,\"line\":null,"
         + "\"source\":\"" + source + "\",\"time\":\"" + time + "\",\"scenario\":\"drill\",\"scenario_title\":\"Drill\","
         + "\"step\":\"" + step + "\",\"step_title\":\"Step " + step + "\",\"technique\":\"" + technique
@@ -43,18 +43,18 @@ final class DrillFixtures {
   }
 
   /** A label naming the event by file and line. */
-  void labelAt(String file, long line, String time, String step, String technique) {
+  public void labelAt(String file, long line, String time, String step, String technique) {
     labels.add("{\"schema\":\"kumo.labels/1\",\"event_id\":null,\"file\":\"" + file + "\",\"line\":" + line
         + ",\"source\":\"aws.cloudtrail\",\"time\":\"" + time + "\",\"scenario\":\"drill\",\"step\":\"" + step
         + "\",\"technique\":\"" + technique + "\",\"tactic\":\"impact\"}");
   }
 
-  void rawLabel(String line) {
+  public void rawLabel(String line) {
     labels.add(line);
   }
 
   /** Writes {@code dir/logs/cloudtrail/trail.json} and {@code dir/labels.jsonl}; returns the logs folder. */
-  Path write(Path dir) throws IOException {
+  public Path write(Path dir) throws IOException {
     Path logs = dir.resolve("logs");
     Files.createDirectories(logs.resolve("cloudtrail"));
     Files.writeString(logs.resolve("cloudtrail/trail.json"),
