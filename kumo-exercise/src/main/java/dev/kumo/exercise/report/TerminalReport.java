@@ -15,7 +15,9 @@ public final class TerminalReport {
   private static final String RED = "\u001b[31m";
   private static final String BOLD = "\u001b[1m";
   /** Widest a cell gets before it is cut. */
-  static final int MAX_CELL = 60;
+  static final int MAX_CELL = 64;
+  /** Widest the last cell (rules fired, or why missed) gets. */
+  static final int MAX_LAST_CELL = 160;
 
   private final boolean color;
 
@@ -35,7 +37,7 @@ public final class TerminalReport {
     int[] width = new int[5];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
-        row[i] = cut(ReportText.terminal(row[i]));
+        row[i] = cut(ReportText.terminal(row[i]), i == row.length - 1 ? MAX_LAST_CELL : MAX_CELL);
         width[i] = Math.max(width[i], row[i].length());
       }
     }
@@ -82,8 +84,8 @@ public final class TerminalReport {
     return color ? code + s + RESET : s;
   }
 
-  private static String cut(String s) {
-    return s.length() <= MAX_CELL ? s : s.substring(0, MAX_CELL - 3) + "...";
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
   }
 
   private static String pad(String s, int w) {
