@@ -9,6 +9,7 @@ import dev.kumo.exercise.drill.ExerciseResult;
 import dev.kumo.exercise.drill.LabelReader;
 import dev.kumo.exercise.drill.LabelSet;
 import dev.kumo.exercise.drill.ScenarioSource;
+import dev.kumo.exercise.drill.SimulatedScenarios;
 import dev.kumo.exercise.drill.Scorer;
 import dev.kumo.exercise.report.HtmlReport;
 import dev.kumo.exercise.report.MarkdownReport;
@@ -55,8 +56,13 @@ final class ExerciseCommand implements Callable<Integer> {
   static final String HTML_FILE = "exercise.html";
   static final String LAYER_FILE = "navigator-layer.json";
 
-  /** Where --scenario runs come from: replaced by the simulator's implementation once it is wired in. */
-  static volatile ScenarioSource scenarioSource = ScenarioSource.NONE;
+  /** Where --scenario runs come from: Kumo's simulator. */
+  ScenarioSource scenarioSource = new SimulatedScenarios();
+
+  @Option(names = "--keep-logs", paramLabel = "DIR",
+      description = "With --scenario: write the simulated logs and labels to DIR and keep them (default: a "
+          + "temporary folder, deleted afterwards).")
+  Path keepLogs;
 
   @Spec
   CommandSpec spec;
@@ -112,7 +118,7 @@ final class ExerciseCommand implements Callable<Integer> {
         err.println("kumo: scenario runs not available yet; score labelled logs with --logs DIR --labels FILE");
         return ExitCode.NO_INPUT;
       }
-      Path work = Files.createTempDirectory("kumo-exercise-");
+      Path work = keepLogs != null ? keepLogs : Files.createTempDirectory("kumo-exercise-");
       ScenarioSource.Run run;
       try {
         run = scenarioSource.run(scenarios, seed, work);
@@ -121,7 +127,27 @@ final class ExerciseCommand implements Callable<Integer> {
       }
       logs = run.logsDir();
       labels = run.labelsFile();
+      if (keepLogs == null) {
+        try {
+          return score(err);
+        } finally {
+          deleteTree(work);
+        }
+      }
     }
+    return score(err);
+  }
+
+  /** Deletes a temporary folder of simulated logs (best effort). */
+  private static void deleteTree(Path root) {
+    try (var walk = Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // a temporary folder left behind is not worth failing the exercise for
+    }
+  }
+
+  private int score(PrintWriter err) throws Exception {
     if (logs == null || labels == null) {
       throw new ParameterException(spec.commandLine(), "give --logs DIR and --labels FILE (or --scenario ID|all)");
     }
