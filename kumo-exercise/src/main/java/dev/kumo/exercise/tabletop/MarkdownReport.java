@@ -100,7 +100,8 @@ public final class MarkdownReport {
   }
 
   private static String link(String playbook) {
-    return playbook.isEmpty() ? "" : "[" + Text.md(playbook) + "](" + playbook + ")";
+    // playbook links were validated as path.md#anchor: nothing to escape
+    return playbook.isEmpty() ? "" : "[" + playbook + "](" + playbook + ")";
   }
 
 }
