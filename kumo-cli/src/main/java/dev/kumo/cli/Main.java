@@ -9,7 +9,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "kumo", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
     description = {"Kumo finds attackers in cloud logs and helps you respond.", ""},
     subcommands = {HuntCommand.class, DemoCommand.class, RulesCommand.class, SourcesCommand.class,
-        ExportCommand.class, BenchCommand.class, ReplayCommand.class, SimulateCommand.class, HelpCommand.class},
+        ExportCommand.class, BenchCommand.class, ReplayCommand.class, SimulateCommand.class, TabletopCommand.class,
+        HelpCommand.class},
     footer = {"", "Examples (one per command):",
         "  kumo demo                                   hunt the bundled demo dataset",
         "  kumo hunt ./AWSLogs --min-level medium      hunt exported CloudTrail logs",
@@ -21,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
         "  kumo bench ./AWSLogs                        measure parse and hunt throughput",
         "  kumo replay ./logs --size 1GiB -o corpus    build a benchmark corpus",
         "  kumo simulate --background-only --events 1000000 -o sim   write a synthetic organisation's logs",
+        "  kumo tabletop run ransomware-s3             play a response exercise, get an after-action report",
         "",
         "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input (--strict), 4 no input,",
         "            5 rule errors or failed rule tests, 10 findings at --fail-on level."})
