@@ -10,6 +10,7 @@ import picocli.CommandLine.HelpCommand;
     description = {"Kumo finds attackers in cloud logs and helps you respond.", ""},
     subcommands = {HuntCommand.class, DemoCommand.class, RulesCommand.class, SourcesCommand.class,
         ExportCommand.class, BenchCommand.class, ReplayCommand.class, SimulateCommand.class, ExerciseCommand.class,
+        TabletopCommand.class,
         HelpCommand.class},
     footer = {"", "Examples (one per command):",
         "  kumo demo                                   hunt the bundled demo dataset",
@@ -22,7 +23,8 @@ import picocli.CommandLine.HelpCommand;
         "  kumo bench ./AWSLogs                        measure parse and hunt throughput",
         "  kumo replay ./logs --size 1GiB -o corpus    build a benchmark corpus",
         "  kumo simulate --background-only --events 1000000 -o sim   write a synthetic organisation's logs",
-        "  kumo exercise --logs DIR --labels FILE      score detection against labelled logs",
+        "  kumo exercise --scenario all                drill: simulate attacks, score what was detected",
+        "  kumo tabletop run ransomware-s3             play a response exercise, get an after-action report",
         "",
         "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input (--strict), 4 no input,",
         "            5 rule errors or failed rule tests, 10 findings at --fail-on level."})

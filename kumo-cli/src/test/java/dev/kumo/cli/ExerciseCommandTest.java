@@ -78,10 +78,20 @@ class ExerciseCommandTest {
   }
 
   @Test
-  void exercise_scenario_saysNotAvailableYet() {
-    Cli.Result r = Cli.run("exercise", "--scenario", "all", "--seed", "7");
+  void exercise_scenario_simulatesScoresAndReportsEveryStep(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Cli.Result r = Cli.run("exercise", "--scenario", "log-tampering", "--seed", "7", "--report", dir.toString(),
+        "--no-color");
 
-    assertThat(r.exit()).isEqualTo(ExitCode.NO_INPUT);
-    assertThat(r.err()).contains("scenario runs not available yet");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).contains("stop-trail", "delete-flow-logs", "disable-guardduty");
+    assertThat(java.nio.file.Files.readString(dir.resolve("exercise.md"))).contains("log-tampering");
+  }
+
+  @Test
+  void exercise_unknownScenario_isUsageError() {
+    Cli.Result r = Cli.run("exercise", "--scenario", "no-such-scenario");
+
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("no scenario 'no-such-scenario'");
   }
 }
