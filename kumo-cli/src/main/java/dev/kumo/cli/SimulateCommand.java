@@ -48,8 +48,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write (created).")
   Path output;
 
-  @Option(names = "--sources", paramLabel = "LIST", split = ",", defaultValue = "cloudtrail,vpcflow,cur",
-      description = "Sources to write: cloudtrail, vpcflow, cur (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sources", paramLabel = "LIST", split = ",", defaultValue = "cloudtrail,vpcflow,cur,alb,auditd,dns",
+      description = "Sources to write: cloudtrail, vpcflow, cur, alb (ALB access logs), auditd (a file server's "
+          + "audit.log), dns (Route 53 Resolver query logs) (default: ${DEFAULT-VALUE}).")
   List<String> sources;
 
   @Override

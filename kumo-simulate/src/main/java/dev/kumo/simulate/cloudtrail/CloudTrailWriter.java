@@ -60,13 +60,14 @@ public final class CloudTrailWriter implements Closeable {
     }
   }
 
-  /** Writes {@code e} to its account and region's current file. */
-  public void write(ApiEvent e) {
+  /** Writes {@code e} to its account and region's current file; returns the {@code eventID} it was given. */
+  public String write(ApiEvent e) {
     try {
       Open f = fileFor(e.account, e.region, e.time);
-      writeEvent(f.g, e);
+      String eventId = writeEvent(f.g, e);
       f.records++;
       tally.event(SOURCE, e.account, e.region);
+      return eventId;
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
@@ -103,7 +104,7 @@ public final class CloudTrailWriter implements Closeable {
     tally.file(SOURCE, f.file.compressedBytes(), f.file.uncompressedBytes());
   }
 
-  private void writeEvent(JsonGenerator g, ApiEvent e) throws IOException {
+  private String writeEvent(JsonGenerator g, ApiEvent e) throws IOException {
     g.writeStartObject();
     g.writeStringField("eventVersion", e.management ? "1.10" : "1.09");
     g.writeFieldName("userIdentity");
@@ -130,7 +131,8 @@ public final class CloudTrailWriter implements Closeable {
     }
     g.writeStringField("requestID", e.eventSource.equals("s3.amazonaws.com")
         ? RandomIds.hexUpper(random, 16) : RandomIds.uuid(random));
-    g.writeStringField("eventID", RandomIds.uuid(random));
+    String eventId = RandomIds.uuid(random);
+    g.writeStringField("eventID", eventId);
     g.writeBooleanField("readOnly", e.readOnly);
     if (e.resources != null) {
       g.writeArrayFieldStart("resources");
@@ -170,6 +172,7 @@ public final class CloudTrailWriter implements Closeable {
       g.writeStringField("sessionCredentialFromConsole", "true");
     }
     g.writeEndObject();
+    return eventId;
   }
 
   private static void body(JsonGenerator g, @org.jspecify.annotations.Nullable Body b) throws IOException {
