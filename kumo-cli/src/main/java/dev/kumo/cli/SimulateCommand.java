@@ -70,7 +70,7 @@ final class SimulateCommand implements Callable<Integer> {
         + r.end() + " (seed " + r.seed() + ") under " + output);
     for (Map.Entry<String, Tally.Counts> e : r.counts().entrySet()) {
       Tally.Counts c = e.getValue();
-      System.out.println(String.format(Locale.ROOT, "  %-15s %12s events  %8s files  %10s on disk  (%s of text)",
+      System.out.println(String.format(Locale.ROOT, "  %-19s %12s events  %8s files  %10s on disk  (%s of text)",
           e.getKey(), Numbers.count(c.events()), Numbers.count(c.files()), DataSize.format(c.bytes()),
           DataSize.format(c.uncompressedBytes())));
     }
