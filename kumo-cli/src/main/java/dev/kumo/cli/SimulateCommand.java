@@ -52,8 +52,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder to write (created; required).")
   Path output;
 
-  @Option(names = "--sources", paramLabel = "LIST", split = ",", defaultValue = "cloudtrail,vpcflow,cur",
-      description = "Sources to write: cloudtrail, vpcflow, cur (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sources", paramLabel = "LIST", split = ",", defaultValue = "cloudtrail,vpcflow,cur,alb,auditd,dns",
+      description = "Sources to write: cloudtrail, vpcflow, cur, alb (ALB access logs), auditd (a file server's "
+          + "audit.log), dns (Route 53 Resolver query logs) (default: ${DEFAULT-VALUE}).")
   List<String> sources;
 
   @Option(names = "--scenario", paramLabel = "ID|FILE", split = ",",
@@ -108,7 +109,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     for (Map.Entry<String, Tally.Counts> e : r.counts().entrySet()) {
       Tally.Counts c = e.getValue();
-      System.out.println(String.format(Locale.ROOT, "  %-15s %12s events  %8s files  %10s on disk  (%s of text)",
+      System.out.println(String.format(Locale.ROOT, "  %-19s %12s events  %8s files  %10s on disk  (%s of text)",
           e.getKey(), Numbers.count(c.events()), Numbers.count(c.files()), DataSize.format(c.bytes()),
           DataSize.format(c.uncompressedBytes())));
     }

@@ -14,6 +14,10 @@ import dev.kumo.simulate.vpcflow.FlowWriter;
 import dev.kumo.simulate.scenario.LabelWriter;
 import dev.kumo.simulate.scenario.Scenario;
 import dev.kumo.simulate.scenario.ScenarioPlayer;
+import dev.kumo.simulate.alb.AlbWriter;
+import dev.kumo.simulate.auditd.AuditWriter;
+import dev.kumo.simulate.dns.DnsWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,10 +49,15 @@ public final class Simulation {
         ? new CloudTrailWriter(o.output(), writerRandom.split(), tally) : null;
     FlowWriter flows = o.sources().contains(Source.VPCFLOW) ? new FlowWriter(o.output(), writerRandom.split(), tally) : null;
     CurWriter cur = o.sources().contains(Source.CUR) ? new CurWriter(o.output(), org.name() + "-cur2", tally) : null;
+    AlbWriter alb = o.sources().contains(Source.ALB) ? new AlbWriter(o.output(), writerRandom.split(), tally) : null;
+    AuditWriter audit = o.sources().contains(Source.AUDITD)
+        ? new AuditWriter(o.output(), writerRandom.split(), tally) : null;
+    DnsWriter dns = o.sources().contains(Source.DNS) ? new DnsWriter(o.output(), writerRandom.split(), tally) : null;
     Actors actors = Actors.forSources(root.split(), o.sources());
-    World probe = new World(org, timeline, new Sessions(o.seed()), 1.0, ct, flows, cur);
+    World probe = new World(org, timeline, new Sessions(o.seed()), 1.0, ct, flows, cur, alb, audit, dns);
     double scale = actors.scaleFor(probe, o.events(), o.days());
-    World world = new World(org, timeline, new Sessions(o.seed()), scale, ct, flows, cur);
+    World world = new World(org, timeline, new Sessions(o.seed()), scale, ct, flows, cur, alb, audit,
+        dns);
     actors.start(world);
     LabelWriter labels = new LabelWriter();
     ScenarioPlayer player = new ScenarioPlayer(world, labels);
@@ -63,15 +72,7 @@ public final class Simulation {
       timeline.run(() -> tally.totalEvents() >= o.events() && timeline.now() > scenariosEnd);
       end = timeline.now();
     } finally {
-      if (ct != null) {
-        ct.close();
-      }
-      if (flows != null) {
-        flows.close();
-      }
-      if (cur != null) {
-        cur.close();
-      }
+      closeAll(ct, flows, cur, alb, audit, dns);
     }
     Manifest.write(o.output(), o.seed(), o.start(), Instant.ofEpochMilli(end), scale, tally);
     if (!o.scenarios().isEmpty()) {
@@ -79,5 +80,27 @@ public final class Simulation {
     }
     return new SimulationReport(o.seed(), o.start(), Instant.ofEpochMilli(end), scale, tally.sources(),
         tally.totalEvents(), System.nanoTime() - began);
+  }
+
+  /** Closes every writer there is, even when one fails; rethrows the first failure. */
+  private static void closeAll(@org.jspecify.annotations.Nullable Closeable... writers) throws IOException {
+    IOException first = null;
+    for (Closeable c : writers) {
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.close();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 }

@@ -32,6 +32,15 @@ public final class Actors {
     if (sources.contains(Source.CUR)) {
       list.add(new BillingActor(random.split()));
     }
+    if (sources.contains(Source.ALB)) {
+      list.add(new WebActor(random.split()));
+    }
+    if (sources.contains(Source.AUDITD)) {
+      list.add(new FileServerActor(random.split()));
+    }
+    if (sources.contains(Source.DNS)) {
+      list.add(new DnsActor(random.split()));
+    }
     return new Actors(list);
   }
 

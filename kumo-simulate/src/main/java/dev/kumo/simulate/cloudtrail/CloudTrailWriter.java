@@ -64,10 +64,10 @@ public final class CloudTrailWriter implements Closeable {
   public String write(ApiEvent e) {
     try {
       Open f = fileFor(e.account, e.region, e.time);
-      String id = writeEvent(f.g, e);
+      String eventId = writeEvent(f.g, e);
       f.records++;
       tally.event(SOURCE, e.account, e.region);
-      return id;
+      return eventId;
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }

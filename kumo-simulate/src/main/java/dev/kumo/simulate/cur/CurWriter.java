@@ -1,6 +1,7 @@
 package dev.kumo.simulate.cur;
 
-import dev.kumo.simulate.io.GzipFile;
+import dev.kumo.simulate.io.LineFile;
+import dev.kumo.simulate.io.Location;
 import dev.kumo.simulate.io.Tally;
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class CurWriter implements Closeable {
   private final String exportName;
   private final Tally tally;
   private final StringBuilder sb = new StringBuilder(1024);
-  private @Nullable GzipFile file;
+  private @Nullable LineFile file;
   private @Nullable String period;
 
   public CurWriter(Path root, String exportName, Tally tally) {
@@ -45,7 +46,8 @@ public final class CurWriter implements Closeable {
     this.tally = tally;
   }
 
-  public void write(CurRow r) {
+  /** Writes {@code r} to its billing period's file; returns where it landed. */
+  public Location write(CurRow r) {
     try {
       LocalDate day = Instant.ofEpochMilli(r.day()).atZone(ZoneOffset.UTC).toLocalDate();
       LocalDate periodStart = day.withDayOfMonth(1);
@@ -65,8 +67,10 @@ public final class CurWriter implements Closeable {
           r.usageType(), cost, rate, "OnDemand", r.unit(),
           "{\"product_name\":\"" + r.productName() + "\",\"servicecode\":\"" + r.productCode() + "\"}",
           r.instanceType(), r.location(), r.productFamily(), r.regionCode(), r.productCode(), r.tags());
-      file.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+      Location at = file.writeLine(b, b.length);
       tally.event(SOURCE, r.account(), r.regionCode().isEmpty() ? "global" : r.regionCode());
+      return at;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,11 +79,12 @@ public final class CurWriter implements Closeable {
   private void open(String p) throws IOException {
     close();
     period = p;
-    file = GzipFile.create(root.resolve("billing").resolve(exportName).resolve("data").resolve("BILLING_PERIOD=" + p)
+    file = LineFile.create(root, root.resolve("billing").resolve(exportName).resolve("data").resolve("BILLING_PERIOD=" + p)
         .resolve(exportName + "-00001.csv.gz"));
     sb.setLength(0);
     row(sb, COLUMNS.toArray());
-    file.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+    file.writeLine(b, b.length);
   }
 
   private static String lineItemId(CurRow r) {

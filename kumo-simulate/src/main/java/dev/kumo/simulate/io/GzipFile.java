@@ -17,8 +17,13 @@ public final class GzipFile extends OutputStream {
   /** Compression level: fast, as log shippers use; the format is the same at any level. */
   private static final int LEVEL = Deflater.BEST_SPEED;
 
+  /** Uncompressed bytes are gathered into blocks this large before deflating: deflating many small writes is slow. */
+  private static final int BLOCK = 1 << 16;
+
   private final Counting counting;
   private final GZIPOutputStream gzip;
+  private final byte[] block = new byte[BLOCK];
+  private int pending;
   private long uncompressed;
 
   private GzipFile(Path path) throws IOException {
@@ -38,14 +43,33 @@ public final class GzipFile extends OutputStream {
 
   @Override
   public void write(int b) throws IOException {
-    gzip.write(b);
+    if (pending == BLOCK) {
+      drain();
+    }
+    block[pending++] = (byte) b;
     uncompressed++;
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    gzip.write(b, off, len);
     uncompressed += len;
+    if (len >= BLOCK) {
+      drain();
+      gzip.write(b, off, len);
+      return;
+    }
+    if (pending + len > BLOCK) {
+      drain();
+    }
+    System.arraycopy(b, off, block, pending, len);
+    pending += len;
+  }
+
+  private void drain() throws IOException {
+    if (pending > 0) {
+      gzip.write(block, 0, pending);
+      pending = 0;
+    }
   }
 
   @Override
@@ -55,6 +79,7 @@ public final class GzipFile extends OutputStream {
 
   @Override
   public void close() throws IOException {
+    drain();
     gzip.close();
   }
 

@@ -1,5 +1,6 @@
 package dev.kumo.simulate.io;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,7 +15,8 @@ public final class Tally {
     private long files;
     private long bytes;
     private long uncompressedBytes;
-    private final Map<String, Long> byAccountRegion = new TreeMap<>();
+    /** account to region to count: no string is built per event. */
+    private final Map<String, Map<String, long[]>> byAccountRegion = new HashMap<>();
 
     public long events() {
       return events;
@@ -35,7 +37,9 @@ public final class Tally {
 
     /** Events per {@code account/region}. */
     public Map<String, Long> byAccountRegion() {
-      return java.util.Collections.unmodifiableMap(byAccountRegion);
+      Map<String, Long> out = new TreeMap<>();
+      byAccountRegion.forEach((account, regions) -> regions.forEach((region, n) -> out.put(account + "/" + region, n[0])));
+      return java.util.Collections.unmodifiableMap(out);
     }
   }
 
@@ -46,7 +50,7 @@ public final class Tally {
   public void event(String source, String account, String region) {
     Counts c = counts(source);
     c.events++;
-    c.byAccountRegion.merge(account + "/" + region, 1L, Long::sum);
+    c.byAccountRegion.computeIfAbsent(account, k -> new HashMap<>()).computeIfAbsent(region, k -> new long[1])[0]++;
     total++;
   }
 

@@ -13,6 +13,8 @@ import dev.kumo.simulate.cloudtrail.Identity;
 import dev.kumo.simulate.cloudtrail.Resource;
 import dev.kumo.simulate.cur.CurRegions;
 import dev.kumo.simulate.cur.CurRow;
+import dev.kumo.simulate.cur.CurWriter;
+import dev.kumo.simulate.io.Location;
 import dev.kumo.simulate.engine.RandomIds;
 import dev.kumo.simulate.org.Account;
 import dev.kumo.simulate.org.AccountKind;
@@ -22,6 +24,7 @@ import dev.kumo.simulate.org.Instance;
 import dev.kumo.simulate.org.ServiceUser;
 import dev.kumo.simulate.org.UserAgents;
 import dev.kumo.simulate.vpcflow.FlowRecord;
+import dev.kumo.simulate.vpcflow.FlowWriter;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -211,9 +214,16 @@ public final class ScenarioPlayer {
       port = 1024 + run.random.nextInt(64_000);
     }
     long start = time / 1000;
-    world.emit(new FlowRecord(instance.account(), instance.region(), instance.vpc().flowLogId(), instance.eni(),
+    label(world.emit(new FlowRecord(instance.account(), instance.region(), instance.vpc().flowLogId(), instance.eni(),
         instance.privateIp(), dst, 32_768 + run.random.nextInt(28_000), port, f.protocol(), f.packets(), f.bytes(),
-        start, start + 60, true));
+        start, start + 60, true)), FlowWriter.SOURCE, start * 1000, run, step);
+  }
+
+  /** Labels a record of a source without event ids by where it was written (nothing when the source is off). */
+  private void label(@Nullable Location at, String source, long time, Run run, Scenario.Step step) {
+    if (at != null) {
+      labels.add(new Label(null, at.file(), at.line(), source, time, run.scenario, step));
+    }
   }
 
   // ---- billing
@@ -225,10 +235,11 @@ public final class ScenarioPlayer {
     long day = Math.floorDiv(time, DAY) * DAY;
     String description = String.format(Locale.ROOT, "$%s per On Demand Linux %s Instance Hour", trim(b.rate()),
         b.instanceType().isEmpty() ? b.usageType() : b.instanceType());
-    world.emit(new CurRow(payer.id(), payer.name(), account.id(), account.name(), day, b.productCode(),
+    label(world.emit(new CurRow(payer.id(), payer.name(), account.id(), account.name(), day, b.productCode(),
         b.productCode().equals("AmazonEC2") ? "Amazon Elastic Compute Cloud" : b.productCode(),
         CurRegions.prefix(region) + b.usageType(), b.operation(), description, region, CurRegions.location(region),
-        region + "a", run.resourceId, b.amount(), b.unit(), b.rate(), "Compute Instance", b.instanceType(), "{}"));
+        region + "a", run.resourceId, b.amount(), b.unit(), b.rate(), "Compute Instance", b.instanceType(), "{}")),
+        CurWriter.SOURCE, day, run, step);
   }
 
   private static String trim(double d) {

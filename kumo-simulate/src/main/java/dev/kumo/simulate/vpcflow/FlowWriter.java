@@ -1,8 +1,10 @@
 package dev.kumo.simulate.vpcflow;
 
 import dev.kumo.simulate.engine.RandomIds;
-import dev.kumo.simulate.io.GzipFile;
+import dev.kumo.simulate.io.LineFile;
+import dev.kumo.simulate.io.Location;
 import dev.kumo.simulate.io.Tally;
+import dev.kumo.simulate.io.TextBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -33,8 +35,9 @@ public final class FlowWriter implements Closeable {
   private final Path root;
   private final SplittableRandom random;
   private final Tally tally;
-  private final Map<String, Open> open = new LinkedHashMap<>();
-  private final StringBuilder line = new StringBuilder(160);
+  private final Map<String, Open> open = new HashMap<>();
+  private final ArrayList<Open> order = new ArrayList<>();
+  private final TextBuffer line = new TextBuffer();
 
   public FlowWriter(Path root, SplittableRandom random, Tally tally) {
     this.root = root;
@@ -42,55 +45,71 @@ public final class FlowWriter implements Closeable {
     this.tally = tally;
   }
 
-  private record Open(GzipFile file, long window) {}
+  private static final class Open {
+    LineFile file;
+    long window;
 
-  public void write(FlowRecord r) {
+    Open(LineFile file, long window) {
+      this.file = file;
+      this.window = window;
+    }
+  }
+
+  /** Writes {@code r} to its flow log's file for the window of its start time; returns where it landed. */
+  public Location write(FlowRecord r) {
     try {
-      Open f = fileFor(r);
-      line.setLength(0);
-      line.append("2 ").append(r.account()).append(' ').append(r.interfaceId()).append(' ').append(r.srcAddr())
+      LineFile f = fileFor(r);
+      line.clear().append("2 ").append(r.account()).append(' ').append(r.interfaceId()).append(' ').append(r.srcAddr())
           .append(' ').append(r.dstAddr()).append(' ').append(r.srcPort()).append(' ').append(r.dstPort()).append(' ')
           .append(r.protocol()).append(' ').append(r.packets()).append(' ').append(r.bytes()).append(' ')
           .append(r.start()).append(' ').append(r.end()).append(r.accepted() ? " ACCEPT OK\n" : " REJECT OK\n");
-      f.file().write(line.toString().getBytes(StandardCharsets.US_ASCII));
+      Location at = f.writeLine(line.bytes(), line.length());
       tally.event(SOURCE, r.account(), r.region());
+      return at;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private Open fileFor(FlowRecord r) throws IOException {
-    String key = r.account() + "/" + r.region() + "/" + r.flowLogId();
+  private LineFile fileFor(FlowRecord r) throws IOException {
     long window = Math.floorDiv(r.start(), WINDOW);
-    Open f = open.get(key);
-    if (f != null && f.window() == window) {
-      return f;
+    Open f = open.get(r.flowLogId());
+    if (f != null && f.window == window) {
+      return f.file;
     }
     if (f != null) {
-      close(f);
+      close(f.file);
     }
     Instant delivered = Instant.ofEpochSecond((window + 1) * WINDOW);
     String name = r.account() + "_vpcflowlogs_" + r.region() + "_" + r.flowLogId() + "_" + STAMP.format(delivered) + "_"
         + RandomIds.hex(random, 8) + ".log.gz";
     Path path = root.resolve("AWSLogs").resolve(r.account()).resolve("vpcflowlogs").resolve(r.region())
         .resolve(DAY.format(delivered)).resolve(name);
-    GzipFile file = GzipFile.create(path);
-    file.write(HEADER.getBytes(StandardCharsets.US_ASCII));
-    Open o = new Open(file, window);
-    open.put(key, o);
-    return o;
+    LineFile file = LineFile.create(root, path);
+    byte[] header = HEADER.getBytes(StandardCharsets.US_ASCII);
+    file.writeLine(header, header.length);
+    if (f == null) {
+      f = new Open(file, window);
+      open.put(r.flowLogId(), f);
+      order.add(f);
+    } else {
+      f.file = file;
+      f.window = window;
+    }
+    return file;
   }
 
-  private void close(Open f) throws IOException {
-    f.file().close();
-    tally.file(SOURCE, f.file().compressedBytes(), f.file().uncompressedBytes());
+  private void close(LineFile f) throws IOException {
+    f.close();
+    tally.file(SOURCE, f.compressedBytes(), f.uncompressedBytes());
   }
 
   @Override
   public void close() throws IOException {
-    for (Open f : new ArrayList<>(open.values())) {
-      close(f);
+    for (Open f : order) {
+      close(f.file);
     }
     open.clear();
+    order.clear();
   }
 }
