@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * (deletions go to Samba's {@code .recycle} folder), the odd permission-denied open, the nightly rsync
  * backup reading the shares, and the hourly {@code find} that empties old files from the recycle bins.
  */
-final class FileServerActor implements Actor {
+public final class FileServerActor implements Actor {
   private static final String SHARE = "/srv/share";
   private static final double PEAK_PER_USER_HOUR = 24;
   /** Events a save writes: temp file, two renames, unlink. */
@@ -45,6 +45,24 @@ final class FileServerActor implements Actor {
   private record Server(String host, Office office, int index, List<User> users) {}
 
   private record User(String name, long uid, String share, String clientIp) {}
+
+  /** The share folder every file server exports. */
+  public static final String SHARE_ROOT = SHARE;
+
+  /** The host names of the organisation's file servers ({@code fs01} ...), one per office with people. */
+  public static List<String> hosts(World w) {
+    return servers(w).stream().map(Server::host).toList();
+  }
+
+  /** A share folder of the file server {@code host} ({@code /srv/share/finance}), or the share root. */
+  public static String someShare(World w, String host) {
+    for (Server s : servers(w)) {
+      if (s.host().equals(host) && !s.users().isEmpty()) {
+        return SHARE + "/" + s.users().get(0).share();
+      }
+    }
+    return SHARE;
+  }
 
   private static List<Server> servers(World w) {
     List<Server> out = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customer traffic through the internet-facing Application Load Balancers of the production and
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
  * only, forwarding to ECS tasks), plain-HTTP visits redirected to HTTPS, and the usual share of 304s,
  * 404s, expired sessions and rare 5xx.
  */
-final class WebActor implements Actor {
+public final class WebActor implements Actor {
   private static final ZoneId CUSTOMERS = ZoneId.of("America/New_York");
   private static final double PEAK_PER_HOUR = 1_200;
   private static final List<String> GOOGLEBOT = List.of("66.249.64.0/19");
@@ -244,6 +245,23 @@ final class WebActor implements Actor {
     }
     String url = "https://" + a.domain() + ":443" + path;
     return forward(a, r, t, client, agent, method, url, status, false, app ? "h2" : "https", method.equals("GET") ? 1 : 2);
+  }
+
+  /**
+   * A request from {@code client} to the first load balancer of {@code e}, forwarded to one of its targets, as
+   * scenarios write them; null when {@code e} serves no web traffic.
+   *
+   * @param path the path and query, as sent ({@code /api/render?url=...})
+   */
+  public static @Nullable AlbRequest request(World w, Estate e, SplittableRandom r, long t, String client, String agent,
+      String method, String path, int status) {
+    for (Alb a : albs(w)) {
+      if (a.estate().equals(e)) {
+        return forward(a, r, t, client, agent, method, "https://" + a.domain() + ":443" + path, status, false, "https",
+            method.equals("GET") ? 1 : 2);
+      }
+    }
+    return null;
   }
 
   private static AlbRequest forward(Alb a, SplittableRandom r, long t, String client, String agent, String method,

@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A kind of log record a scenario step leaves, repeated {@code count} times {@code every} apart. */
-public sealed interface ScenarioAction permits ScenarioAction.ApiCall, ScenarioAction.Flows, ScenarioAction.Billing {
+public sealed interface ScenarioAction permits ScenarioAction.ApiCall, ScenarioAction.Flows, ScenarioAction.Billing,
+    ScenarioAction.WebRequests, ScenarioAction.FileActivity {
   int count();
 
   Duration every();
@@ -64,4 +65,23 @@ public sealed interface ScenarioAction permits ScenarioAction.ApiCall, ScenarioA
       return Duration.ofDays(1);
     }
   }
+
+  /**
+   * Requests to the attacked estate's public load balancer (ALB access log lines), from the actor's
+   * address; the path may use variables.
+   */
+  record WebRequests(String method, String path, int status, String userAgent, int count, Duration every)
+      implements ScenarioAction {}
+
+  /**
+   * File activity on a Linux file server (auditd records), by a process of the attacker.
+   *
+   * @param host the file server ({@code fs01} ...), or null for the organisation's first
+   * @param activity {@code encrypt-rename} (each file renamed to a new extension) or {@code write-unlink} (an
+   *     encrypted copy written, then the original unlinked)
+   * @param extension the extension encrypted files get ({@code .encrypt})
+   * @param exe the attacker's program, run as root
+   */
+  record FileActivity(@Nullable String host, String activity, String extension, String exe, int count,
+      Duration every) implements ScenarioAction {}
 }

@@ -4,7 +4,12 @@ import dev.kumo.sigma.yaml.YList;
 import dev.kumo.sigma.yaml.YMap;
 import dev.kumo.sigma.yaml.YNode;
 import dev.kumo.sigma.yaml.YScalar;
+import dev.kumo.simulate.Source;
+import dev.kumo.simulate.actors.FileServerActor;
 import dev.kumo.simulate.actors.Machines;
+import dev.kumo.simulate.actors.WebActor;
+import dev.kumo.simulate.alb.AlbRequest;
+import dev.kumo.simulate.auditd.AuditEvent;
 import dev.kumo.simulate.actors.World;
 import dev.kumo.simulate.cloudtrail.ApiEvent;
 import dev.kumo.simulate.cloudtrail.Body;
@@ -96,6 +101,10 @@ public final class ScenarioPlayer {
       flows(run, step, f, time, i);
     } else if (action instanceof ScenarioAction.Billing b) {
       billing(run, step, b, time);
+    } else if (action instanceof ScenarioAction.WebRequests web) {
+      web(run, step, web, time, i);
+    } else if (action instanceof ScenarioAction.FileActivity files) {
+      files(run, step, files, time, i);
     }
   }
 
@@ -225,6 +234,72 @@ public final class ScenarioPlayer {
       labels.add(new Label(null, at.file(), at.line(), source, time, run.scenario, step));
     }
   }
+
+  // ---- load balancer
+
+  private void web(Run run, Scenario.Step step, ScenarioAction.WebRequests web, long time, int i) {
+    ScenarioActor actor = run.scenario.actors().get(step.actor());
+    Instance instance = run.instance(actor);
+    String client = actor.from().equals("external") ? run.attackerIp : actor.from().equals("instance")
+        ? instance.privateIp() : actor.from();
+    String path = Variables.expand(web.path(), run.variables(actor, instance, time, i)::get);
+    AlbRequest r = WebActor.request(world, run.estate, run.random, time, client, web.userAgent(), web.method(), path,
+        web.status());
+    if (r == null) {
+      throw new IllegalArgumentException(run.scenario.file() + ": the attacked estate has no public load balancer");
+    }
+    label(world.emit(r), Source.ALB.id(), r.timeMicros() / 1000, run, step);
+  }
+
+  // ---- file server
+
+  private void files(Run run, Scenario.Step step, ScenarioAction.FileActivity f, long time, int i) {
+    List<String> hosts = FileServerActor.hosts(world);
+    if (hosts.isEmpty()) {
+      throw new IllegalArgumentException(run.scenario.file() + ": the organisation has no file server");
+    }
+    String host = f.host() == null ? hosts.get(0) : f.host();
+    String dir = FileServerActor.someShare(world, host) + "/" + FOLDERS[i / 40 % FOLDERS.length];
+    String file = dir + "/" + DOCUMENTS[i % DOCUMENTS.length] + "-" + (i / DOCUMENTS.length) + "."
+        + EXTENSIONS[i % EXTENSIONS.length];
+    String encrypted = file + f.extension();
+    String comm = f.exe().substring(f.exe().lastIndexOf('/') + 1);
+    long inode = 1_000_000L + Math.floorMod(file.hashCode(), 9_000_000);
+    AuditEvent.AuditPath parent = new AuditEvent.AuditPath(dir + "/", 2_000_000L + Math.floorMod(dir.hashCode(), 99_999),
+        "040775", 0, 1000, "PARENT");
+    long pid = 31_337 + run.random.nextInt(3);
+    List<String> argv = List.of(f.exe(), "--path", FileServerActor.SHARE_ROOT);
+    if (f.activity().equals("encrypt-rename")) {
+      audit(new AuditEvent(host, time, AuditEvent.RENAMEAT2, true, 0, 1, pid, AuditEvent.UNSET, 0, 0,
+          "(none)", AuditEvent.UNSET, comm, f.exe(), "share", 0, FileServerActor.SHARE_ROOT, List.of(parent, parent,
+          new AuditEvent.AuditPath(file, inode, "0100644", 1001, 1001, "DELETE"),
+          new AuditEvent.AuditPath(encrypted, inode, "0100644", 1001, 1001, "CREATE")), argv), run, step);
+    } else {
+      audit(new AuditEvent(host, time, AuditEvent.OPENAT, true, 3, 1, pid, AuditEvent.UNSET, 0, 0, "(none)",
+          AuditEvent.UNSET, comm, f.exe(), "share", AuditEvent.O_WRONLY | AuditEvent.O_CREAT | AuditEvent.O_TRUNC,
+          FileServerActor.SHARE_ROOT, List.of(parent, new AuditEvent.AuditPath(encrypted, inode + 1, "0100600", 0, 0,
+          "CREATE")), argv), run, step);
+      audit(new AuditEvent(host, time + 40, AuditEvent.UNLINKAT, true, 0, 1, pid, AuditEvent.UNSET, 0, 0,
+          "(none)", AuditEvent.UNSET, comm, f.exe(), "share", 0, FileServerActor.SHARE_ROOT, List.of(parent,
+          new AuditEvent.AuditPath(file, inode, "0100644", 1001, 1001, "DELETE")), argv), run, step);
+    }
+  }
+
+  /**
+   * Writes an audit event and labels it at the line where a reader has all of it: its PROCTITLE record, after
+   * the SYSCALL, CWD and PATH records (Kumo, like ausearch, completes a syscall event there).
+   */
+  private void audit(AuditEvent e, Run run, Scenario.Step step) {
+    Location first = world.emit(e);
+    if (first != null) {
+      label(new Location(first.file(), first.line() + 2 + e.paths().size()), Source.AUDITD.id(), e.time(), run, step);
+    }
+  }
+
+  private static final String[] FOLDERS = {"projects", "reports", "contracts", "invoices", "archive"};
+  private static final String[] DOCUMENTS = {"budget", "forecast", "minutes", "roadmap", "payroll", "customer-list",
+      "design", "proposal"};
+  private static final String[] EXTENSIONS = {"xlsx", "docx", "pdf", "pptx", "csv"};
 
   // ---- billing
 

@@ -155,7 +155,7 @@ public final class ScenarioReader {
         error(n.line(), "a step must be a map");
         continue;
       }
-      keys(s, "step", "title", "technique", "tactic", "at", "actor", "cloudtrail", "flows", "billing");
+      keys(s, "step", "title", "technique", "tactic", "at", "actor", "cloudtrail", "flows", "billing", "alb", "auditd");
       String id = id(s, "step");
       if (!ids.add(id)) {
         error(s.lineOf("step"), "duplicate step id '" + id + "'");
@@ -197,8 +197,18 @@ public final class ScenarioReader {
           actions.add(billing(b));
         }
       }
+      if (s.get("alb") != null) {
+        for (YMap a : maps(s, "alb")) {
+          actions.add(web(a));
+        }
+      }
+      if (s.get("auditd") != null) {
+        for (YMap a : maps(s, "auditd")) {
+          actions.add(files(a));
+        }
+      }
       if (actions.isEmpty()) {
-        error(s.line(), "step '" + id + "' leaves no records: give it cloudtrail, flows or billing");
+        error(s.line(), "step '" + id + "' leaves no records: give it cloudtrail, flows, billing, alb or auditd");
       }
       out.add(new Scenario.Step(id, text(s, "title", true), technique, tactic, offset(s, "at", Duration.ZERO), actor,
           actions));
@@ -279,6 +289,41 @@ public final class ScenarioReader {
     return new ScenarioAction.Billing(product == null ? "?" : product, usage == null ? "?" : usage,
         operation == null ? "RunInstances" : operation, text(b, "region", false), amount, unit == null ? "Hrs" : unit,
         rate, type == null ? "" : type, (int) number(b, "days", 1, 1, 366));
+  }
+
+  private ScenarioAction.WebRequests web(YMap a) {
+    keys(a, "method", "path", "status", "user_agent", "count", "every");
+    String method = text(a, "method", false);
+    String path = text(a, "path", true);
+    if (path != null && !path.startsWith("/")) {
+      error(a.lineOf("path"), "'path' must start with /");
+    }
+    if (path != null) {
+      Variables.unknown(path).forEach(u -> error(a.lineOf("path"), u.substring(u.indexOf(':') + 2)));
+    }
+    String agent = text(a, "user_agent", false);
+    return new ScenarioAction.WebRequests(method == null ? "GET" : method, path == null ? "/" : path,
+        (int) number(a, "status", 200, 100, 599), agent == null ? "Mozilla/5.0 zgrab/0.x" : agent, count(a),
+        offset(a, "every", Duration.ofSeconds(1)));
+  }
+
+  private ScenarioAction.FileActivity files(YMap a) {
+    keys(a, "host", "activity", "extension", "exe", "count", "every");
+    String activity = text(a, "activity", true);
+    if (activity != null && !activity.equals("encrypt-rename") && !activity.equals("write-unlink")) {
+      error(a.lineOf("activity"), "'activity' must be encrypt-rename or write-unlink, not '" + activity + "'");
+    }
+    String extension = text(a, "extension", false);
+    if (extension != null && !extension.matches("\\.[A-Za-z0-9_-]{1,16}")) {
+      error(a.lineOf("extension"), "'extension' must look like .encrypt");
+    }
+    String exe = text(a, "exe", false);
+    if (exe != null && !exe.startsWith("/")) {
+      error(a.lineOf("exe"), "'exe' must be an absolute path");
+    }
+    return new ScenarioAction.FileActivity(text(a, "host", false), activity == null ? "encrypt-rename" : activity,
+        extension == null ? ".encrypt" : extension, exe == null ? "/tmp/.x/encryptor" : exe, count(a),
+        offset(a, "every", Duration.ofMillis(200)));
   }
 
   private int count(YMap m) {
