@@ -6,6 +6,7 @@ import dev.kumo.simulate.cloudtrail.CloudTrailWriter;
 import dev.kumo.simulate.cloudtrail.Sessions;
 import dev.kumo.simulate.cur.CurWriter;
 import dev.kumo.simulate.engine.Timeline;
+import dev.kumo.simulate.io.Deflation;
 import dev.kumo.simulate.io.Manifest;
 import dev.kumo.simulate.io.Tally;
 import dev.kumo.simulate.org.Organisation;
@@ -41,7 +42,8 @@ public final class Simulation {
     long began = System.nanoTime();
     Organisation org = OrganisationFactory.build(o.seed());
     SplittableRandom root = new SplittableRandom(o.seed());
-    Tally tally = new Tally();
+    Deflation deflation = Deflation.background();
+    Tally tally = new Tally(deflation);
     long start = o.start().toEpochMilli();
     Timeline timeline = new Timeline(start);
     SplittableRandom writerRandom = root.split();
@@ -72,7 +74,11 @@ public final class Simulation {
       timeline.run(() -> tally.totalEvents() >= o.events() && timeline.now() > scenariosEnd);
       end = timeline.now();
     } finally {
-      closeAll(ct, flows, cur, alb, audit, dns);
+      try {
+        closeAll(ct, flows, cur, alb, audit, dns);
+      } finally {
+        deflation.finish(); // every file complete before the manifest counts them
+      }
     }
     Manifest.write(o.output(), o.seed(), o.start(), Instant.ofEpochMilli(end), scale, tally);
     if (!o.scenarios().isEmpty()) {

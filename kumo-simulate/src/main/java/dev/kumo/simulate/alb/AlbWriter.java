@@ -147,7 +147,7 @@ public final class AlbWriter implements Closeable {
         + STAMP.format(delivered) + "_" + r.nodeIp() + "_" + suffix.toString().toLowerCase(Locale.ROOT) + ".log.gz";
     Path path = root.resolve("AWSLogs").resolve(r.account()).resolve("elasticloadbalancing").resolve(r.region())
         .resolve(DAY.format(delivered)).resolve(name);
-    LineFile file = LineFile.create(root, path);
+    LineFile file = LineFile.create(root, path, tally.deflation());
     if (f == null) {
       f = new Open(file, window);
       open.put(key, f);
@@ -160,8 +160,7 @@ public final class AlbWriter implements Closeable {
   }
 
   private void close(LineFile f) throws IOException {
-    f.close();
-    tally.file(SOURCE, f.compressedBytes(), f.uncompressedBytes());
+    f.closeInto(tally, SOURCE);
   }
 
   @Override

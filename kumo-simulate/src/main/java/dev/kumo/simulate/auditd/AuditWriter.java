@@ -138,7 +138,7 @@ public final class AuditWriter implements Closeable {
       return h;
     }
     LineFile file = LineFile.create(root, root.resolve("hosts").resolve(e.host()).resolve("var/log/audit")
-        .resolve("audit.log-" + STAMP.format(Instant.ofEpochMilli(e.time())) + ".gz"));
+        .resolve("audit.log-" + STAMP.format(Instant.ofEpochMilli(e.time())) + ".gz"), tally.deflation());
     if (h == null) {
       h = new Host(file, 1_000 + random.nextInt(900_000));
       hosts.put(e.host(), h);
@@ -151,8 +151,7 @@ public final class AuditWriter implements Closeable {
   }
 
   private void close(LineFile f) throws IOException {
-    f.close();
-    tally.file(SOURCE, f.compressedBytes(), f.uncompressedBytes());
+    f.closeInto(tally, SOURCE);
   }
 
   @Override

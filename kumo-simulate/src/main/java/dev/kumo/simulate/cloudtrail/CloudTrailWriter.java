@@ -45,6 +45,7 @@ public final class CloudTrailWriter implements Closeable {
     this.random = random;
     this.tally = tally;
     json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // the file is closed into the tally
   }
 
   private static final class Open {
@@ -88,7 +89,7 @@ public final class CloudTrailWriter implements Closeable {
         + ".json.gz";
     Path path = root.resolve("AWSLogs").resolve(account).resolve("CloudTrail").resolve(region)
         .resolve(DAY.format(delivered)).resolve(name);
-    GzipFile file = GzipFile.create(path);
+    GzipFile file = GzipFile.create(path, tally.deflation());
     JsonGenerator g = json.createGenerator(file, JsonEncoding.UTF8);
     g.writeStartObject();
     g.writeArrayFieldStart("Records");
@@ -101,7 +102,7 @@ public final class CloudTrailWriter implements Closeable {
     f.g.writeEndArray();
     f.g.writeEndObject();
     f.g.close();
-    tally.file(SOURCE, f.file.compressedBytes(), f.file.uncompressedBytes());
+    f.file.closeInto(tally, SOURCE);
   }
 
   private String writeEvent(JsonGenerator g, ApiEvent e) throws IOException {

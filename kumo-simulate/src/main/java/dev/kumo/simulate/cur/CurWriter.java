@@ -80,7 +80,7 @@ public final class CurWriter implements Closeable {
     close();
     period = p;
     file = LineFile.create(root, root.resolve("billing").resolve(exportName).resolve("data").resolve("BILLING_PERIOD=" + p)
-        .resolve(exportName + "-00001.csv.gz"));
+        .resolve(exportName + "-00001.csv.gz"), tally.deflation());
     sb.setLength(0);
     row(sb, COLUMNS.toArray());
     byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -125,8 +125,7 @@ public final class CurWriter implements Closeable {
   @Override
   public void close() throws IOException {
     if (file != null) {
-      file.close();
-      tally.file(SOURCE, file.compressedBytes(), file.uncompressedBytes());
+      file.closeInto(tally, SOURCE);
       file = null;
     }
   }

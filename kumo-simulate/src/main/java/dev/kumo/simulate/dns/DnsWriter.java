@@ -112,7 +112,7 @@ public final class DnsWriter implements Closeable {
         + RandomIds.hex(random, 8) + ".log.gz";
     Path path = root.resolve("AWSLogs").resolve(q.account()).resolve("vpcdnsquerylogs").resolve(q.vpcId())
         .resolve(DAY.format(delivered)).resolve(name);
-    LineFile file = LineFile.create(root, path);
+    LineFile file = LineFile.create(root, path, tally.deflation());
     if (f == null) {
       f = new Open(file, window);
       open.put(q.vpcId(), f);
@@ -125,8 +125,7 @@ public final class DnsWriter implements Closeable {
   }
 
   private void close(LineFile f) throws IOException {
-    f.close();
-    tally.file(SOURCE, f.compressedBytes(), f.uncompressedBytes());
+    f.closeInto(tally, SOURCE);
   }
 
   @Override

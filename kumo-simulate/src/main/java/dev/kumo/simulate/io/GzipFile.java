@@ -22,11 +22,13 @@ public final class GzipFile extends OutputStream {
 
   private final Counting counting;
   private final GZIPOutputStream gzip;
-  private final byte[] block = new byte[BLOCK];
+  private final Deflation deflation;
+  private byte[] block = new byte[BLOCK];
   private int pending;
   private long uncompressed;
 
-  private GzipFile(Path path) throws IOException {
+  private GzipFile(Path path, Deflation deflation) throws IOException {
+    this.deflation = deflation;
     Files.createDirectories(path.getParent());
     this.counting = new Counting(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
     this.gzip = new GZIPOutputStream(counting, 1 << 16) {
@@ -36,9 +38,14 @@ public final class GzipFile extends OutputStream {
     };
   }
 
-  /** Creates (or replaces) {@code path} and its parent folders. */
+  /** Creates (or replaces) {@code path} and its parent folders; compresses on the writing thread. */
   public static GzipFile create(Path path) throws IOException {
-    return new GzipFile(path);
+    return new GzipFile(path, Deflation.inline());
+  }
+
+  /** Creates (or replaces) {@code path} and its parent folders; compresses where {@code deflation} says. */
+  public static GzipFile create(Path path, Deflation deflation) throws IOException {
+    return new GzipFile(path, deflation);
   }
 
   @Override
@@ -55,7 +62,9 @@ public final class GzipFile extends OutputStream {
     uncompressed += len;
     if (len >= BLOCK) {
       drain();
-      gzip.write(b, off, len);
+      byte[] copy = deflation.async() ? java.util.Arrays.copyOfRange(b, off, off + len) : b;
+      int from = deflation.async() ? 0 : off;
+      deflation.run(() -> gzip.write(copy, from, len));
       return;
     }
     if (pending + len > BLOCK) {
@@ -67,7 +76,12 @@ public final class GzipFile extends OutputStream {
 
   private void drain() throws IOException {
     if (pending > 0) {
-      gzip.write(block, 0, pending);
+      byte[] full = block;
+      int n = pending;
+      deflation.run(() -> gzip.write(full, 0, n));
+      if (deflation.async()) {
+        block = new byte[BLOCK]; // the full block now belongs to the compressing thread
+      }
       pending = 0;
     }
   }
@@ -80,10 +94,29 @@ public final class GzipFile extends OutputStream {
   @Override
   public void close() throws IOException {
     drain();
-    gzip.close();
+    deflation.run(gzip::close);
   }
 
-  /** Bytes written to the file so far (all of them once closed). */
+  /**
+   * Closes the file and counts it in {@code tally} under {@code source}: its compressed size once it is known
+   * (at once when compressing inline, later when compressing in the background).
+   */
+  public void closeInto(Tally tally, String source) throws IOException {
+    drain();
+    long size = uncompressed;
+    if (deflation.async()) {
+      java.util.function.LongConsumer sized = tally.fileCompressedLater(source, size);
+      deflation.run(() -> {
+        gzip.close();
+        sized.accept(counting.count);
+      });
+    } else {
+      gzip.close();
+      tally.file(source, counting.count, size);
+    }
+  }
+
+  /** Bytes written to the file so far (all of them once closed and compressed). */
   public long compressedBytes() {
     return counting.count;
   }

@@ -23,6 +23,16 @@ public final class LineFile implements Closeable {
     return new LineFile(GzipFile.create(path), Location.relative(root, path));
   }
 
+  /** As {@link #create(Path, Path)}, compressing where {@code deflation} says. */
+  public static LineFile create(Path root, Path path, Deflation deflation) throws IOException {
+    return new LineFile(GzipFile.create(path, deflation), Location.relative(root, path));
+  }
+
+  /** Closes the file and counts it in {@code tally} (see {@link GzipFile#closeInto}). */
+  public void closeInto(Tally tally, String source) throws IOException {
+    file.closeInto(tally, source);
+  }
+
   /**
    * Writes {@code newlines} lines held in {@code bytes} (each ending with {@code \n}) and returns the
    * location of the first.

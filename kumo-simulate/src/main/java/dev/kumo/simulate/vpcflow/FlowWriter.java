@@ -85,7 +85,7 @@ public final class FlowWriter implements Closeable {
         + RandomIds.hex(random, 8) + ".log.gz";
     Path path = root.resolve("AWSLogs").resolve(r.account()).resolve("vpcflowlogs").resolve(r.region())
         .resolve(DAY.format(delivered)).resolve(name);
-    LineFile file = LineFile.create(root, path);
+    LineFile file = LineFile.create(root, path, tally.deflation());
     byte[] header = HEADER.getBytes(StandardCharsets.US_ASCII);
     file.writeLine(header, header.length);
     if (f == null) {
@@ -100,8 +100,7 @@ public final class FlowWriter implements Closeable {
   }
 
   private void close(LineFile f) throws IOException {
-    f.close();
-    tally.file(SOURCE, f.compressedBytes(), f.uncompressedBytes());
+    f.closeInto(tally, SOURCE);
   }
 
   @Override
