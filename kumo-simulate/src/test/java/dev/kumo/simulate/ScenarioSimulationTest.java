@@ -67,6 +67,35 @@ class ScenarioSimulationTest {
   }
 
   @Test
+  void labels_ofSourcesWithoutIds_pointAtTheLineKumoReadsEachEventAt() throws IOException {
+    List<Scenario> scenarios = List.of(
+        ScenarioLibrary.byId("qnapcrypt-file-server").orElseThrow().withStart(HOURS_2),
+        ScenarioLibrary.byId("ddos-from-instances").orElseThrow().withStart(HOURS_2),
+        ScenarioLibrary.byId("app-exploit-instance-credentials").orElseThrow().withStart(HOURS_2));
+    Simulation.run(new SimulationOptions(6, 3_000, START, 1, EnumSet.allOf(Source.class), dir, scenarios));
+    Map<String, java.util.Set<Long>> linesByFile = new HashMap<>();
+    Map<String, Integer> bySource = new HashMap<>();
+    for (String line : Files.readAllLines(Simulation.labelsFile(dir))) {
+      JsonObject l = (JsonObject) JsonTreeReader.lenient().read(line);
+      if (l.get("file") instanceof String file) {
+        String source = l.getString("source");
+        java.util.Set<Long> lines = linesByFile.computeIfAbsent(file, f -> {
+          java.util.Set<Long> found = new java.util.HashSet<>();
+          for (var e : SourceTesting.read(dir.resolve(f)).events()) {
+            assertThat(e.source()).isEqualTo(source);
+            found.add(e.origin().line());
+          }
+          return found;
+        });
+        assertThat(lines).as("%s:%s (%s) is where Kumo reads an event", file, l.get("line"), source)
+            .contains(((Number) l.get("line")).longValue());
+        bySource.merge(source, 1, Integer::sum);
+      }
+    }
+    assertThat(bySource).containsKeys("linux.auditd", "aws.vpcflow", "aws.elb");
+  }
+
+  @Test
   void run_sameSeedWithScenarios_writesByteIdenticalFilesAndLabels() throws IOException {
     List<Scenario> all = ScenarioLibrary.builtin().stream().map(x -> x.withStart(HOURS_2)).toList();
     run(dir.resolve("a"), 9, all);
