@@ -39,10 +39,14 @@ public final class ReportText {
 
   /** For HTML text and attribute values. Control characters are made visible first. */
   public static String html(String s) {
-    String t = terminal(s);
-    StringBuilder sb = new StringBuilder(t.length() + 16);
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
+    return entities(terminal(s));
+  }
+
+  /** {@code & < > " '} as HTML entities, the rest as it is (the caller deals with control characters). */
+  public static String entities(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
@@ -72,7 +76,8 @@ public final class ReportText {
     return sb.toString();
   }
 
-  static boolean unsafe(char c) {
+  /** Control characters (C0, DEL, C1) and bidirectional or invisible formatting characters. */
+  public static boolean unsafe(char c) {
     return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f
         || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200b || c == 0xfeff
         || c == 0x2028 || c == 0x2029;

@@ -1,28 +1,21 @@
 package dev.kumo.exercise.tabletop;
 
+import dev.kumo.exercise.report.ReportText;
+
 /** Escaping for the media reports are written to; scenario and answer text is user-written. */
 final class Text {
   private Text() {}
 
   /** HTML text and attribute values: {@code & < > " '} become entities; control characters are dropped. */
   static String html(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 16);
+    StringBuilder kept = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> {
-          if (!unsafe(c) || c == '\n') {
-            sb.append(c);
-          }
-        }
+      if (!unsafe(c) || c == '\n') {
+        kept.append(c);
       }
     }
-    return sb.toString();
+    return ReportText.entities(kept.toString());
   }
 
   /**
@@ -61,7 +54,6 @@ final class Text {
   }
 
   private static boolean unsafe(char c) {
-    return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0x200b && c <= 0x200f)
-        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
+    return ReportText.unsafe(c);
   }
 }
