@@ -3,6 +3,7 @@ package dev.kumo.simulate.alb;
 import dev.kumo.simulate.engine.RandomIds;
 import dev.kumo.simulate.io.LineFile;
 import dev.kumo.simulate.io.Location;
+import dev.kumo.simulate.io.WindowedFiles;
 import dev.kumo.simulate.io.Tally;
 import dev.kumo.simulate.io.TextBuffer;
 import java.io.Closeable;
@@ -12,11 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -40,8 +37,7 @@ public final class AlbWriter implements Closeable {
   private final Path root;
   private final SplittableRandom random;
   private final Tally tally;
-  private final Map<String, Open> open = new HashMap<>();
-  private final List<Open> order = new ArrayList<>();
+  private final WindowedFiles files;
   private final TextBuffer line = new TextBuffer();
   private final MicroTimes times = new MicroTimes();
 
@@ -50,17 +46,9 @@ public final class AlbWriter implements Closeable {
     this.root = root;
     this.random = random;
     this.tally = tally;
+    this.files = new WindowedFiles(tally, SOURCE);
   }
 
-  private static final class Open {
-    LineFile file;
-    long window;
-
-    Open(LineFile file, long window) {
-      this.file = file;
-      this.window = window;
-    }
-  }
 
   /** Writes {@code r} to its node's file for the window of its time; returns where it landed. */
   public Location write(AlbRequest r) {
@@ -128,47 +116,25 @@ public final class AlbWriter implements Closeable {
   }
 
   private LineFile fileFor(AlbRequest r) throws IOException {
-    String key = r.loadBalancer() + " " + r.nodeIp();
     long window = Math.floorDiv(r.timeMicros(), WINDOW_MICROS);
-    Open f = open.get(key);
-    if (f != null && f.window == window) {
-      return f.file;
-    }
-    if (f != null) {
-      close(f.file);
-    }
-    Instant delivered = Instant.ofEpochSecond((window + 1) * (WINDOW_MICROS / 1_000_000L));
-    String[] parts = r.loadBalancer().split("/");
-    StringBuilder suffix = new StringBuilder(8);
-    for (int i = 0; i < 8; i++) {
-      suffix.append(LOWER_ALNUM[random.nextInt(LOWER_ALNUM.length)]);
-    }
-    String name = r.account() + "_elasticloadbalancing_" + r.region() + "_" + String.join(".", parts) + "_"
-        + STAMP.format(delivered) + "_" + r.nodeIp() + "_" + suffix.toString().toLowerCase(Locale.ROOT) + ".log.gz";
-    Path path = root.resolve("AWSLogs").resolve(r.account()).resolve("elasticloadbalancing").resolve(r.region())
-        .resolve(DAY.format(delivered)).resolve(name);
-    LineFile file = LineFile.create(root, path, tally.deflation());
-    if (f == null) {
-      f = new Open(file, window);
-      open.put(key, f);
-      order.add(f);
-    } else {
-      f.file = file;
-      f.window = window;
-    }
-    return file;
-  }
-
-  private void close(LineFile f) throws IOException {
-    f.closeInto(tally, SOURCE);
+    return files.get(r.loadBalancer() + " " + r.nodeIp(), window, w -> {
+      Instant delivered = Instant.ofEpochSecond((w + 1) * (WINDOW_MICROS / 1_000_000L));
+      String[] parts = r.loadBalancer().split("/");
+      StringBuilder suffix = new StringBuilder(8);
+      for (int i = 0; i < 8; i++) {
+        suffix.append(LOWER_ALNUM[random.nextInt(LOWER_ALNUM.length)]);
+      }
+      String name = r.account() + "_elasticloadbalancing_" + r.region() + "_" + String.join(".", parts) + "_"
+          + STAMP.format(delivered) + "_" + r.nodeIp() + "_" + suffix.toString().toLowerCase(Locale.ROOT) + ".log.gz";
+      Path path = root.resolve("AWSLogs").resolve(r.account()).resolve("elasticloadbalancing").resolve(r.region())
+          .resolve(DAY.format(delivered)).resolve(name);
+      LineFile file = LineFile.create(root, path, tally.deflation());
+      return file;
+    });
   }
 
   @Override
   public void close() throws IOException {
-    for (Open f : order) {
-      close(f.file);
-    }
-    open.clear();
-    order.clear();
+    files.close();
   }
 }

@@ -3,6 +3,7 @@ package dev.kumo.simulate.dns;
 import dev.kumo.simulate.engine.RandomIds;
 import dev.kumo.simulate.io.LineFile;
 import dev.kumo.simulate.io.Location;
+import dev.kumo.simulate.io.WindowedFiles;
 import dev.kumo.simulate.io.Tally;
 import dev.kumo.simulate.io.TextBuffer;
 import java.io.Closeable;
@@ -13,10 +14,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -36,8 +33,7 @@ public final class DnsWriter implements Closeable {
   private final Path root;
   private final SplittableRandom random;
   private final Tally tally;
-  private final Map<String, Open> open = new HashMap<>();
-  private final List<Open> order = new ArrayList<>();
+  private final WindowedFiles files;
   private final TextBuffer line = new TextBuffer();
   private long second = Long.MIN_VALUE;
   private String stamp = "";
@@ -47,17 +43,9 @@ public final class DnsWriter implements Closeable {
     this.root = root;
     this.random = random;
     this.tally = tally;
+    this.files = new WindowedFiles(tally, SOURCE);
   }
 
-  private static final class Open {
-    LineFile file;
-    long window;
-
-    Open(LineFile file, long window) {
-      this.file = file;
-      this.window = window;
-    }
-  }
 
   /** Writes {@code q} to its VPC's file for the window of its time; returns where it landed. */
   public Location write(DnsQuery q) {
@@ -100,40 +88,19 @@ public final class DnsWriter implements Closeable {
 
   private LineFile fileFor(DnsQuery q) throws IOException {
     long window = Math.floorDiv(q.time(), WINDOW);
-    Open f = open.get(q.vpcId());
-    if (f != null && f.window == window) {
-      return f.file;
-    }
-    if (f != null) {
-      close(f.file);
-    }
-    Instant delivered = Instant.ofEpochMilli((window + 1) * WINDOW);
-    String name = q.vpcId() + "_vpcdnsquerylogs_" + q.account() + "_" + STAMP.format(delivered) + "_"
-        + RandomIds.hex(random, 8) + ".log.gz";
-    Path path = root.resolve("AWSLogs").resolve(q.account()).resolve("vpcdnsquerylogs").resolve(q.vpcId())
-        .resolve(DAY.format(delivered)).resolve(name);
-    LineFile file = LineFile.create(root, path, tally.deflation());
-    if (f == null) {
-      f = new Open(file, window);
-      open.put(q.vpcId(), f);
-      order.add(f);
-    } else {
-      f.file = file;
-      f.window = window;
-    }
-    return file;
-  }
-
-  private void close(LineFile f) throws IOException {
-    f.closeInto(tally, SOURCE);
+    return files.get(q.vpcId(), window, w -> {
+      Instant delivered = Instant.ofEpochMilli((w + 1) * WINDOW);
+      String name = q.vpcId() + "_vpcdnsquerylogs_" + q.account() + "_" + STAMP.format(delivered) + "_"
+          + RandomIds.hex(random, 8) + ".log.gz";
+      Path path = root.resolve("AWSLogs").resolve(q.account()).resolve("vpcdnsquerylogs").resolve(q.vpcId())
+          .resolve(DAY.format(delivered)).resolve(name);
+      LineFile file = LineFile.create(root, path, tally.deflation());
+      return file;
+    });
   }
 
   @Override
   public void close() throws IOException {
-    for (Open f : order) {
-      close(f.file);
-    }
-    open.clear();
-    order.clear();
+    files.close();
   }
 }

@@ -3,6 +3,7 @@ package dev.kumo.simulate.vpcflow;
 import dev.kumo.simulate.engine.RandomIds;
 import dev.kumo.simulate.io.LineFile;
 import dev.kumo.simulate.io.Location;
+import dev.kumo.simulate.io.WindowedFiles;
 import dev.kumo.simulate.io.Tally;
 import dev.kumo.simulate.io.TextBuffer;
 import java.io.Closeable;
@@ -13,9 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -35,25 +33,16 @@ public final class FlowWriter implements Closeable {
   private final Path root;
   private final SplittableRandom random;
   private final Tally tally;
-  private final Map<String, Open> open = new HashMap<>();
-  private final ArrayList<Open> order = new ArrayList<>();
+  private final WindowedFiles files;
   private final TextBuffer line = new TextBuffer();
 
   public FlowWriter(Path root, SplittableRandom random, Tally tally) {
     this.root = root;
     this.random = random;
     this.tally = tally;
+    this.files = new WindowedFiles(tally, SOURCE);
   }
 
-  private static final class Open {
-    LineFile file;
-    long window;
-
-    Open(LineFile file, long window) {
-      this.file = file;
-      this.window = window;
-    }
-  }
 
   /** Writes {@code r} to its flow log's file for the window of its start time; returns where it landed. */
   public Location write(FlowRecord r) {
@@ -73,42 +62,21 @@ public final class FlowWriter implements Closeable {
 
   private LineFile fileFor(FlowRecord r) throws IOException {
     long window = Math.floorDiv(r.start(), WINDOW);
-    Open f = open.get(r.flowLogId());
-    if (f != null && f.window == window) {
-      return f.file;
-    }
-    if (f != null) {
-      close(f.file);
-    }
-    Instant delivered = Instant.ofEpochSecond((window + 1) * WINDOW);
-    String name = r.account() + "_vpcflowlogs_" + r.region() + "_" + r.flowLogId() + "_" + STAMP.format(delivered) + "_"
-        + RandomIds.hex(random, 8) + ".log.gz";
-    Path path = root.resolve("AWSLogs").resolve(r.account()).resolve("vpcflowlogs").resolve(r.region())
-        .resolve(DAY.format(delivered)).resolve(name);
-    LineFile file = LineFile.create(root, path, tally.deflation());
-    byte[] header = HEADER.getBytes(StandardCharsets.US_ASCII);
-    file.writeLine(header, header.length);
-    if (f == null) {
-      f = new Open(file, window);
-      open.put(r.flowLogId(), f);
-      order.add(f);
-    } else {
-      f.file = file;
-      f.window = window;
-    }
-    return file;
-  }
-
-  private void close(LineFile f) throws IOException {
-    f.closeInto(tally, SOURCE);
+    return files.get(r.flowLogId(), window, w -> {
+      Instant delivered = Instant.ofEpochSecond((w + 1) * WINDOW);
+      String name = r.account() + "_vpcflowlogs_" + r.region() + "_" + r.flowLogId() + "_" + STAMP.format(delivered) + "_"
+          + RandomIds.hex(random, 8) + ".log.gz";
+      Path path = root.resolve("AWSLogs").resolve(r.account()).resolve("vpcflowlogs").resolve(r.region())
+          .resolve(DAY.format(delivered)).resolve(name);
+      LineFile file = LineFile.create(root, path, tally.deflation());
+      byte[] header = HEADER.getBytes(StandardCharsets.US_ASCII);
+      file.writeLine(header, header.length);
+      return file;
+    });
   }
 
   @Override
   public void close() throws IOException {
-    for (Open f : order) {
-      close(f.file);
-    }
-    open.clear();
-    order.clear();
+    files.close();
   }
 }
