@@ -1,6 +1,8 @@
 package dev.kumo.exercise.drill;
 
 import dev.kumo.attack.AttackCatalog;
+import dev.kumo.correlate.CorrelationDef;
+import dev.kumo.correlate.CorrelationFeed;
 import dev.kumo.detect.CompiledRule;
 import dev.kumo.detect.LoadedRules;
 import dev.kumo.detect.SourceMapping;
@@ -15,8 +17,10 @@ import dev.kumo.tuning.TuningEntry;
 import dev.kumo.tuning.TuningProfile;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +62,7 @@ public final class PackCoverage {
   /**
    * A rule or detector as far as coverage goes.
    *
-   * @param kind {@code rule} or {@code detector}
+   * @param kind {@code rule}, {@code correlation} or {@code detector}
    * @param why for disabled or dry-run entries: what made them so
    */
   public record Entry(String id, @Nullable String name, String title, String kind, String source,
@@ -98,6 +102,23 @@ public final class PackCoverage {
       out.add(new Entry(r.meta().key(), r.meta().name(), r.meta().title(), "rule", r.sourceId(), r.attack().techniques(),
           r.meta().origin().builtin(), r.dryRun() ? State.DRY_RUN : State.ACTIVE,
           r.dryRun() ? "experimental: runs dry (use --experimental to report it)" : null));
+    }
+    // correlations cover the sources of the rules that feed them
+    Map<Integer, Set<String>> correlationSources = new HashMap<>();
+    for (CompiledRule r : rules.engine().rules()) {
+      for (CorrelationFeed f : r.feeds()) {
+        correlationSources.computeIfAbsent(f.correlation(), k -> new TreeSet<>()).add(r.sourceId());
+      }
+    }
+    for (CorrelationDef c : rules.engine().correlations()) {
+      if (!c.emitsFindings()) {
+        continue;
+      }
+      for (String source : correlationSources.getOrDefault(c.index(), Set.of())) {
+        out.add(new Entry(c.rule().meta().key(), c.rule().meta().name(), c.rule().meta().title(), "correlation", source,
+            c.attack().techniques(), c.rule().meta().origin().builtin(), c.dryRun() ? State.DRY_RUN : State.ACTIVE,
+            c.dryRun() ? "experimental: runs dry (use --experimental to report it)" : null));
+      }
     }
     Set<String> present = new HashSet<>();
     for (DetectorBinding d : rules.engine().detectors()) {
