@@ -127,7 +127,22 @@ final class DemoCommand implements Callable<Integer> {
     Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
         ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
     String v = DemoCommand.class.getPackage().getImplementationVersion();
-    return cache.resolve("kumo").resolve("demo-" + (v == null ? "dev" : v) + "-seed" + SEED);
+    String version = v == null ? "dev" : v;
+    if (v == null || v.endsWith("-SNAPSHOT")) {
+      version += "-" + buildFingerprint(); // a rebuilt simulator must not reuse an older build's dataset
+    }
+    return cache.resolve("kumo").resolve("demo-" + version + "-seed" + SEED);
+  }
+
+  /** Size and time of the jar (or classes folder) Kumo runs from, as 8 hex digits; {@code 0} when unknown. */
+  private static String buildFingerprint() {
+    try {
+      Path code = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      long stamp = Files.getLastModifiedTime(code).toMillis() * 31 + Files.size(code);
+      return String.format(java.util.Locale.ROOT, "%08x", Long.hashCode(stamp));
+    } catch (Exception e) {
+      return "0";
+    }
   }
 
   /** A complete dataset is one the simulator finished: its manifest is written last, and the folder moved in after. */
