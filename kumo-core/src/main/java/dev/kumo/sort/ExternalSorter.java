@@ -31,6 +31,8 @@ public final class ExternalSorter<T> implements Closeable {
   private final SortKey key = new SortKey();
   private final SpillWriter payload = new SpillWriter();
   private final List<Path> runs = new ArrayList<>();
+  /** Readers handed out by {@link #sorted()}: stopped on {@link #close()} in case they were not read to the end. */
+  private final List<Prefetch<?>> readers = new ArrayList<>();
   private long count;
 
   /**
@@ -115,14 +117,22 @@ public final class ExternalSorter<T> implements Closeable {
     buffer.sort(); // cheap when sortBuffer() already ran
     List<Iterator<Decoded<T>>> sources = new ArrayList<>(); // oldest first, so ties keep the order of adds
     for (Path run : runs) {
-      sources.add(new Prefetch<>(decoding(new RunIterator(run)), "kumo-sort-read"));
+      sources.add(reader(decoding(new RunIterator(run))));
     }
-    sources.add(new Prefetch<>(decoding(new BufferIterator()), "kumo-sort-read"));
+    sources.add(reader(decoding(new BufferIterator())));
     return sources;
+  }
+
+  private Prefetch<Decoded<T>> reader(Iterator<Decoded<T>> source) {
+    Prefetch<Decoded<T>> p = new Prefetch<>(source, "kumo-sort-read");
+    readers.add(p);
+    return p;
   }
 
   @Override
   public synchronized void close() {
+    readers.forEach(Prefetch::close);
+    readers.clear();
     for (Path run : runs) {
       try {
         Files.deleteIfExists(run);

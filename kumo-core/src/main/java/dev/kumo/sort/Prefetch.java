@@ -11,7 +11,7 @@ import java.util.concurrent.BlockingQueue;
  * Reads an iterator ahead on a daemon thread, in batches, so decoding a spill file overlaps with the
  * merge on another core. At most {@code 2 * BATCH} items wait in memory.
  */
-final class Prefetch<T> implements Iterator<T> {
+final class Prefetch<T> implements Iterator<T>, java.io.Closeable {
   private static final int BATCH = 1024;
   private static final List<Object> END = new ArrayList<>();
 
@@ -19,6 +19,7 @@ final class Prefetch<T> implements Iterator<T> {
   private List<T> batch = List.of();
   private int pos;
   private boolean done;
+  private final Thread thread;
 
   Prefetch(Iterator<T> source, String name) {
     Thread t = new Thread(() -> {
@@ -46,7 +47,19 @@ final class Prefetch<T> implements Iterator<T> {
       }
     }, name);
     t.setDaemon(true);
+    this.thread = t;
     t.start();
+  }
+
+  /**
+   * Stops reading ahead when the reader is abandoned before the end (the thread would otherwise wait
+   * forever to hand over its next batch).
+   */
+  @Override
+  public void close() {
+    done = true;
+    thread.interrupt();
+    queue.clear();
   }
 
   @Override

@@ -90,6 +90,35 @@ class ExternalSorterTest {
   }
 
   @Test
+  void close_afterReadingOnlyTheFirstItems_stopsTheReadAheadThreads() throws InterruptedException {
+    // runs of 5,000 items are several read-ahead batches: their readers wait to hand over the next one
+    ExternalSorter<Item> sorter = new ExternalSorter<>(CODEC, 5_000, temp);
+    randomItems(20_000, 4).forEach(sorter::add);
+    java.util.Set<Thread> before = readers();
+    Iterator<Item> it = sorter.sorted();
+    it.next();
+    java.util.Set<Thread> mine = readers();
+    mine.removeAll(before);
+    assertThat(mine).hasSizeGreaterThan(1);
+    sorter.close();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (mine.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(mine).noneMatch(Thread::isAlive);
+  }
+
+  private static java.util.Set<Thread> readers() {
+    java.util.Set<Thread> out = new java.util.HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("kumo-sort-read") && t.isAlive()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  @Test
   void sorted_empty_returnsNothing() {
     try (ExternalSorter<Item> sorter = new ExternalSorter<>(CODEC, 10, temp)) {
       assertThat(sorter.sorted().hasNext()).isFalse();
