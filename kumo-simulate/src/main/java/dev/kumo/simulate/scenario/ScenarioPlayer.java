@@ -20,21 +20,14 @@ import dev.kumo.simulate.cur.CurRegions;
 import dev.kumo.simulate.cur.CurRow;
 import dev.kumo.simulate.cur.CurWriter;
 import dev.kumo.simulate.io.Location;
-import dev.kumo.simulate.engine.RandomIds;
 import dev.kumo.simulate.org.Account;
 import dev.kumo.simulate.org.AccountKind;
-import dev.kumo.simulate.org.Addresses;
-import dev.kumo.simulate.org.Estate;
 import dev.kumo.simulate.org.Instance;
-import dev.kumo.simulate.org.ServiceUser;
-import dev.kumo.simulate.org.UserAgents;
 import dev.kumo.simulate.vpcflow.FlowRecord;
 import dev.kumo.simulate.vpcflow.FlowWriter;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,9 +40,6 @@ import org.jspecify.annotations.Nullable;
  * given random source. Not thread-safe.
  */
 public final class ScenarioPlayer {
-  /** Hosting and anonymising ranges attackers call from: outside every cloud provider's ranges. */
-  private static final List<String> ATTACKER_RANGES = List.of("185.220.101.0/24", "45.155.205.0/24",
-      "193.142.146.0/24", "5.188.206.0/24", "91.240.118.0/24");
   private static final String DEFAULT_AGENT = "aws-cli/2.15.30 Python/3.11.8 Linux/6.6.9-amd64 exe/x86_64.kali.2024 "
       + "prompt/off";
   private static final long DAY = 86_400_000L;
@@ -68,7 +58,7 @@ public final class ScenarioPlayer {
    * @return when its last record is written (epoch ms)
    */
   public long schedule(Scenario s, long periodStart, SplittableRandom random) {
-    Run run = new Run(s, random.split());
+    ScenarioRun run = new ScenarioRun(world, s, random.split());
     long start = periodStart + s.start().toMillis();
     for (Scenario.Step step : s.steps()) {
       for (ScenarioAction a : step.actions()) {
@@ -94,7 +84,7 @@ public final class ScenarioPlayer {
     });
   }
 
-  private void play(Run run, Scenario.Step step, ScenarioAction action, long time, int i) {
+  private void play(ScenarioRun run, Scenario.Step step, ScenarioAction action, long time, int i) {
     if (action instanceof ScenarioAction.ApiCall c) {
       apiCall(run, step, c, time, i);
     } else if (action instanceof ScenarioAction.Flows f) {
@@ -110,7 +100,7 @@ public final class ScenarioPlayer {
 
   // ---- CloudTrail
 
-  private void apiCall(Run run, Scenario.Step step, ScenarioAction.ApiCall c, long time, int i) {
+  private void apiCall(ScenarioRun run, Scenario.Step step, ScenarioAction.ApiCall c, long time, int i) {
     ScenarioActor actor = run.scenario.actors().get(step.actor());
     Instance instance = run.instance(actor);
     Map<String, String> vars = run.variables(actor, instance, time, i);
@@ -149,7 +139,7 @@ public final class ScenarioPlayer {
     }
   }
 
-  private Identity identity(Run run, ScenarioActor actor, Instance instance, long time) {
+  private Identity identity(ScenarioRun run, ScenarioActor actor, Instance instance, long time) {
     return switch (actor.credentials()) {
       case "instance-role" -> Machines.session(world, instance, time);
       case "user-key" -> world.sessions().user(run.user(actor));
@@ -203,7 +193,7 @@ public final class ScenarioPlayer {
 
   // ---- flow logs
 
-  private void flows(Run run, Scenario.Step step, ScenarioAction.Flows f, long time, int i) {
+  private void flows(ScenarioRun run, Scenario.Step step, ScenarioAction.Flows f, long time, int i) {
     ScenarioActor actor = run.scenario.actors().get(step.actor());
     Instance instance = run.instance(actor);
     String dst;
@@ -229,7 +219,7 @@ public final class ScenarioPlayer {
   }
 
   /** Labels a record of a source without event ids by where it was written (nothing when the source is off). */
-  private void label(@Nullable Location at, String source, long time, Run run, Scenario.Step step) {
+  private void label(@Nullable Location at, String source, long time, ScenarioRun run, Scenario.Step step) {
     if (at != null) {
       labels.add(new Label(null, at.file(), at.line(), source, time, run.scenario, step));
     }
@@ -237,7 +227,7 @@ public final class ScenarioPlayer {
 
   // ---- load balancer
 
-  private void web(Run run, Scenario.Step step, ScenarioAction.WebRequests web, long time, int i) {
+  private void web(ScenarioRun run, Scenario.Step step, ScenarioAction.WebRequests web, long time, int i) {
     ScenarioActor actor = run.scenario.actors().get(step.actor());
     Instance instance = run.instance(actor);
     String client = actor.from().equals("external") ? run.attackerIp : actor.from().equals("instance")
@@ -253,7 +243,7 @@ public final class ScenarioPlayer {
 
   // ---- file server
 
-  private void files(Run run, Scenario.Step step, ScenarioAction.FileActivity f, long time, int i) {
+  private void files(ScenarioRun run, Scenario.Step step, ScenarioAction.FileActivity f, long time, int i) {
     List<String> hosts = FileServerActor.hosts(world);
     if (hosts.isEmpty()) {
       throw new IllegalArgumentException(run.scenario.file() + ": the organisation has no file server");
@@ -289,7 +279,7 @@ public final class ScenarioPlayer {
    * Writes an audit event and labels it at the line where a reader has all of it: its PROCTITLE record, after
    * the SYSCALL, CWD and PATH records (Kumo, like ausearch, completes a syscall event there).
    */
-  private void audit(AuditEvent e, Run run, Scenario.Step step) {
+  private void audit(AuditEvent e, ScenarioRun run, Scenario.Step step) {
     Location first = world.emit(e);
     if (first != null) {
       label(new Location(first.file(), first.line() + 2 + e.paths().size()), Source.AUDITD.id(), e.time(), run, step);
@@ -303,7 +293,7 @@ public final class ScenarioPlayer {
 
   // ---- billing
 
-  private void billing(Run run, Scenario.Step step, ScenarioAction.Billing b, long time) {
+  private void billing(ScenarioRun run, Scenario.Step step, ScenarioAction.Billing b, long time) {
     Account payer = world.org().account(AccountKind.MANAGEMENT);
     Account account = run.estate.account();
     String region = b.region() == null ? run.estate.region() : b.region();
@@ -320,125 +310,4 @@ public final class ScenarioPlayer {
   private static String trim(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
-
-  /** What one scenario run resolved: the estate attacked, the attacker's address and account, its random. */
-  private final class Run {
-    final Scenario scenario;
-    final SplittableRandom random;
-    final Estate estate;
-    final String attackerIp;
-    final String foreignAccount;
-    final String sessionName;
-    final String resourceId;
-    final List<PoolAddresses.Pool> pools;
-    private final Map<Integer, String> external = new HashMap<>();
-
-    Run(Scenario s, SplittableRandom random) {
-      this.scenario = s;
-      this.random = random;
-      this.estate = estate(s);
-      this.attackerIp = Addresses.inAny(ATTACKER_RANGES, random);
-      this.foreignAccount = String.valueOf(100_000_000_000L + random.nextLong(899_999_999_999L));
-      this.sessionName = "botocore-session-" + (1_700_000_000 + random.nextInt(100_000_000));
-      this.resourceId = "i-0" + RandomIds.hex(random, 16);
-      this.pools = PoolAddresses.shuffled(random);
-    }
-
-    private Estate estate(Scenario s) {
-      AccountKind kind = AccountKind.valueOf(s.targetAccount().toUpperCase(Locale.ROOT).replace('-', '_'));
-      Account account = world.org().account(kind);
-      List<Estate> estates = world.org().estates(account);
-      for (Estate e : estates) {
-        if (s.targetRegion() == null ? e.home() : e.region().equals(s.targetRegion())) {
-          return e;
-        }
-      }
-      throw new IllegalArgumentException(s.file() + ": the " + s.targetAccount() + " account has no estate in "
-          + s.targetRegion() + " (regions: " + account.regions() + ")");
-    }
-
-    /** The actor's instance (by purpose), else the estate's first. */
-    Instance instance(ScenarioActor actor) {
-      List<Instance> all = estate.instances();
-      if (all.isEmpty()) {
-        throw new IllegalArgumentException(scenario.file() + ": the attacked estate has no instances");
-      }
-      if (actor.instance() != null) {
-        for (Instance i : all) {
-          if (i.purpose().equals(actor.instance())) {
-            return i;
-          }
-        }
-        throw new IllegalArgumentException(scenario.file() + ": no '" + actor.instance()
-            + "' instance in the attacked estate");
-      }
-      return all.get(0);
-    }
-
-    ServiceUser user(ScenarioActor actor) {
-      ServiceUser fallback = null;
-      for (ServiceUser u : world.org().serviceUsers()) {
-        if (actor.user() != null && (u.userName().equals(actor.user()) || u.purpose().equals(actor.user()))) {
-          return u;
-        }
-        if (fallback == null || (u.account().equals(estate.accountId()) && !fallback.account().equals(
-            estate.accountId()))) {
-          fallback = u;
-        }
-      }
-      if (fallback == null || actor.user() != null) {
-        throw new IllegalArgumentException(scenario.file() + ": no IAM user '" + actor.user() + "' to take a key of");
-      }
-      return fallback;
-    }
-
-    String instanceAgent(Instance i) {
-      return UserAgents.boto(RandomIds.stable(world.org().seed(), i.id()), false);
-    }
-
-    /** The {@code k}-th external destination of this run (residential networks: scans and floods hit many). */
-    String external(int k) {
-      return external.computeIfAbsent(k, x -> Addresses.inAny(Addresses.VISITORS, random));
-    }
-
-    Map<String, String> variables(ScenarioActor actor, Instance instance, long time, int i) {
-      Map<String, String> v = new HashMap<>();
-      v.put("account", estate.accountId());
-      v.put("region", estate.region());
-      v.put("foreign_account", foreignAccount);
-      v.put("attacker_ip", attackerIp);
-      v.put("instance", instance.id());
-      v.put("instance_role", instance.role().name());
-      v.put("volume", first(estate.volumes(), "vol-0" + RandomIds.hex(random, 16)));
-      v.put("bucket", first(estate.buckets(), world.org().name() + "-data"));
-      v.put("bucket2", estate.buckets().size() > 1 ? estate.buckets().get(1) : v.get("bucket"));
-      v.put("kms_key", first(estate.kmsKeys(), RandomIds.uuid(random)));
-      v.put("database", first(estate.databases(), "orders-db"));
-      v.put("secret", first(estate.secrets(), "prod/orders/db"));
-      v.put("parameter", first(estate.parameters(), "/prod/orders/config"));
-      v.put("security_group", first(estate.securityGroups(), "sg-0" + RandomIds.hex(random, 16)));
-      v.put("user", actor.credentials().equals("user-key") ? user(actor).userName() : "");
-      v.put("org", world.org().name());
-      v.put("i", Integer.toString(i));
-      v.put("n", Integer.toString(i + 1));
-      v.put("instance_i", estate.instances().get(i % estate.instances().size()).id());
-      v.put("bucket_i", cycle(estate.buckets(), i, v.get("bucket")));
-      v.put("secret_i", cycle(estate.secrets(), i, v.get("secret")));
-      v.put("parameter_i", cycle(estate.parameters(), i, v.get("parameter")));
-      v.put("uuid", RandomIds.uuid(random));
-      v.put("hex8", RandomIds.hex(random, 8));
-      v.put("hex17", RandomIds.hex(random, 17));
-      v.put("time", Instant.ofEpochMilli(time).toString());
-      return v;
-    }
-
-    private static String first(List<String> list, String fallback) {
-      return list.isEmpty() ? fallback : list.get(0);
-    }
-
-    private static String cycle(List<String> list, int i, String fallback) {
-      return list.isEmpty() ? fallback : list.get(i % list.size());
-    }
-  }
-
 }
