@@ -1,6 +1,7 @@
 package dev.kumo.cli;
 
 import dev.kumo.cli.output.Numbers;
+import dev.kumo.cli.output.Sanitize;
 import dev.kumo.config.DataSize;
 import dev.kumo.simulate.Simulation;
 import dev.kumo.simulate.SimulationOptions;
@@ -87,10 +88,10 @@ final class SimulateCommand implements Callable<Integer> {
       played = backgroundOnly ? List.of() : ScenarioLibrary.resolve(scenarios == null ? List.of("all") : scenarios);
     } catch (ScenarioException e) {
       System.err.println("kumo: invalid scenario:");
-      e.problems().forEach(p -> System.err.println("  " + p));
+      e.problems().forEach(p -> System.err.println("  " + Sanitize.terminal(p))); // quotes the file's text
       return ExitCode.USAGE;
     } catch (IllegalArgumentException e) {
-      System.err.println("kumo: " + e.getMessage());
+      System.err.println("kumo: " + Sanitize.terminal(String.valueOf(e.getMessage())));
       return ExitCode.USAGE;
     }
     Set<Source> chosen = EnumSet.noneOf(Source.class);

@@ -53,7 +53,8 @@ public final class Json {
     };
   }
 
-  static void value(com.fasterxml.jackson.core.JsonGenerator g, @Nullable Object v) throws java.io.IOException {
+  /** Writes a string, number, boolean, null, {@link Body} or list of them. */
+  public static void value(com.fasterxml.jackson.core.JsonGenerator g, @Nullable Object v) throws java.io.IOException {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof String s) {
@@ -63,6 +64,8 @@ public final class Json {
     } else if (v instanceof Long n) {
       g.writeNumber(n);
     } else if (v instanceof Double n) {
+      g.writeNumber(n);
+    } else if (v instanceof java.math.BigInteger n) {
       g.writeNumber(n);
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);

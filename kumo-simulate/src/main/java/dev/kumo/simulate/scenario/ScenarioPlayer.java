@@ -15,6 +15,7 @@ import dev.kumo.simulate.cloudtrail.ApiEvent;
 import dev.kumo.simulate.cloudtrail.Body;
 import dev.kumo.simulate.cloudtrail.CloudTrailWriter;
 import dev.kumo.simulate.cloudtrail.Identity;
+import dev.kumo.simulate.cloudtrail.Json;
 import dev.kumo.simulate.cloudtrail.Resource;
 import dev.kumo.simulate.cur.CurRegions;
 import dev.kumo.simulate.cur.CurRow;
@@ -26,7 +27,6 @@ import dev.kumo.simulate.org.Instance;
 import dev.kumo.simulate.vpcflow.FlowRecord;
 import dev.kumo.simulate.vpcflow.FlowWriter;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -173,21 +173,7 @@ public final class ScenarioPlayer {
       g.writeEndArray();
     } else if (node instanceof YScalar s) {
       Object v = s.value();
-      if (v == null) {
-        g.writeNull();
-      } else if (v instanceof String text) {
-        g.writeString(Variables.expand(text, vars::get));
-      } else if (v instanceof Boolean b) {
-        g.writeBoolean(b);
-      } else if (v instanceof Long n) {
-        g.writeNumber(n);
-      } else if (v instanceof BigInteger n) {
-        g.writeNumber(n);
-      } else if (v instanceof Double d) {
-        g.writeNumber(d);
-      } else {
-        g.writeString(s.text());
-      }
+      Json.value(g, v instanceof String text ? Variables.expand(text, vars::get) : v);
     }
   }
 
