@@ -97,11 +97,15 @@ public final class CaseQuery implements AutoCloseable {
     }
   }
 
-  /** A result: column names, then rows of values as text (null for SQL NULL, lists as JSON-like text). */
+  /**
+   * A result: column names, then rows of values: null for SQL NULL, {@link Number}, {@link Boolean},
+   * {@link List} for SQL lists, else {@link String} (times as {@code yyyy-MM-dd HH:mm:ss[.ffffff]}, UTC).
+   * {@link #text} gives any value as display text.
+   */
   public interface RowSink {
     void columns(List<String> names) throws IOException;
 
-    void row(List<@Nullable String> values) throws IOException;
+    void row(List<@Nullable Object> values) throws IOException;
   }
 
   /** Runs one reading statement and streams its rows to {@code sink}; returns the row count. */
@@ -110,6 +114,9 @@ public final class CaseQuery implements AutoCloseable {
     if (!READING.contains(keyword)) {
       throw new QueryRefusedException("the case is read-only: only SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW,"
           + " SUMMARIZE and EXPLAIN queries run (got " + (keyword.isEmpty() ? "an empty query" : keyword) + ")");
+    }
+    if (severalStatements(sql)) {
+      throw new QueryRefusedException("one statement per query (found a ';' followed by more)");
     }
     try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
       ResultSetMetaData md = rs.getMetaData();
@@ -120,11 +127,11 @@ public final class CaseQuery implements AutoCloseable {
       }
       sink.columns(names);
       long rows = 0;
-      List<@Nullable String> values = new ArrayList<>(n);
+      List<@Nullable Object> values = new ArrayList<>(n);
       while (rs.next()) {
         values.clear();
         for (int i = 1; i <= n; i++) {
-          values.add(text(rs.getObject(i)));
+          values.add(value(rs.getObject(i)));
         }
         sink.row(values);
         rows++;
@@ -139,25 +146,90 @@ public final class CaseQuery implements AutoCloseable {
     }
   }
 
-  private static @Nullable String text(@Nullable Object o) throws SQLException {
-    if (o == null) {
-      return null;
+  private static @Nullable Object value(@Nullable Object o) throws SQLException {
+    if (o == null || o instanceof Number || o instanceof Boolean || o instanceof String) {
+      return o;
     }
     if (o instanceof Array a) {
       Object[] items = (Object[]) a.getArray();
-      StringBuilder sb = new StringBuilder("[");
-      for (int i = 0; i < items.length; i++) {
-        if (i > 0) {
-          sb.append(", ");
-        }
-        sb.append(items[i] == null ? "NULL" : text(items[i]));
+      List<@Nullable Object> out = new ArrayList<>(items.length);
+      for (Object item : items) {
+        out.add(value(item));
       }
-      return sb.append(']').toString();
+      return out;
     }
     if (o instanceof java.sql.Timestamp t) {
       return t.toLocalDateTime().toString().replace('T', ' ');
     }
+    if (o instanceof java.time.temporal.TemporalAccessor t) {
+      return t.toString().replace('T', ' ');
+    }
     return o.toString();
+  }
+
+  /** A value as display text: NULL for null, lists as {@code [a, b]}. */
+  public static String text(@Nullable Object o) {
+    if (o == null) {
+      return "NULL";
+    }
+    if (o instanceof List<?> l) {
+      StringBuilder sb = new StringBuilder("[");
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) {
+          sb.append(", ");
+        }
+        sb.append(text(l.get(i)));
+      }
+      return sb.append(']').toString();
+    }
+    return o.toString();
+  }
+
+  /** Whether {@code sql} holds more than one statement (a {@code ;} outside quotes and comments, then more). */
+  static boolean severalStatements(String sql) {
+    int n = sql.length();
+    int i = 0;
+    boolean ended = false;
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (sql.startsWith("--", i)) {
+        int nl = sql.indexOf('\n', i);
+        i = nl < 0 ? n : nl + 1;
+        continue;
+      }
+      if (sql.startsWith("/*", i)) {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+        continue;
+      }
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      if (ended && c != ';') {
+        return true;
+      }
+      if (c == '\'' || c == '"') {
+        int j = i + 1;
+        while (j < n) {
+          if (sql.charAt(j) == c) {
+            if (j + 1 < n && sql.charAt(j + 1) == c) {
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          j++;
+        }
+        i = j + 1;
+        continue;
+      }
+      if (c == ';') {
+        ended = true;
+      }
+      i++;
+    }
+    return false;
   }
 
   /** The statement's first keyword, upper case, after leading whitespace and comments. */

@@ -97,7 +97,8 @@ final class QueryCommand implements Callable<Integer> {
       err.println("kumo query: refused: " + Sanitize.terminal(e.getMessage()));
       return ExitCode.USAGE;
     } catch (IOException e) {
-      err.println("kumo query: " + Sanitize.terminal(String.valueOf(e.getMessage())));
+      err.println("kumo query: " + String.join("\n  ", String.valueOf(e.getMessage()).lines()
+          .map(Sanitize::terminal).toList()));
       return ExitCode.BAD_INPUT;
     } finally {
       w.flush();
@@ -119,17 +120,17 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     @Override
-    public void row(List<@Nullable String> values) throws IOException {
+    public void row(List<@Nullable Object> values) throws IOException {
       line(values);
     }
 
-    private void line(List<@Nullable String> values) throws IOException {
+    private void line(List<?> values) throws IOException {
       for (int i = 0; i < values.size(); i++) {
         if (i > 0) {
           w.write(',');
         }
-        String v = values.get(i);
-        w.write(v == null ? "" : Sanitize.csv(v));
+        Object v = values.get(i);
+        w.write(v == null ? "" : Sanitize.csv(CaseQuery.text(v)));
       }
       w.write("\r\n");
     }
@@ -151,21 +152,43 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     @Override
-    public void row(List<@Nullable String> values) throws IOException {
+    public void row(List<@Nullable Object> values) throws IOException {
       JsonGenerator g = JSON.createGenerator(w);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       for (int i = 0; i < names.size(); i++) {
-        String v = values.get(i);
-        if (v == null) {
-          g.writeNullField(names.get(i));
-        } else {
-          g.writeStringField(names.get(i), v);
-        }
+        g.writeFieldName(names.get(i));
+        value(g, values.get(i));
       }
       g.writeEndObject();
       g.flush();
       w.write('\n');
+    }
+  }
+
+  private static void value(JsonGenerator g, @Nullable Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      g.writeNumber(((Number) v).longValue());
+    } else if (v instanceof Double d && Double.isFinite(d)) {
+      g.writeNumber(d);
+    } else if (v instanceof Float f && Float.isFinite(f)) {
+      g.writeNumber(f);
+    } else if (v instanceof java.math.BigDecimal d) {
+      g.writeNumber(d);
+    } else if (v instanceof java.math.BigInteger d) {
+      g.writeNumber(d);
+    } else if (v instanceof List<?> l) {
+      g.writeStartArray();
+      for (Object o : l) {
+        value(g, o);
+      }
+      g.writeEndArray();
+    } else {
+      g.writeString(v.toString());
     }
   }
 
@@ -194,8 +217,8 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     @Override
-    public void row(List<@Nullable String> values) throws IOException {
-      List<String> r = values.stream().map(v -> v == null ? "NULL" : cell(v)).toList();
+    public void row(List<@Nullable Object> values) throws IOException {
+      List<String> r = values.stream().map(v -> cell(CaseQuery.text(v))).toList();
       count++;
       if (widths == null) {
         rows.add(r);
