@@ -77,6 +77,11 @@ final class HuntCommand implements Callable<Integer> {
   @Option(names = "--show-suppressed", description = "Keep suppressed findings in the output, marked with their entry.")
   boolean showSuppressed;
 
+  @Option(names = "--case", paramLabel = "DIR", description = "Also store the events and findings in the case"
+      + " file in DIR (created if needed; later hunts extend it, events already there are not added twice)."
+      + " Query it with 'kumo query DIR'.")
+  Path caseDir;
+
   @Mixin
   IngestOptions ingest;
 
@@ -119,7 +124,7 @@ final class HuntCommand implements Callable<Integer> {
         ingest.source, CorrelationLimits.DEFAULTS, HuntOptions.DEFAULT_MAX_FINDINGS_IN_MEMORY,
         Path.of(System.getProperty("java.io.tmpdir")), ruleOptions.mutelist(mutelists), showSuppressed);
     return new HuntRunner(System.out, System.err).run(inputs, rules, options,
-        new HuntRunner.Output(format, output, summary, noColor, quiet, fail));
+        new HuntRunner.Output(format, output, summary, noColor, quiet, fail, caseDir));
   }
 
   private Level parseLevel(String text, String option) {

@@ -1,5 +1,7 @@
 package dev.kumo.cli;
 
+import dev.kumo.casestore.CaseWriter;
+import dev.kumo.casestore.LoadStats;
 import dev.kumo.cli.output.CsvFindingWriter;
 import dev.kumo.cli.output.FindingWriter;
 import dev.kumo.cli.output.JsonlFindingWriter;
@@ -37,7 +39,8 @@ import java.util.List;
 /** Runs a hunt and writes its findings and summary: the shared back end of hunt and demo. */
 final class HuntRunner {
   /** Where and how to write. */
-  record Output(OutputFormat format, Path file, Path summaryFile, boolean noColor, boolean quiet, Level failOn) {}
+  record Output(OutputFormat format, Path file, Path summaryFile, boolean noColor, boolean quiet, Level failOn,
+      Path caseDir) {}
 
   private final PrintStream stdout;
   private final PrintStream stderr;
@@ -61,14 +64,21 @@ final class HuntRunner {
     HuntResult result;
     ProgressBar bar = Terminal.stderrIsTerminal() && !output.quiet()
         ? new ProgressBar(progress, stderr, totalBytes, inputs.size()) : null;
+    CaseWriter caseWriter = output.caseDir() == null ? null : CaseWriter.open(output.caseDir());
     try {
-      result = new Hunter(rules.engine(), LogSources.defaults(), options, Clock.systemUTC()).run(inputs, progress);
+      result = new Hunter(rules.engine(), LogSources.defaults(), options, Clock.systemUTC(), caseWriter)
+          .run(inputs, progress);
+    } catch (RuntimeException | Error e) {
+      if (caseWriter != null) {
+        caseWriter.close();
+      }
+      throw e;
     } finally {
       if (bar != null) {
         bar.close();
       }
     }
-    try (result) {
+    try (result; CaseWriter cw = caseWriter) {
       RulesInfo info = new RulesInfo(rules.builtinCount(), rules.userCount(), rules.correlationCount(),
           rules.rulesBySource(), rules.unrouted().size(), (int) rules.errorCount(), rules.engine().detectors().size());
       PrintWriter summaryOut = new PrintWriter(new OutputStreamWriter(summaryStream, StandardCharsets.UTF_8), true);
@@ -98,6 +108,9 @@ final class HuntRunner {
         while (it.hasNext()) {
           Finding f = it.next();
           writer.write(f);
+          if (cw != null) {
+            cw.finding(f);
+          }
           if (output.failOn() != null && f.level().atLeast(output.failOn())) {
             atFailLevel++;
           }
@@ -108,6 +121,16 @@ final class HuntRunner {
           w.flush();
         } else {
           w.close();
+        }
+      }
+      if (cw != null) {
+        LoadStats load = cw.finish();
+        if (!output.quiet()) {
+          summaryOut.println("Case " + Sanitize.terminal(output.caseDir().toString()) + ": " + load.eventsAdded()
+              + " new events (of " + load.eventsSeen() + "), " + load.findingsAdded() + " new findings (of "
+              + load.findingsSeen() + "); query it with 'kumo query " + Sanitize.terminal(output.caseDir().toString())
+              + " \"SQL\"'");
+          summaryOut.flush();
         }
       }
       if (!findingsToStdout && !output.quiet()) {

@@ -58,8 +58,20 @@ public final class Hunter {
   private final Clock clock;
   /** The mutelist entries in force on the hunt's day (UTC). */
   private final Mutelist mutelist;
+  /** Sees every event in range, or null (the usual case: no per-event cost). */
+  private final @Nullable EventListener listener;
 
   public Hunter(DetectionEngine engine, LogSources sources, HuntOptions options, Clock clock) {
+    this(engine, sources, options, clock, null);
+  }
+
+  /**
+   * A hunter that also hands every event in the time range to {@code listener}, called from the
+   * worker threads (see {@link EventListener} for its thread-safety contract).
+   */
+  public Hunter(DetectionEngine engine, LogSources sources, HuntOptions options, Clock clock,
+      @Nullable EventListener listener) {
+    this.listener = listener;
     this.engine = engine;
     this.sources = sources;
     this.options = options;
@@ -168,6 +180,9 @@ public final class Hunter {
         return;
       }
       events++;
+      if (listener != null) {
+        listener.event(e);
+      }
       if (first == null || t.isBefore(first)) {
         first = t;
       }
