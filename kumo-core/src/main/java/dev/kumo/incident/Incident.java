@@ -24,7 +24,7 @@ import java.util.List;
  * @param techniques ATT&CK technique ids
  * @param narrative the attack chain: one step per tactic, in kill-chain order
  * @param why why the findings are together: the links that joined them, one line each (bounded)
- * @param findings keys of the member findings, in finding order
+ * @param findings keys of the member findings, oldest first (ties in finding order)
  */
 public record Incident(String id, String title, Level level, Instant firstSeen, Instant lastSeen,
     List<String> principals, List<String> accessKeys, List<String> accounts, List<String> regions,
