@@ -126,10 +126,12 @@ final class HuntRunner {
       if (cw != null) {
         LoadStats load = cw.finish();
         if (!output.quiet()) {
-          summaryOut.println("Case " + Sanitize.terminal(output.caseDir().toString()) + ": " + load.eventsAdded()
-              + " new events (of " + load.eventsSeen() + "), " + load.findingsAdded() + " new findings (of "
-              + load.findingsSeen() + "); query it with 'kumo query " + Sanitize.terminal(output.caseDir().toString())
-              + " \"SQL\"'");
+          String dir = Sanitize.terminal(output.caseDir().toString());
+          summaryOut.println("Case " + dir + ": " + load.eventsAdded() + " new events (of " + load.eventsSeen()
+              + "), " + load.findingsAdded() + " new findings (of " + load.findingsSeen() + "), "
+              + load.linksAdded() + " new identity links; " + load.incidents() + " incidents in the case");
+          summaryOut.println("  investigate: kumo incidents " + dir + " | kumo timeline " + dir
+              + " --principal ARN | kumo report " + dir + " -o report.html | kumo query " + dir + " \"SQL\"");
           summaryOut.flush();
         }
       }
