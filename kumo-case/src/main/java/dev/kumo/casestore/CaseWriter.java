@@ -28,9 +28,10 @@ import org.jspecify.annotations.Nullable;
  * into a row on its own thread and hands it to a bounded queue; one writer thread appends the rows
  * straight into {@code events} with DuckDB's Appender, tagged with this load's id. {@link #finish}
  * then removes the rows of this load whose event id the case already had (or that this load saw
- * twice), merges findings and identity links the same way (by rule, event and correlation group;
- * by event id), recomputes the incidents and records the load. A full queue blocks the workers: the
- * hunt runs at the writer's pace, never with unbounded memory.
+ * twice), merges findings and identity links the same way (by rule, event, correlation group and
+ * reason, as a detector may report one event twice for two reasons; links by event id),
+ * recomputes the incidents and records the load. A full queue blocks the workers: the hunt runs at
+ * the writer's pace, never with unbounded memory.
  *
  * <p>A load that does not finish (the process dies, {@link #close} without {@link #finish}) stays
  * marked unfinished; the next writer removes its rows before it starts.
@@ -214,9 +215,9 @@ public final class CaseWriter implements EventListener, AutoCloseable {
         s.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
         long eventsAdded = eventsSeen - dropRepeatedEvents(s);
         long findingsAdded = s.executeUpdate("INSERT INTO findings SELECT *, " + loadId + " FROM "
-            + "(SELECT DISTINCT ON (rule_id, event_id, correlation_group) * FROM stage_findings) n "
+            + "(SELECT DISTINCT ON (rule_id, event_id, correlation_group, reason) * FROM stage_findings) n "
             + "ANTI JOIN findings f ON n.rule_id = f.rule_id AND n.event_id = f.event_id "
-            + "AND n.correlation_group = f.correlation_group");
+            + "AND n.correlation_group = f.correlation_group AND n.reason = f.reason");
         long linksAdded = s.executeUpdate("INSERT INTO links SELECT *, " + loadId + " FROM "
             + "(SELECT DISTINCT ON (event_id) * FROM stage_links) n ANTI JOIN links l ON n.event_id = l.event_id");
         int incidents = IncidentTables.rebuild(conn, grouping).size();

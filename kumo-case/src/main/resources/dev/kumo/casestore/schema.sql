@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS events (
   principal VARCHAR, principal_type VARCHAR, user_name VARCHAR, access_key VARCHAR, session_issuer VARCHAR,
   mfa BOOLEAN, source_ip VARCHAR, user_agent VARCHAR, service VARCHAR, operation VARCHAR, error_code VARCHAR,
   resources VARCHAR[], file VARCHAR, line BIGINT, raw VARCHAR, load_id INTEGER);
--- findings: once per (rule_id, event_id, correlation_group); correlation_group is the group's
+-- findings: once per (rule_id, event_id, correlation_group, reason); correlation_group is the group's
 -- key=value pairs joined by U+001F ('' for plain findings); correlation_keys/_values hold the same pairs.
 CREATE TABLE IF NOT EXISTS findings (
   rule_id VARCHAR NOT NULL, rule_name VARCHAR, rule_title VARCHAR, level VARCHAR, rule_source VARCHAR,
