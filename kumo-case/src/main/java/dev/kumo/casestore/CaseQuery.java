@@ -1,5 +1,8 @@
 package dev.kumo.casestore;
 
+import dev.kumo.finding.Finding;
+import dev.kumo.incident.IdentityLink;
+import dev.kumo.incident.Incident;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,6 +113,14 @@ public final class CaseQuery implements AutoCloseable {
 
   /** Runs one reading statement and streams its rows to {@code sink}; returns the row count. */
   public long run(String sql, RowSink sink) throws IOException {
+    return run(sql, List.of(), sink);
+  }
+
+  /**
+   * Runs one reading statement with {@code ?} parameters bound in order (strings, numbers, booleans,
+   * or {@link java.time.Instant}s for TIMESTAMP comparisons) and streams its rows to {@code sink}.
+   */
+  public long run(String sql, List<?> params, RowSink sink) throws IOException {
     String keyword = firstKeyword(sql);
     if (!READING.contains(keyword)) {
       throw new QueryRefusedException("the case is read-only: only SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW,"
@@ -118,7 +129,7 @@ public final class CaseQuery implements AutoCloseable {
     if (severalStatements(sql)) {
       throw new QueryRefusedException("one statement per query (found a ';' followed by more)");
     }
-    try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
       ResultSetMetaData md = rs.getMetaData();
       int n = md.getColumnCount();
       List<String> names = new ArrayList<>(n);
@@ -143,6 +154,46 @@ public final class CaseQuery implements AutoCloseable {
         throw new QueryRefusedException("the case is read-only: " + m);
       }
       throw new IOException("query failed: " + m, e);
+    }
+  }
+
+  private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
+    PreparedStatement ps = conn.prepareStatement(sql);
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p instanceof java.time.Instant t) {
+        ps.setObject(i + 1, java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+      } else {
+        ps.setObject(i + 1, p);
+      }
+    }
+    return ps;
+  }
+
+  /** Every identity link of the case (session-issuing STS calls), by time. */
+  public List<IdentityLink> links() throws IOException {
+    try {
+      return LinkRows.readAll(conn);
+    } catch (SQLException e) {
+      throw new IOException("cannot read the case's identity links: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every finding of the case, in finding order. */
+  public List<Finding> findings() throws IOException {
+    try {
+      return FindingRows.readAll(conn);
+    } catch (SQLException e) {
+      throw new IOException("cannot read the case's findings: " + e.getMessage(), e);
+    }
+  }
+
+  /** The case's incidents as its last load stored them, oldest first. */
+  public List<Incident> incidents() throws IOException {
+    try {
+      return IncidentRows.readAll(conn);
+    } catch (SQLException e) {
+      throw new IOException("cannot read the case's incidents: " + e.getMessage(), e);
     }
   }
 

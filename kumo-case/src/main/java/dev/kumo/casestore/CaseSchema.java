@@ -21,8 +21,8 @@ public final class CaseSchema {
   /** The database file inside a case folder. */
   public static final String FILE_NAME = "case.duckdb";
   /** The documented tables and views a query may use. */
-  public static final List<String> RELATIONS = List.of("events", "findings", "incidents", "principals", "meta",
-      "loads");
+  public static final List<String> RELATIONS = List.of("events", "findings", "links", "incidents", "incident_steps",
+      "incident_findings", "principals", "access_keys", "meta", "loads");
 
   private CaseSchema() {}
 

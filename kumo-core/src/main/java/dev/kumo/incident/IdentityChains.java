@@ -26,6 +26,7 @@ public final class IdentityChains {
   private final Map<String, List<IdentityLink>> byToPrincipal = new HashMap<>();
   private final Map<String, List<IdentityLink>> byFromKey = new HashMap<>();
   private final Map<String, List<IdentityLink>> byFromPrincipal = new HashMap<>();
+  private final Map<String, List<IdentityLink>> byRole = new HashMap<>();
 
   public IdentityChains(Collection<IdentityLink> links) {
     List<IdentityLink> sorted = new ArrayList<>(links);
@@ -42,6 +43,9 @@ public final class IdentityChains {
       }
       if (l.fromPrincipal() != null) {
         byFromPrincipal.computeIfAbsent(l.fromPrincipal(), k -> new ArrayList<>()).add(l);
+      }
+      if (l.roleArn() != null) {
+        byRole.computeIfAbsent(l.roleArn(), k -> new ArrayList<>()).add(l);
       }
     }
   }
@@ -105,6 +109,11 @@ public final class IdentityChains {
     }
     IdentityLink first = chain.get(0);
     return first.fromPrincipal() != null ? first.fromPrincipal() : first.fromKey();
+  }
+
+  /** The links that assumed role {@code roleArn} (who became the role), by time. */
+  public List<IdentityLink> assumersOf(String roleArn) {
+    return List.copyOf(byRole.getOrDefault(roleArn, List.of()));
   }
 
   /**
