@@ -1,5 +1,6 @@
 package dev.kumo.casestore;
 
+import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.Tactic;
 import dev.kumo.finding.Finding;
 import dev.kumo.incident.FindingKey;
@@ -22,7 +23,7 @@ final class IncidentTables {
   static List<Incident> rebuild(DuckDBConnection conn, GroupingOptions options) throws SQLException {
     List<Finding> findings = FindingRows.readAll(conn);
     IdentityChains chains = new IdentityChains(LinkRows.readAll(conn));
-    List<Incident> incidents = new IncidentGrouper(options).group(findings, chains);
+    List<Incident> incidents = new IncidentGrouper(options, AttackCatalog.bundled()).group(findings, chains);
     try (Statement s = conn.createStatement()) {
       s.execute("BEGIN TRANSACTION");
       s.execute("DELETE FROM incidents");

@@ -1,5 +1,6 @@
 package dev.kumo.incident;
 
+import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.Tactic;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
@@ -29,13 +30,15 @@ final class IncidentBuilder {
 
   private final IdentityChains chains;
   private final GroupingOptions options;
+  private final AttackCatalog catalog;
 
-  IncidentBuilder(IdentityChains chains, GroupingOptions options) {
+  IncidentBuilder(IdentityChains chains, GroupingOptions options, AttackCatalog catalog) {
     this.chains = chains;
     this.options = options;
+    this.catalog = catalog;
   }
 
-  /** {@code findings} are in time order; {@code joins} counts the joins made per shared entity. */
+  /** {@code findings} are in time order; {@code joins} counts, per shared entity, the joins that merged two groups. */
   Incident build(List<Finding> findings, Map<String, Integer> joins) {
     Set<String> principals = new TreeSet<>();
     Set<String> keys = new TreeSet<>();
@@ -71,7 +74,7 @@ final class IncidentBuilder {
       }
       members.add(FindingKey.of(f));
     }
-    List<NarrativeStep> narrative = Narrative.of(findings);
+    List<NarrativeStep> narrative = Narrative.of(findings, catalog);
     Set<Tactic> reached = EnumSet.noneOf(Tactic.class);
     narrative.forEach(s -> reached.add(s.tactic()));
     if (level != Level.CRITICAL && reached.stream().anyMatch(ENTRY::contains)
@@ -132,8 +135,8 @@ final class IncidentBuilder {
         why.add("... and " + (joins.size() - MAX_WHY) + " more shared entities");
         break;
       }
-      why.add(j.getKey() + " joins " + (j.getValue() + 1) + " findings, each within " + format(options.window())
-          + " of the previous");
+      why.add("joined by " + j.getKey() + " (" + j.getValue() + (j.getValue() == 1 ? " link" : " links")
+          + ", each within " + format(options.window()) + " of the previous finding)");
     }
     Set<String> seen = new TreeSet<>();
     for (Finding f : findings) {

@@ -1,5 +1,6 @@
 package dev.kumo.incident;
 
+import dev.kumo.attack.AttackCatalog;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingOrder;
 import java.time.Duration;
@@ -23,9 +24,12 @@ import java.util.TreeMap;
  */
 public final class IncidentGrouper {
   private final GroupingOptions options;
+  private final AttackCatalog catalog;
 
-  public IncidentGrouper(GroupingOptions options) {
+  /** A grouper; {@code catalog} places each technique under its tactics in the narrative. */
+  public IncidentGrouper(GroupingOptions options, AttackCatalog catalog) {
     this.options = options;
+    this.catalog = catalog;
   }
 
   /** The incidents of {@code findings}, oldest first. */
@@ -69,8 +73,9 @@ public final class IncidentGrouper {
         Integer prev = last.put(key, i);
         if (prev != null && Duration.between(members.get(prev).time(), members.get(i).time())
             .compareTo(options.window()) <= 0) {
-          sets.union(prev, i);
-          joins.add(new Join(prev, i, key));
+          if (sets.union(prev, i)) {
+            joins.add(new Join(prev, i, key));
+          }
         }
       }
     }
@@ -82,7 +87,7 @@ public final class IncidentGrouper {
       joinsByRoot.computeIfAbsent(sets.find(j.a()), k -> new LinkedHashMap<>()).merge(j.key(), 1, Integer::sum);
     }
     List<Incident> incidents = new ArrayList<>(groups.size());
-    IncidentBuilder builder = new IncidentBuilder(chains, options);
+    IncidentBuilder builder = new IncidentBuilder(chains, options, catalog);
     for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
       List<Finding> fs = g.getValue().stream().map(members::get).toList();
       incidents.add(builder.build(fs, joinsByRoot.getOrDefault(g.getKey(), Map.of())));
@@ -112,7 +117,8 @@ public final class IncidentGrouper {
       return i;
     }
 
-    void union(int a, int b) {
+    /** Joins the sets of {@code a} and {@code b}; false when they were already one. */
+    boolean union(int a, int b) {
       int ra = find(a);
       int rb = find(b);
       if (ra < rb) {
@@ -120,6 +126,7 @@ public final class IncidentGrouper {
       } else if (rb < ra) {
         parent[ra] = rb;
       }
+      return ra != rb;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.kumo.incident;
 
+import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.Tactic;
 import dev.kumo.finding.Finding;
 import dev.kumo.sigma.Level;
@@ -20,8 +21,11 @@ final class Narrative {
 
   private Narrative() {}
 
-  /** The steps of {@code findings} (time order); a finding with several tactics counts in each. */
-  static List<NarrativeStep> of(List<Finding> findings) {
+  /**
+   * The steps of {@code findings} (time order); a finding with several tactics counts in each, with
+   * those of its techniques that {@code catalog} places under the step's tactic (all when none is).
+   */
+  static List<NarrativeStep> of(List<Finding> findings, AttackCatalog catalog) {
     Map<Tactic, List<Finding>> byTactic = new EnumMap<>(Tactic.class);
     for (Finding f : findings) {
       for (Tactic t : f.tactics()) {
@@ -30,12 +34,12 @@ final class Narrative {
     }
     List<NarrativeStep> steps = new ArrayList<>(byTactic.size());
     for (Map.Entry<Tactic, List<Finding>> e : byTactic.entrySet()) {
-      steps.add(step(e.getKey(), e.getValue()));
+      steps.add(step(e.getKey(), e.getValue(), catalog));
     }
     return steps;
   }
 
-  private static NarrativeStep step(Tactic tactic, List<Finding> fs) {
+  private static NarrativeStep step(Tactic tactic, List<Finding> fs, AttackCatalog catalog) {
     Instant first = fs.get(0).time();
     Instant last = first;
     Level level = Level.INFORMATIONAL;
@@ -50,7 +54,8 @@ final class Narrative {
       if (f.level().atLeast(level)) {
         level = f.level();
       }
-      techniques.addAll(f.rule().techniques());
+      List<String> own = f.rule().techniques().stream().filter(t -> catalog.tacticsFor(t).contains(tactic)).toList();
+      techniques.addAll(own.isEmpty() ? f.rule().techniques() : own);
       titles.merge(f.ruleTitle(), 1, Integer::sum);
       if (f.event().principal() != null) {
         principals.add(f.event().principal());

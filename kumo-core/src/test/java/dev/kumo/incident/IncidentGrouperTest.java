@@ -2,6 +2,7 @@ package dev.kumo.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.Tactic;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
@@ -28,7 +29,7 @@ class IncidentGrouperTest {
   private static final IdentityChains CHAIN = new IdentityChains(List.of(
       link("l1", 5, WEB, "ASIAWEB", DEPLOY, "ASIADEPLOY"),
       link("l2", 9, DEPLOY, "ASIADEPLOY", DATA, "ASIADATA")));
-  private final IncidentGrouper grouper = new IncidentGrouper(GroupingOptions.DEFAULTS);
+  private final IncidentGrouper grouper = new IncidentGrouper(GroupingOptions.DEFAULTS, AttackCatalog.bundled());
 
   private static FindingRule rule(String id, Level level, Tactic tactic, String technique) {
     return new FindingRule(level, id, null, "Rule " + id, null, null, "builtin:" + id, List.of(technique),
@@ -62,7 +63,7 @@ class IncidentGrouperTest {
     assertThat(i.findings()).extracting(FindingKey::eventId).containsExactly("e1", "e2", "e3");
     assertThat(i.narrative()).extracting(NarrativeStep::tactic)
         .containsExactly(Tactic.PRIVILEGE_ESCALATION, Tactic.CREDENTIAL_ACCESS, Tactic.COLLECTION);
-    assertThat(i.why()).anyMatch(w -> w.startsWith("identity chain from " + WEB));
+    assertThat(i.why()).anyMatch(w -> w.startsWith("joined by identity chain from " + WEB));
     assertThat(i.why()).anyMatch(w -> w.contains(WEB + " -> AssumeRole -> " + DEPLOY + " -> AssumeRole -> " + DATA));
     assertThat(i.level()).isEqualTo(Level.HIGH);
     assertThat(i.principals()).containsExactly(DEPLOY, WEB, DATA);
@@ -86,7 +87,7 @@ class IncidentGrouperTest {
         finding(READ, "e2", 60 * 7, WEB, "ASIAWEB", "10.0.0.5"));
 
     assertThat(grouper.group(fs, CHAIN)).hasSize(2);
-    assertThat(new IncidentGrouper(new GroupingOptions(Level.LOW, Duration.ofHours(8), 2)).group(fs, CHAIN))
+    assertThat(new IncidentGrouper(new GroupingOptions(Level.LOW, Duration.ofHours(8), 2), AttackCatalog.bundled()).group(fs, CHAIN))
         .hasSize(1);
   }
 
@@ -97,7 +98,7 @@ class IncidentGrouperTest {
         finding(READ, "e2", 4, WEB, "ASIAWEB", "203.0.113.9"));
 
     assertThat(grouper.group(fs, CHAIN)).singleElement()
-        .satisfies(i -> assertThat(i.why()).anyMatch(w -> w.startsWith("source address 203.0.113.9")));
+        .satisfies(i -> assertThat(i.why()).anyMatch(w -> w.startsWith("joined by source address 203.0.113.9")));
   }
 
   @Test
