@@ -72,10 +72,11 @@ final class FindingTable {
       if (!f.primaryTechnique().isEmpty()) {
         o.raw("<br><code>").text(f.primaryTechnique()).raw("</code>");
       }
-      o.raw("</td><td><code>").text(f.event().principal()).raw("</code></td><td><code>").text(f.event().sourceIp())
-          .raw("</code></td><td>").text(f.event().account()).raw("<br>").text(f.event().region())
-          .raw("</td><td class=\"ua\">").text(f.event().userAgent()).raw("</td><td>")
-          .list(f.event().resources(), MAX_RESOURCES).raw("</td><td>").text(f.reason()).raw("</td><td>")
+      o.raw("</td><td class=\"wide\"><code>").text(f.event().principal()).raw("</code></td><td><code>")
+          .text(f.event().sourceIp()).raw("</code></td><td>").text(f.event().account()).raw("<br>")
+          .text(f.event().region()).raw("</td><td class=\"ua wide\">").text(f.event().userAgent())
+          .raw("</td><td class=\"wide\">").list(f.event().resources(), MAX_RESOURCES)
+          .raw("</td><td class=\"wide\">").text(f.reason()).raw("</td><td>")
           .list(incs, MAX_RESOURCES).raw("</td></tr>\n");
     }
     o.raw("</tbody></table></div>\n</section>\n");
