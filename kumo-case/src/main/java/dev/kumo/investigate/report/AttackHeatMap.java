@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ATT&amp;CK heat map: one column per tactic in kill-chain order, one cell per technique, shaded by
@@ -84,7 +85,7 @@ final class AttackHeatMap {
       String tech = en.getKey();
       long c = en.getValue();
       long shade = Math.max(1, (c * SHADES + max - 1) / max);
-      String name = tech.equals(NO_TECHNIQUE) ? "no technique named" : catalog.name(tech);
+      @Nullable String name = tech.equals(NO_TECHNIQUE) ? "no technique named" : catalog.name(tech);
       o.raw("<div class=\"cell heat-").num(shade).raw("\"><span class=\"tid\">")
           .text(tech.equals(NO_TECHNIQUE) ? "-" : tech).raw("</span><span class=\"count\">").num(c)
           .raw("</span>");

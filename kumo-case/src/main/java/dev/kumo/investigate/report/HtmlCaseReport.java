@@ -18,7 +18,8 @@ import java.util.Base64;
  * script, URLs or CSS. Its Content-Security-Policy forbids all network loads and allows only this
  * renderer's own script and style (by SHA-256 hash), so a planted script could not run even if
  * escaping failed. The same data always gives the same bytes (no wall clock, no hash-order
- * iteration). Stateless and thread-safe.
+ * iteration). The findings table holds at most 20,000 rows (then the most severe findings, and says
+ * so); each incident lists its first 25 findings. Stateless and thread-safe.
  */
 public final class HtmlCaseReport {
   static final String CSS = resource("report.css");
@@ -30,8 +31,8 @@ public final class HtmlCaseReport {
   private HtmlCaseReport() {}
 
   /**
-   * Writes the report of {@code data} to {@code out} (UTF-8 is the page's declared charset). Does not
-   * close or flush {@code out}.
+   * Writes the report of {@code data} to {@code out}, which should encode UTF-8 (the charset the page
+   * declares). Does not close or flush {@code out}.
    *
    * @throws IOException when writing fails
    */

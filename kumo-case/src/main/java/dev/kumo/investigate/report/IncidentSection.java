@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The incidents: each with its scope, its attack chain, why its findings are together, and its findings. */
 final class IncidentSection {
@@ -76,7 +77,7 @@ final class IncidentSection {
         .raw("<th>Reason</th></tr></thead><tbody>\n");
     List<FindingKey> keys = inc.findings();
     for (FindingKey k : keys.subList(0, Math.min(MAX_FINDINGS_SHOWN, keys.size()))) {
-      Finding f = byKey.get(k);
+      @Nullable Finding f = byKey.get(k);
       if (f == null) {
         o.raw("<tr><td colspan=\"6\" class=\"muted\">Not in this report: rule <code>").text(k.ruleId())
             .raw("</code>, event <code>").text(k.eventId()).raw("</code></td></tr>\n");

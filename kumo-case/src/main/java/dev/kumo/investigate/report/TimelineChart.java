@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The timeline as inline SVG drawn here: events per bucket above, findings per bucket stacked by
@@ -105,7 +106,7 @@ final class TimelineChart {
 
   /** The buckets' width: the smallest gap between starts (one hour for a single bucket). */
   static Duration width(List<TimelineBucket> buckets) {
-    Duration min = null;
+    @Nullable Duration min = null;
     for (int i = 1; i < buckets.size(); i++) {
       Duration gap = Duration.between(buckets.get(i - 1).start(), buckets.get(i).start());
       if (!gap.isZero() && (min == null || gap.compareTo(min) < 0)) {
