@@ -3,6 +3,10 @@ package dev.kumo.investigate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.finding.Finding;
+import dev.kumo.finding.FindingOrder;
+import dev.kumo.finding.FindingRule;
+import dev.kumo.sigma.Level;
 import dev.kumo.text.Escape;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -166,14 +170,14 @@ class HtmlCaseReportTest {
 
   @Test
   void rows_moreThanMax_keepsMostSevereInFindingOrder() {
-    List<dev.kumo.finding.Finding> many = new ArrayList<>();
-    var low = ReportFixture.rule("low", dev.kumo.sigma.Level.LOW, "low", List.of(), List.of());
-    var high = ReportFixture.rule("high", dev.kumo.sigma.Level.HIGH, "high", List.of(), List.of());
+    List<Finding> many = new ArrayList<>();
+    FindingRule low = ReportFixture.rule("low", Level.LOW, "low", List.of(), List.of());
+    FindingRule high = ReportFixture.rule("high", Level.HIGH, "high", List.of(), List.of());
     for (int i = 0; i < FindingTable.MAX_ROWS + 5; i++) {
       many.add(ReportFixture.finding(i, i % 1000 == 0 ? high : low));
     }
-    List<dev.kumo.finding.Finding> rows = FindingTable.rows(many);
-    assertThat(rows).hasSize(FindingTable.MAX_ROWS).isSortedAccordingTo(dev.kumo.finding.FindingOrder.ORDER);
+    List<Finding> rows = FindingTable.rows(many);
+    assertThat(rows).hasSize(FindingTable.MAX_ROWS).isSortedAccordingTo(FindingOrder.ORDER);
     assertThat(rows.stream().filter(f -> f.ruleId().equals("high")).count()).isEqualTo(21);
   }
 

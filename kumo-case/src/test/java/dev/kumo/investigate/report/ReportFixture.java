@@ -58,7 +58,8 @@ final class ReportFixture {
         List.of(Tactic.PERSISTENCE, Tactic.PRIVILEGE_ESCALATION));
     FindingRule recon = rule("recon-rule", Level.LOW, "Enumeration " + planted(4), List.of("T1087.004"),
         List.of(Tactic.DISCOVERY));
-    FindingRule info = rule("info-rule", Level.INFORMATIONAL, "Console login", List.of(), List.of(Tactic.INITIAL_ACCESS));
+    FindingRule info = rule("info-rule", Level.INFORMATIONAL, "Console login", List.of(),
+        List.of(Tactic.INITIAL_ACCESS));
     List<Finding> findings = new ArrayList<>();
     FindingRule[] rules = {recon, creds, impact, info, creds, recon, impact, info};
     for (int i = 0; i < rules.length; i++) {
