@@ -22,6 +22,14 @@ final class AttackHeatMap {
   /** Cell key of findings whose rule names tactics but no technique. */
   static final String NO_TECHNIQUE = "";
   private static final int SHADES = 5;
+  /** Where the long words of tactic names may break in narrow columns (marked with soft hyphens). */
+  private static final Map<String, String> BREAKS = Map.ofEntries(Map.entry("Reconnaissance", "Recon-nais-sance"),
+      Map.entry("Development", "Devel-op-ment"), Map.entry("Persistence", "Persis-tence"),
+      Map.entry("Privilege", "Privi-lege"), Map.entry("Escalation", "Esca-la-tion"),
+      Map.entry("Impairment", "Impair-ment"), Map.entry("Credential", "Creden-tial"),
+      Map.entry("Discovery", "Disco-very"), Map.entry("Collection", "Collec-tion"),
+      Map.entry("Exfiltration", "Exfil-tra-tion"), Map.entry("Execution", "Execu-tion"),
+      Map.entry("Movement", "Move-ment"), Map.entry("Resource", "Re-source"), Map.entry("Command", "Com-mand"));
 
   private AttackHeatMap() {}
 
@@ -63,7 +71,7 @@ final class AttackHeatMap {
     for (Tactic t : Tactic.values()) {
       Map<String, Long> col = cells.getOrDefault(t, Map.of());
       o.raw("<div class=\"tcol").raw(col.isEmpty() ? " none" : "").raw("\"><div class=\"thead\">")
-          .text(t.displayName()).raw("<span class=\"count\">").num(perTactic.getOrDefault(t, 0L))
+          .raw(breakable(t.displayName())).raw("<span class=\"count\">").num(perTactic.getOrDefault(t, 0L))
           .raw("</span></div>\n");
       column(col, max, catalog, o);
       o.raw("</div>\n");
@@ -94,6 +102,16 @@ final class AttackHeatMap {
       }
       o.raw("</div>\n");
     }
+  }
+
+  /** A tactic's name (which has no hyphens), escaped, with soft hyphens in its long words. */
+  static String breakable(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (String word : name.split(" ", -1)) {
+      sb.append(sb.length() == 0 ? "" : " ")
+          .append(HtmlOut.esc(BREAKS.getOrDefault(word, word)).replace("-", "&shy;"));
+    }
+    return sb.toString();
   }
 
   private static List<Tactic> tactics(Finding f, String tech, AttackCatalog catalog) {
