@@ -6,6 +6,7 @@ import dev.kumo.exercise.drill.LabelProblem;
 import dev.kumo.exercise.drill.RuleTally;
 import dev.kumo.exercise.drill.Scenario;
 import dev.kumo.exercise.drill.StepResult;
+import dev.kumo.text.Escape;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class HtmlReport {
       """;
 
   private static String h(@Nullable String s) {
-    return s == null ? "-" : ReportText.html(s);
+    return s == null ? "-" : Escape.html(s);
   }
 
   public void write(ExerciseResult r, PrintWriter out) {

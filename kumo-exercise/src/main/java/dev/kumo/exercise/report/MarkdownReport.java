@@ -6,6 +6,7 @@ import dev.kumo.exercise.drill.LabelProblem;
 import dev.kumo.exercise.drill.RuleTally;
 import dev.kumo.exercise.drill.Scenario;
 import dev.kumo.exercise.drill.StepResult;
+import dev.kumo.text.Escape;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 /** The after-action report in Markdown: summary, steps per scenario, gap table, false positives. */
 public final class MarkdownReport {
   private static String md(String s) {
-    return ReportText.markdown(s);
+    return Escape.markdown(s);
   }
 
   public void write(ExerciseResult r, PrintWriter out) {
@@ -110,7 +111,7 @@ public final class MarkdownReport {
   }
 
   private static String code(String s) {
-    return ReportText.terminal(s).replace("`", "'");
+    return Escape.terminal(s).replace("`", "'");
   }
 
   private static String nullable(@org.jspecify.annotations.Nullable String s) {

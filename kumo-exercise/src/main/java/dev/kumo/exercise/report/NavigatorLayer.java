@@ -6,6 +6,7 @@ import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.Tactic;
 import dev.kumo.exercise.drill.ExerciseResult;
 import dev.kumo.exercise.drill.StepResult;
+import dev.kumo.text.Escape;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class NavigatorLayer {
               .append(s.reasonDetail());
         }
       }
-      String c = ReportText.terminal(comment.toString());
+      String c = Escape.terminal(comment.toString());
       if (c.length() > MAX_COMMENT) {
         c = c.substring(0, MAX_COMMENT - 3) + "...";
       }
@@ -136,7 +137,7 @@ public final class NavigatorLayer {
       g.writeStringField("layer", LAYER_VERSION);
       g.writeEndObject();
       g.writeStringField("domain", DOMAIN);
-      g.writeStringField("description", ReportText.terminal(ReportText.headline(r)
+      g.writeStringField("description", Escape.terminal(ReportText.headline(r)
           + ". Score = percent of the technique's steps detected; 0 = missed (see comment)."
           + (unknown.isEmpty() ? "" : " Not in ATT&CK, left out: " + String.join(", ", unknown) + ".")));
       g.writeObjectFieldStart("filters");
@@ -170,7 +171,7 @@ public final class NavigatorLayer {
         for (String s : t.steps()) {
           g.writeStartObject();
           g.writeStringField("name", "step");
-          g.writeStringField("value", ReportText.terminal(s));
+          g.writeStringField("value", Escape.terminal(s));
           g.writeEndObject();
         }
         g.writeEndArray();

@@ -4,6 +4,7 @@ import dev.kumo.exercise.drill.ExerciseResult;
 import dev.kumo.exercise.drill.LabelProblem;
 import dev.kumo.exercise.drill.RuleTally;
 import dev.kumo.exercise.drill.StepResult;
+import dev.kumo.text.Escape;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class TerminalReport {
     int[] width = new int[5];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
-        row[i] = cut(ReportText.terminal(row[i]), i == row.length - 1 ? MAX_LAST_CELL : MAX_CELL);
+        row[i] = cut(Escape.terminal(row[i]), i == row.length - 1 ? MAX_LAST_CELL : MAX_CELL);
         width[i] = Math.max(width[i], row[i].length());
       }
     }
@@ -64,14 +65,14 @@ public final class TerminalReport {
     if (!r.falsePositivesByRule().isEmpty()) {
       out.println("Top false-positive rules:");
       for (RuleTally t : r.topFalsePositiveRules(5)) {
-        out.println("  " + t.findings() + "  " + ReportText.terminal(t.title()) + " (" + ReportText.terminal(t.id())
+        out.println("  " + t.findings() + "  " + Escape.terminal(t.title()) + " (" + Escape.terminal(t.id())
             + ")");
       }
     }
     if (r.labelsSkipped() > 0) {
       out.println(r.labelsSkipped() + " label line(s) skipped:");
       for (LabelProblem p : r.labelProblems().subList(0, Math.min(10, r.labelProblems().size()))) {
-        out.println("  " + ReportText.terminal(p.toString()));
+        out.println("  " + Escape.terminal(p.toString()));
       }
     }
     if (r.unresolvedLabels() > 0) {

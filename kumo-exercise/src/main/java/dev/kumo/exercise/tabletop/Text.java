@@ -1,6 +1,6 @@
 package dev.kumo.exercise.tabletop;
 
-import dev.kumo.exercise.report.ReportText;
+import dev.kumo.text.Escape;
 
 /** Escaping for the media reports are written to; scenario and answer text is user-written. */
 final class Text {
@@ -15,7 +15,7 @@ final class Text {
         kept.append(c);
       }
     }
-    return ReportText.entities(kept.toString());
+    return Escape.entities(kept.toString());
   }
 
   /**
@@ -54,6 +54,6 @@ final class Text {
   }
 
   private static boolean unsafe(char c) {
-    return ReportText.unsafe(c);
+    return Escape.unsafe(c);
   }
 }
