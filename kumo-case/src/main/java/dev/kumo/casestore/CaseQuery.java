@@ -157,6 +157,26 @@ public final class CaseQuery implements AutoCloseable {
     }
   }
 
+  /** Runs one reading statement with parameters and returns all its rows (for small results). */
+  public List<List<@Nullable Object>> rows(String sql, List<?> params) throws IOException {
+    List<List<@Nullable Object>> out = new ArrayList<>();
+    run(sql, params, new RowSink() {
+      @Override
+      public void columns(List<String> names) {}
+
+      @Override
+      public void row(List<@Nullable Object> values) {
+        out.add(new ArrayList<>(values));
+      }
+    });
+    return out;
+  }
+
+  /** A TIMESTAMP value as this class returns it ({@code yyyy-MM-dd HH:mm[:ss[.f]]}, UTC), as an instant. */
+  public static java.time.Instant instant(Object value) {
+    return java.time.LocalDateTime.parse(value.toString().replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+  }
+
   private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
     PreparedStatement ps = conn.prepareStatement(sql);
     for (int i = 0; i < params.size(); i++) {

@@ -4,12 +4,8 @@ import dev.kumo.casestore.CaseQuery;
 import dev.kumo.incident.IdentityChains;
 import dev.kumo.incident.IdentityLink;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,16 +69,7 @@ public final class TimelineBuilder {
     String from = " FROM events e LEFT JOIN (SELECT event_id, list(level || ': ' || rule_title) AS findings"
         + " FROM findings WHERE suppressed_by IS NULL GROUP BY event_id) f ON f.event_id = e.id WHERE (" + where + ")"
         + range;
-    long[] total = new long[1];
-    query.run("SELECT count(*)" + from, params, new CaseQuery.RowSink() {
-      @Override
-      public void columns(List<String> names) {}
-
-      @Override
-      public void row(List<@Nullable Object> values) {
-        total[0] = ((Number) values.get(0)).longValue();
-      }
-    });
+    long total = ((Number) query.rows("SELECT count(*)" + from, params).get(0).get(0)).longValue();
     List<Object> limited = new ArrayList<>(params);
     limited.add(seed.limit());
     List<TimelineEntry> entries = new ArrayList<>();
@@ -95,7 +82,7 @@ public final class TimelineBuilder {
         entries.add(entry(v, ids));
       }
     });
-    return new Timeline(seed, ancestry, descendants, entries, total[0]);
+    return new Timeline(seed, ancestry, descendants, entries, total);
   }
 
   private void seedIdentities(TimelineSeed seed, Identities ids) throws IOException {
@@ -112,16 +99,10 @@ public final class TimelineBuilder {
         if (ACCESS_KEY.matcher(v).matches()) {
           ids.key(v, 0);
         } else {
-          query.run("SELECT DISTINCT principal FROM events WHERE principal LIKE '%/' || ? ORDER BY 1", List.of(v),
-              new CaseQuery.RowSink() {
-                @Override
-                public void columns(List<String> names) {}
-
-                @Override
-                public void row(List<@Nullable Object> values) {
-                  ids.principal((String) values.get(0), 0);
-                }
-              });
+          for (List<@Nullable Object> r : query.rows("SELECT DISTINCT principal FROM events"
+              + " WHERE principal LIKE '%/' || ? ORDER BY 1", List.of(v))) {
+            ids.principal((String) r.get(0), 0);
+          }
           if (ids.isEmpty()) {
             ids.principal(v, 0);
           }
@@ -204,13 +185,9 @@ public final class TimelineBuilder {
     if (hop == null && principal != null) {
       hop = ids.hopOfPrincipal(principal);
     }
-    return new TimelineEntry(instant((String) v.get(0)), (String) v.get(1), (String) v.get(2), (String) v.get(3),
+    return new TimelineEntry(CaseQuery.instant(v.get(0)), (String) v.get(1), (String) v.get(2), (String) v.get(3),
         (String) v.get(4), principal, key, (String) v.get(7), (String) v.get(8), (String) v.get(9),
         (String) v.get(10), (String) v.get(11), strings(v.get(12)), hop == null ? 0 : hop, findings);
-  }
-
-  private static Instant instant(String text) {
-    return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
   }
 
   private static List<String> strings(@Nullable Object o) {

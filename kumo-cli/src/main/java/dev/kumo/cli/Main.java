@@ -10,7 +10,7 @@ import picocli.CommandLine.HelpCommand;
     description = {"Kumo finds attackers in cloud logs and helps you respond.", ""},
     subcommands = {HuntCommand.class, DemoCommand.class, RulesCommand.class, SourcesCommand.class,
         ExportCommand.class, BenchCommand.class, ReplayCommand.class, SimulateCommand.class, ExerciseCommand.class,
-        TabletopCommand.class, QueryCommand.class, TimelineCommand.class, PrincipalsCommand.class,
+        TabletopCommand.class, QueryCommand.class, TimelineCommand.class, PrincipalsCommand.class, ReportCommand.class,
         IncidentsCommand.class,
         HelpCommand.class},
     footer = {"", "Examples (one per command):",
