@@ -117,6 +117,9 @@ public final class ScenarioPlayer {
         c.service(), c.name());
     if (c.request() != null) {
       e.request(body(c.request(), vars));
+      if (c.request() instanceof YMap m && m.get("Host") instanceof YScalar host && host.value() instanceof String h) {
+        e.host(Variables.expand(h, vars::get)); // S3 logs the host the client asked for
+      }
     }
     if (c.response() != null) {
       e.response(body(c.response(), vars));

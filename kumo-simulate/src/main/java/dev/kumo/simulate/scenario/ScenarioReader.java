@@ -168,13 +168,14 @@ public final class ScenarioReader {
       }
       int line = node.lineOf("assumed_by");
       ScenarioActor assumer = actors.get(by);
+      String cycle = cycle(a, actors);
       if (assumer == null || by.equals(a.name())) {
         error(line, "actor '" + a.name() + "' is assumed by '" + by + "': name another actor (declared: "
             + actors.keySet() + ")");
       } else if (assumer.credentials().equals("none")) {
         error(line, "actor '" + by + "' has no credentials to assume the role of '" + a.name() + "' with");
-      } else if (cycle(a, actors) != null) {
-        error(line, "assumed_by makes a cycle: " + cycle(a, actors));
+      } else if (cycle != null) {
+        error(line, "assumed_by makes a cycle: " + cycle);
       } else if (assumer.assumedBy() != null && Scenario.firstStep(steps, a.name()) != null) {
         Scenario.Step mine = Scenario.firstStep(steps, a.name());
         Scenario.Step theirs = Scenario.firstStep(steps, by);

@@ -62,7 +62,7 @@ final class ScenarioRun {
 
   /** The estate of the account of {@code kind} in {@code region}, or its home estate when region is null. */
   private Estate estate(String kind, @Nullable String region) {
-    Account account = world.org().account(AccountKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_')));
+    Account account = account(kind);
     for (Estate e : world.org().estates(account)) {
       if (region == null ? e.home() : e.region().equals(region)) {
         return e;
@@ -80,10 +80,13 @@ final class ScenarioRun {
     if (actor.account() == null) {
       return estate;
     }
-    return estates.computeIfAbsent(actor.account(), kind -> {
-      Account a = world.org().account(AccountKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_')));
-      return estate(kind, a.regions().contains(estate.region()) ? estate.region() : null);
-    });
+    return estates.computeIfAbsent(actor.account(),
+        kind -> estate(kind, account(kind).regions().contains(estate.region()) ? estate.region() : null));
+  }
+
+  /** The account of a kind as scenarios write it ({@code shared-services}). */
+  private Account account(String kind) {
+    return world.org().account(AccountKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_')));
   }
 
   /**
