@@ -93,7 +93,8 @@ class ScenarioRoleChainTest {
     assertThat(sharedAccount).isNotEqualTo(hops.get(0).raw().getString("recipientAccountId"));
     for (String step : List.of("assume-shared-services-role", "list-state-and-backups", "collect-state-and-backups")) {
       assertThat(keyOf(calls, step)).as(step).isEqualTo(ciKey);
-      assertThat(signed(calls, step)).extracting(c -> c.raw().getString("recipientAccountId")).containsOnly(sharedAccount);
+      assertThat(signed(calls, step)).extracting(c -> c.raw().getString("recipientAccountId"))
+          .containsOnly(sharedAccount);
     }
     List<Call> reads = calls.stream().filter(c -> c.name().equals("GetObject")).toList();
     assertThat(reads).hasSize(58).allSatisfy(c -> assertThat(c.key()).isEqualTo(ciKey))
