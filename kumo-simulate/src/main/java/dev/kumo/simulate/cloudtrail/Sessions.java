@@ -39,6 +39,16 @@ public final class Sessions {
     return role(role, sessionName, time, 3_600_000L, false, null, null);
   }
 
+  /**
+   * The session an explicit {@code AssumeRole} at {@code created} starts: created then, with the same access key
+   * for its whole life (it is not renewed).
+   */
+  public Identity.RoleSession assumed(Role role, String sessionName, long created) {
+    SplittableRandom r = RandomIds.stable(seed, role.id() + "/" + sessionName + "@" + created);
+    return new Identity.RoleSession(role.account(), role.name(), role.arn(), role.id(), sessionName,
+        RandomIds.iam(r, "ASIA", 20), created, false, null, null, null);
+  }
+
   /** An IAM user signing with its long-term access key. */
   public Identity.IamUser user(ServiceUser u) {
     return new Identity.IamUser(u.account(), u.userName(), u.id(), u.accessKeyId(), 0, false);

@@ -3,6 +3,7 @@ package dev.kumo.simulate.scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An attack scenario: who attacks what, in timed steps, each tagged with its ATT&CK technique and
@@ -27,6 +28,21 @@ public record Scenario(String id, String title, String threat, String descriptio
   /** The same scenario starting {@code start} after the beginning of the simulated period. */
   public Scenario withStart(Duration start) {
     return new Scenario(id, title, threat, description, start, targetAccount, targetRegion, actors, steps, file);
+  }
+
+  /** The earliest step of {@code actor} (the first in the file among equally early ones), or null if it never acts. */
+  public @Nullable Step firstStepOf(String actor) {
+    return firstStep(steps, actor);
+  }
+
+  static @Nullable Step firstStep(List<Step> steps, String actor) {
+    Step first = null;
+    for (Step s : steps) {
+      if (s.actor() != null && s.actor().equals(actor) && (first == null || s.at().compareTo(first.at()) < 0)) {
+        first = s;
+      }
+    }
+    return first;
   }
 
   /** When the last action of the scenario happens, from its start. */

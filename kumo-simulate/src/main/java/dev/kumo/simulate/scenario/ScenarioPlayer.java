@@ -14,15 +14,16 @@ import dev.kumo.simulate.actors.World;
 import dev.kumo.simulate.cloudtrail.ApiEvent;
 import dev.kumo.simulate.cloudtrail.Body;
 import dev.kumo.simulate.cloudtrail.CloudTrailWriter;
-import dev.kumo.simulate.cloudtrail.Identity;
 import dev.kumo.simulate.cloudtrail.Json;
 import dev.kumo.simulate.cloudtrail.Resource;
+import dev.kumo.simulate.cloudtrail.api.StsCalls;
 import dev.kumo.simulate.cur.CurRegions;
 import dev.kumo.simulate.cur.CurRow;
 import dev.kumo.simulate.cur.CurWriter;
 import dev.kumo.simulate.io.Location;
 import dev.kumo.simulate.org.Account;
 import dev.kumo.simulate.org.AccountKind;
+import dev.kumo.simulate.org.Estate;
 import dev.kumo.simulate.org.Instance;
 import dev.kumo.simulate.vpcflow.FlowRecord;
 import dev.kumo.simulate.vpcflow.FlowWriter;
@@ -58,8 +59,14 @@ public final class ScenarioPlayer {
    * @return when its last record is written (epoch ms)
    */
   public long schedule(Scenario s, long periodStart, SplittableRandom random) {
-    ScenarioRun run = new ScenarioRun(world, s, random.split());
     long start = periodStart + s.start().toMillis();
+    ScenarioRun run = new ScenarioRun(world, s, start, random.split());
+    for (ScenarioActor actor : s.actors().values()) {
+      long at = actor.assumedBy() == null ? -1 : run.assumedAt(actor);
+      if (at >= 0) {
+        world.timeline().at(at, t -> assumeRole(run, actor, t));
+      }
+    }
     for (Scenario.Step step : s.steps()) {
       for (ScenarioAction a : step.actions()) {
         long first = start + step.at().toMillis();
@@ -104,11 +111,15 @@ public final class ScenarioPlayer {
     ScenarioActor actor = run.scenario.actors().get(step.actor());
     Instance instance = run.instance(actor);
     Map<String, String> vars = run.variables(actor, instance, time, i);
-    String region = c.region() == null ? run.estate.region() : Variables.expand(c.region(), vars::get);
-    ApiEvent e = new ApiEvent(time, run.estate.accountId(), region, identity(run, actor, instance, time),
+    Estate estate = run.estate(actor);
+    String region = c.region() == null ? estate.region() : Variables.expand(c.region(), vars::get);
+    ApiEvent e = new ApiEvent(time, estate.accountId(), region, run.identity(actor, instance, time),
         c.service(), c.name());
     if (c.request() != null) {
       e.request(body(c.request(), vars));
+      if (c.request() instanceof YMap m && m.get("Host") instanceof YScalar host && host.value() instanceof String h) {
+        e.host(Variables.expand(h, vars::get)); // S3 logs the host the client asked for
+      }
     }
     if (c.response() != null) {
       e.response(body(c.response(), vars));
@@ -122,31 +133,42 @@ public final class ScenarioPlayer {
     if (!c.resources().isEmpty()) {
       List<Resource> rs = new ArrayList<>();
       for (ScenarioAction.ResourceSpec r : c.resources()) {
-        rs.add(new Resource(Variables.expand(r.arn(), vars::get), run.estate.accountId(), r.type()));
+        rs.add(new Resource(Variables.expand(r.arn(), vars::get), estate.accountId(), r.type()));
       }
       e.resources(rs.toArray(Resource[]::new));
     }
+    emit(run, step, from(run, actor, instance, e, c.service()));
+  }
+
+  /**
+   * The {@code sts:AssumeRole} that starts a chained actor's session: called by the assuming actor, from its
+   * address, its response carrying the key and ARN the assumed actor then signs with. Labelled with the
+   * assumed actor's first step.
+   */
+  private void assumeRole(ScenarioRun run, ScenarioActor assumed, long time) {
+    ScenarioActor caller = run.scenario.actors().get(assumed.assumedBy());
+    Instance instance = run.instance(caller);
+    ApiEvent e = StsCalls.assumeRole(time, run.estate(caller).region(), run.identity(caller, instance, time),
+        run.assumed(assumed), 3600, run.random);
+    emit(run, run.scenario.firstStepOf(assumed.name()), from(run, caller, instance, e, "sts"));
+  }
+
+  /** Sets where the actor's call to {@code service} comes from and with which agent. */
+  private ApiEvent from(ScenarioRun run, ScenarioActor actor, @Nullable Instance instance, ApiEvent e,
+      String service) {
     String agent = actor.userAgent() != null ? actor.userAgent()
         : actor.from().equals("instance") ? run.instanceAgent(instance) : DEFAULT_AGENT;
     if (actor.from().equals("instance")) {
-      Machines.from(e, world.org(), instance, c.service(), agent);
-    } else {
-      e.from(actor.from().equals("external") ? run.attackerIp : actor.from(), agent);
+      return Machines.from(e, world.org(), instance, service, agent);
     }
-    String id = world.emit(e);
-    if (id != null) {
-      labels.add(new Label(id, null, 0, CloudTrailWriter.SOURCE, time, run.scenario, step));
-    }
+    return e.from(actor.from().equals("external") ? run.attackerIp : actor.from(), agent);
   }
 
-  private Identity identity(ScenarioRun run, ScenarioActor actor, Instance instance, long time) {
-    return switch (actor.credentials()) {
-      case "instance-role" -> Machines.session(world, instance, time);
-      case "user-key" -> world.sessions().user(run.user(actor));
-      case "role" -> world.sessions().role(world.org().role(run.estate.accountId(), actor.role()), run.sessionName,
-          time);
-      default -> throw new IllegalStateException("actor '" + actor.name() + "' has no credentials");
-    };
+  private void emit(ScenarioRun run, Scenario.Step step, ApiEvent e) {
+    String id = world.emit(e);
+    if (id != null) {
+      labels.add(new Label(id, null, 0, CloudTrailWriter.SOURCE, e.time(), run.scenario, step));
+    }
   }
 
   /** A JSON body from a YAML map, with variables expanded in string values and keys kept as written. */

@@ -98,6 +98,7 @@ public final class ScenarioReader {
     }
     Map<String, ScenarioActor> actors = actors(root);
     List<Scenario.Step> steps = steps(root, actors);
+    chains(root, actors, steps);
     if (!errors.isEmpty()) {
       throw new ScenarioException(errors);
     }
@@ -116,7 +117,7 @@ public final class ScenarioReader {
         error(m.lineOf(e.getKey()), "actor '" + e.getKey() + "' must be a map");
         continue;
       }
-      keys(a, "credentials", "instance", "user", "role", "from", "user_agent");
+      keys(a, "credentials", "instance", "user", "role", "from", "user_agent", "account", "assumed_by");
       String credentials = text(a, "credentials", true);
       if (credentials != null && !CREDENTIALS.contains(credentials)) {
         error(a.lineOf("credentials"), "unknown credentials '" + credentials + "' (one of " + sorted(CREDENTIALS) + ")");
@@ -137,10 +138,67 @@ public final class ScenarioReader {
       if (from.equals("instance") && instance == null) {
         error(a.lineOf("from"), "actor '" + e.getKey() + "' calls from an instance: say which 'instance' (purpose)");
       }
+      String account = text(a, "account", false);
+      if (account != null && !ACCOUNTS.contains(account)) {
+        error(a.lineOf("account"), "unknown account kind '" + account + "' (one of " + sorted(ACCOUNTS) + ")");
+      }
+      String assumedBy = text(a, "assumed_by", false);
+      if (assumedBy != null && credentials != null && !credentials.equals("role")) {
+        error(a.lineOf("assumed_by"), "actor '" + e.getKey() + "' uses " + credentials
+            + " credentials: only role sessions are assumed by another actor");
+      }
       out.put(e.getKey(), new ScenarioActor(e.getKey(), credentials == null ? "none" : credentials, instance,
-          text(a, "user", false), role, from, text(a, "user_agent", false)));
+          text(a, "user", false), role, from, text(a, "user_agent", false), account, assumedBy));
     }
     return out;
+  }
+
+  /**
+   * Role chains: {@code assumed_by} names another actor with credentials, chains have no cycle, and an actor
+   * assumed by a chained one acts only after it (whose session must exist by then).
+   */
+  private void chains(YMap root, Map<String, ScenarioActor> actors, List<Scenario.Step> steps) {
+    if (!(root.get("actors") instanceof YMap m)) {
+      return;
+    }
+    for (ScenarioActor a : actors.values()) {
+      String by = a.assumedBy();
+      if (by == null || !(m.get(a.name()) instanceof YMap node)) {
+        continue;
+      }
+      int line = node.lineOf("assumed_by");
+      ScenarioActor assumer = actors.get(by);
+      String cycle = cycle(a, actors);
+      if (assumer == null || by.equals(a.name())) {
+        error(line, "actor '" + a.name() + "' is assumed by '" + by + "': name another actor (declared: "
+            + actors.keySet() + ")");
+      } else if (assumer.credentials().equals("none")) {
+        error(line, "actor '" + by + "' has no credentials to assume the role of '" + a.name() + "' with");
+      } else if (cycle != null) {
+        error(line, "assumed_by makes a cycle: " + cycle);
+      } else if (assumer.assumedBy() != null && Scenario.firstStep(steps, a.name()) != null) {
+        Scenario.Step mine = Scenario.firstStep(steps, a.name());
+        Scenario.Step theirs = Scenario.firstStep(steps, by);
+        if (theirs == null || theirs.at().compareTo(mine.at()) >= 0) {
+          error(line, "actor '" + a.name() + "' first acts (step '" + mine.id() + "') before '" + by
+              + "', whose session assumes its role, has acted");
+        }
+      }
+    }
+  }
+
+  /** The chain from {@code a} back to itself, like {@code a -> b -> a}, or null when it has none. */
+  private static @Nullable String cycle(ScenarioActor a, Map<String, ScenarioActor> actors) {
+    List<String> path = new ArrayList<>(List.of(a.name()));
+    ScenarioActor at = a;
+    while (at != null && at.assumedBy() != null && path.size() <= actors.size()) {
+      path.add(at.assumedBy());
+      if (at.assumedBy().equals(a.name())) {
+        return String.join(" -> ", path);
+      }
+      at = actors.get(at.assumedBy());
+    }
+    return null;
   }
 
   private List<Scenario.Step> steps(YMap root, Map<String, ScenarioActor> actors) {

@@ -74,6 +74,85 @@ class ScenarioReaderTest {
     assertThatThrownBy(() -> ScenarioReader.read("x.yml", bad)).hasMessageContaining("say which 'instance'");
   }
 
+  /** The thief's stolen key assumes the deployer's role, whose session assumes the ci role. */
+  private static final String CHAIN = """
+      scenario: chain
+      title: A role chain
+      threat: upstream-movement
+      actors:
+        thief: {credentials: instance-role, instance: web}
+        deployer: {credentials: role, role: terraform-deploy, assumed_by: thief}
+        ci: {credentials: role, role: codebuild-deploy, account: shared-services, assumed_by: deployer}
+      steps:
+        - {step: a, title: A, technique: T1078.004, tactic: privilege-escalation, at: +1m, actor: deployer,
+           cloudtrail: [{call: "sts:GetCallerIdentity"}]}
+        - {step: b, title: B, technique: T1078.004, tactic: privilege-escalation, at: +2m, actor: ci,
+           cloudtrail: [{call: "sts:GetCallerIdentity"}]}
+      """;
+
+  @Test
+  void read_roleChain_keepsAssumedByAndAccountOfEachActor() {
+    Scenario s = ScenarioReader.read("chain.yml", CHAIN);
+    assertThat(s.actors().get("deployer").assumedBy()).isEqualTo("thief");
+    assertThat(s.actors().get("ci").assumedBy()).isEqualTo("deployer");
+    assertThat(s.actors().get("ci").account()).isEqualTo("shared-services");
+    assertThat(s.actors().get("thief").assumedBy()).isNull();
+    assertThat(s.firstStepOf("ci").id()).isEqualTo("b");
+  }
+
+  @Test
+  void read_assumedByUnknownActor_isRejectedAtItsLine() {
+    assertThatThrownBy(() -> ScenarioReader.read("x.yml", CHAIN.replace("assumed_by: thief", "assumed_by: ghost")))
+        .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+            .containsExactly("x.yml:6: actor 'deployer' is assumed by 'ghost': name another actor (declared: "
+                + "[thief, deployer, ci])"));
+  }
+
+  @Test
+  void read_assumedByCycle_isRejected() {
+    String cycle = CHAIN.replace("assumed_by: thief", "assumed_by: ci");
+    assertThatThrownBy(() -> ScenarioReader.read("x.yml", cycle))
+        .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+            .contains("x.yml:6: assumed_by makes a cycle: deployer -> ci -> deployer",
+                "x.yml:7: assumed_by makes a cycle: ci -> deployer -> ci"));
+  }
+
+  @Test
+  void read_assumedByItself_isRejected() {
+    assertThatThrownBy(() -> ScenarioReader.read("x.yml", CHAIN.replace("assumed_by: thief", "assumed_by: deployer")))
+        .hasMessageContaining("x.yml:6: actor 'deployer' is assumed by 'deployer': name another actor");
+  }
+
+  @Test
+  void read_assumedByWithoutRoleCredentials_isRejected() {
+    String bad = CHAIN.replace("{credentials: role, role: terraform-deploy, assumed_by: thief}",
+        "{credentials: user-key, assumed_by: thief}");
+    assertThatThrownBy(() -> ScenarioReader.read("x.yml", bad))
+        .hasMessageContaining("x.yml:6: actor 'deployer' uses user-key credentials: only role sessions are assumed");
+  }
+
+  @Test
+  void read_assumedByActorWithoutCredentials_isRejected() {
+    String bad = CHAIN.replace("thief: {credentials: instance-role, instance: web}",
+        "thief: {credentials: none, instance: web}");
+    assertThatThrownBy(() -> ScenarioReader.read("x.yml", bad))
+        .hasMessageContaining("x.yml:6: actor 'thief' has no credentials to assume the role of 'deployer' with");
+  }
+
+  @Test
+  void read_chainedActorActingBeforeTheSessionThatAssumesIt_isRejected() {
+    String bad = CHAIN.replace("at: +2m, actor: ci", "at: +1m, actor: ci");
+    assertThatThrownBy(() -> ScenarioReader.read("x.yml", bad))
+        .hasMessageContaining("x.yml:7: actor 'ci' first acts (step 'b') before 'deployer', whose session "
+            + "assumes its role, has acted");
+  }
+
+  @Test
+  void read_unknownActorAccount_isRejected() {
+    assertThatThrownBy(() -> ScenarioReader.read("x.yml", CHAIN.replace("account: shared-services", "account: data")))
+        .hasMessageContaining("x.yml:7: unknown account kind 'data'");
+  }
+
   @Test
   void parseOffset_acceptsDaysHoursMinutesSeconds_rejectsGarbage() {
     assertThat(ScenarioReader.parseOffset("+2d4h30m10s")).isEqualTo(Duration.parse("P2DT4H30M10S"));
