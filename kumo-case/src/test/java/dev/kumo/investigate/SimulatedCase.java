@@ -1,0 +1,63 @@
+package dev.kumo.investigate;
+
+import dev.kumo.casestore.CaseWriter;
+import dev.kumo.casestore.LoadStats;
+import dev.kumo.detect.LoadedRules;
+import dev.kumo.finding.Finding;
+import dev.kumo.hunt.HuntOptions;
+import dev.kumo.hunt.HuntResult;
+import dev.kumo.hunt.Hunter;
+import dev.kumo.ingest.Inputs;
+import dev.kumo.ingest.LogSources;
+import dev.kumo.ingest.Progress;
+import dev.kumo.sigma.compile.CompileOptions;
+import dev.kumo.simulate.Simulation;
+import dev.kumo.simulate.SimulationOptions;
+import dev.kumo.simulate.Source;
+import dev.kumo.simulate.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+
+/** Test support: simulated logs with attack scenarios, hunted with the built-in pack into a case. */
+final class SimulatedCase {
+  static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+  /** Background events per simulated day (as the drills use). */
+  static final long EVENTS_PER_DAY = 6_000;
+
+  private SimulatedCase() {}
+
+  /** Simulates {@code scenarios} into {@code dir/logs} over {@code days} days; returns the logs folder. */
+  static Path simulate(List<Scenario> scenarios, long seed, int days, Path dir) throws IOException {
+    Path logs = dir.resolve("logs");
+    Simulation.run(new SimulationOptions(seed, EVENTS_PER_DAY * days, START, days, EnumSet.allOf(Source.class), logs,
+        scenarios));
+    return logs;
+  }
+
+  /** The labels file the simulation wrote beside the logs. */
+  static Path labels(Path logs) {
+    return Simulation.labelsFile(logs);
+  }
+
+  /** Hunts {@code logs} with the built-in pack into the case {@code caseDir} (one load). */
+  static LoadStats hunt(Path logs, Path caseDir) throws IOException {
+    LoadedRules rules = LoadedRules.load(true, List.of(), CompileOptions.defaults());
+    Clock clock = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
+    try (CaseWriter w = CaseWriter.open(caseDir)) {
+      try (HuntResult r = new Hunter(rules.engine(), LogSources.defaults(), HuntOptions.defaults(), clock, w)
+          .run(Inputs.expand(List.of(logs)).files(), new Progress())) {
+        Iterator<Finding> it = r.findings();
+        while (it.hasNext()) {
+          w.finding(it.next());
+        }
+      }
+      return w.finish();
+    }
+  }
+}
