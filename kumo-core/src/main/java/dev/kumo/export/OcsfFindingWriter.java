@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * line or as one JSON array. Field order is fixed and the ids come from the findings' content, so the
  * same findings in the same order always give the same bytes; {@link #writeAll} also sorts.
  *
+ * <p>The matched event's actor (principal, type, access key), source endpoint and API call are written
+ * as the finding's {@code evidences}: Detection Finding has no top-level {@code actor} or
+ * {@code src_endpoint} without the host profile, which does not fit cloud API events.
+ *
  * <p>What Kumo knows but OCSF has no attribute for (rule source, author and licence, Kumo threat
  * categories, mutelist entry, correlation details) goes to {@code unmapped.kumo}. The rule's author and
  * licence are always written there: SigmaHQ rules are used under DRL 1.1, which requires the credit.
@@ -158,8 +162,6 @@ public final class OcsfFindingWriter implements AutoCloseable {
       field(g, "region", e.region());
       g.writeEndObject();
     }
-    actor(g, e);
-    srcEndpoint(g, e);
     if (!e.resources().isEmpty()) {
       g.writeArrayFieldStart("resources");
       for (String r : e.resources()) {
