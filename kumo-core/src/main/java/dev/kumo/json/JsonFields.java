@@ -20,9 +20,11 @@ public final class JsonFields {
   private JsonFields() {}
 
   /**
-   * A generator that escapes, beyond JSON's required escapes, U+2028 and U+2029 (line breaks to
-   * JavaScript) and every surrogate (a lone one cannot be encoded as UTF-8; a pair escaped as two
-   * backslash-u escapes reads back the same), so text from logs always gives valid JSON in valid UTF-8.
+   * A generator that escapes, beyond JSON's required escapes: U+2028 and U+2029 (line breaks to
+   * JavaScript); C1 controls, bidirectional controls and U+FEFF (invisible, and able to reorder what a
+   * terminal or editor shows); and every surrogate (a lone one cannot be encoded as UTF-8; a pair
+   * escaped as two backslash-u escapes reads back the same). So text from logs always gives valid JSON
+   * in valid UTF-8 that shows as it is.
    * Closing the generator leaves {@code out} open.
    */
   public static JsonGenerator safeGenerator(Writer out) throws IOException {
@@ -58,10 +60,17 @@ public final class JsonFields {
 
     @Override
     public @Nullable SerializableString getEscapeSequence(int ch) {
-      if (ch == 0x2028 || ch == 0x2029 || (ch >= Character.MIN_SURROGATE && ch <= Character.MAX_SURROGATE)) {
+      if (escaped(ch)) {
         return new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch));
       }
       return null;
+    }
+
+    private static boolean escaped(int ch) {
+      return (ch >= 0x80 && ch <= 0x9f) // C1 controls
+          || ch == 0x200e || ch == 0x200f || (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069) // bidi
+          || ch == 0x2028 || ch == 0x2029 || ch == 0xfeff
+          || (ch >= Character.MIN_SURROGATE && ch <= Character.MAX_SURROGATE);
     }
   }
 }

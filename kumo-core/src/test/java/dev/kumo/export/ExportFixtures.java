@@ -13,8 +13,8 @@ import java.util.Map;
 
 /** Findings built by hand for the export tests. */
 final class ExportFixtures {
-  /** Quotes, backslash, newline, markup, U+2028, an escape character and a lone surrogate. */
-  static final String HOSTILE = "a\"b\\c\nd<script>alert(1)</script>\u2028e\u001bf\ud800g";
+  /** Quotes, backslash, newline, markup, U+2028, ESC, a bidi override, a C1 control and a lone surrogate. */
+  static final String HOSTILE = "a\"b\\c\nd<script>alert(1)</script>\u2028e\u001bf\u202e\u0085\ud800g";
 
   static final Instant T0 = Instant.parse("2026-03-02T10:00:00.123456Z");
 
@@ -40,8 +40,8 @@ final class ExportFixtures {
   static EventSummary event(String id, Instant time, String sourceIp) {
     return new EventSummary(id, time, "aws.cloudtrail", "123456789012", "us-east-1",
         "arn:aws:iam::123456789012:user/alice", "IAMUser", "AKIAEXAMPLE", sourceIp, null, "aws-cli/2.15",
-        "cloudtrail.amazonaws.com", "StopLogging", null, List.of("arn:aws:cloudtrail:us-east-1:123456789012:trail/main"),
-        "logs/trail.json.gz", 42);
+        "cloudtrail.amazonaws.com", "StopLogging", null,
+        List.of("arn:aws:cloudtrail:us-east-1:123456789012:trail/main"), "logs/trail.json.gz", 42);
   }
 
   static Finding stopLogging() {

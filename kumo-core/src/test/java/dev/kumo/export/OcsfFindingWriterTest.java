@@ -148,7 +148,8 @@ class OcsfFindingWriterTest {
     String out = jsonl(ExportFixtures.hostile());
 
     assertThat(out.lines()).hasSize(1);
-    assertThat(out).doesNotContain("\u2028").doesNotContain("\u001b").doesNotContain("<script>alert(1)</script>\"");
+    assertThat(out).doesNotContain("\u2028").doesNotContain("\u001b").doesNotContain("\u202e")
+        .doesNotContain("\u0085");
     assertThat(out.chars().filter(c -> Character.isSurrogate((char) c)).count()).isZero();
     assertThat(new String(out.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(out);
     Schemas.assertValid(Schemas.OCSF, out);

@@ -179,7 +179,7 @@ class StixBundleWriterTest {
   void write_hostileStrings_areValidJsonThatRoundTrips() throws IOException {
     String out = bundle(List.of(ExportFixtures.hostile()));
 
-    assertThat(out).doesNotContain("\u2028").doesNotContain("\u001b");
+    assertThat(out).doesNotContain("\u2028").doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u0085");
     assertThat(out.chars().filter(c -> Character.isSurrogate((char) c)).count()).isZero();
     Schemas.assertValid(Schemas.STIX, out);
     JsonNode bundle = JSON.readTree(out);
