@@ -14,7 +14,6 @@ import dev.kumo.net.IpAddress;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -70,12 +69,13 @@ public final class OcsfFindingWriter implements AutoCloseable {
     this.catalog = catalog;
   }
 
-  /** Writes all findings in {@link FindingOrder#ORDER}, then ends the document. */
+  /**
+   * Writes all findings in {@link FindingOrder#ORDER} (ties broken by content, so the input order never
+   * matters), then ends the document.
+   */
   public static void writeAll(List<Finding> findings, Writer out, boolean jsonArray) throws IOException {
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(FindingOrder.ORDER);
     try (OcsfFindingWriter w = new OcsfFindingWriter(out, jsonArray)) {
-      for (Finding f : sorted) {
+      for (Finding f : ExportOrder.sorted(findings)) {
         w.write(f);
       }
     }

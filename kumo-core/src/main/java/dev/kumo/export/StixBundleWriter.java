@@ -35,7 +35,9 @@ import java.util.TreeSet;
  * left out, as are suppressed findings. Ids are UUIDv5: cyber-observables as STIX 2.1 prescribes, the
  * rest in Kumo's namespace over the content that identifies them. Times come from the findings: a
  * shared object's {@code created} is the earliest time of the findings that use it. Objects are sorted
- * by id, so the bytes do not depend on the order of the findings. Immutable and thread-safe.
+ * by id, so the bytes do not depend on the order of the findings (of findings with the same rule, event
+ * and group, the first in {@link dev.kumo.finding.FindingOrder#ORDER} is kept). Immutable and
+ * thread-safe.
  */
 public final class StixBundleWriter {
   public static final String SPEC_VERSION = "2.1";
@@ -60,7 +62,7 @@ public final class StixBundleWriter {
   /** Writes the bundle of {@code findings} (pretty-printed); {@code out} is flushed and left open. */
   public void write(List<Finding> findings, Writer out) throws IOException {
     List<Finding> used = new ArrayList<>();
-    for (Finding f : findings) {
+    for (Finding f : ExportOrder.sorted(findings)) {
       if (f.suppressedBy() == null && !f.techniques().isEmpty()) {
         used.add(f);
       }
@@ -144,7 +146,7 @@ public final class StixBundleWriter {
     String uid = FindingIds.uid(f);
     if (!observables.isEmpty()) {
       observed = StixIds.kumo("observed-data", uid);
-      objects.put(observed, g -> {
+      objects.putIfAbsent(observed, g -> {
         sdo(g, "observed-data", StixIds.kumo("observed-data", uid), f.time(), true);
         g.writeStringField("first_observed", ExportJson.millis(start));
         g.writeStringField("last_observed", ExportJson.millis(f.time()));
@@ -157,7 +159,7 @@ public final class StixBundleWriter {
       objects.computeIfAbsent(pattern, id -> g -> attackPattern(g, id, t, firstUse.get(id)));
       String sighting = StixIds.kumo("sighting", uid + '\u001f' + t);
       String od = observed;
-      objects.put(sighting, g -> {
+      objects.putIfAbsent(sighting, g -> {
         sdo(g, "sighting", sighting, f.time(), true);
         g.writeStringField("description", description(f));
         g.writeStringField("first_seen", ExportJson.millis(start));

@@ -7,9 +7,12 @@ import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingRule;
 import dev.kumo.sigma.Level;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** Findings built by hand for the export tests. */
 final class ExportFixtures {
@@ -77,7 +80,23 @@ final class ExportFixtures {
         List.of("ev-5"));
   }
 
+  /**
+   * Findings of every kind, including two with the same rule, event and group (one suppressed, one with
+   * another reason), which {@link dev.kumo.finding.FindingOrder#ORDER} ranks equal.
+   */
   static List<Finding> all() {
-    return List.of(stopLogging(), bruteForce(), hostile(), untagged(), stopLogging().suppressed("known-admin"));
+    Finding retold = new Finding(stopLoggingRule(), stopLogging().event(), null, "told another way",
+        List.of("ev-1"));
+    return List.of(stopLogging(), bruteForce(), hostile(), untagged(), stopLogging().suppressed("known-admin"),
+        retold);
+  }
+
+  /** {@link #all()} reversed and shuffled. */
+  static List<List<Finding>> otherOrders() {
+    List<Finding> reversed = new ArrayList<>(all());
+    Collections.reverse(reversed);
+    List<Finding> shuffled = new ArrayList<>(all());
+    Collections.shuffle(shuffled, new Random(7));
+    return List.of(reversed, shuffled);
   }
 }

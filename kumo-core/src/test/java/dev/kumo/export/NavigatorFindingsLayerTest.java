@@ -9,11 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kumo.finding.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NavigatorFindingsLayerTest {
@@ -76,10 +73,9 @@ class NavigatorFindingsLayerTest {
 
   @Test
   void write_sameFindingsInAnotherOrder_isByteIdentical() throws IOException {
-    List<Finding> shuffled = new ArrayList<>(ExportFixtures.all());
-    Collections.shuffle(shuffled, new Random(5));
-
-    assertThat(layer(shuffled, List.of("T1098"))).isEqualTo(layer(ExportFixtures.all(), List.of("T1098")));
+    for (List<Finding> other : ExportFixtures.otherOrders()) {
+      assertThat(layer(other, List.of("T1098"))).isEqualTo(layer(ExportFixtures.all(), List.of("T1098")));
+    }
   }
 
   @Test
