@@ -54,7 +54,7 @@ public final class StixBundleWriter {
     this.catalog = catalog;
   }
 
-  /** One object of the bundle: its id (the sort key) and how to write its other properties. */
+  /** Writes the properties of one object of the bundle (kept by id, which is also the sort key). */
   private interface Body {
     void write(JsonGenerator g) throws IOException;
   }
@@ -140,14 +140,13 @@ public final class StixBundleWriter {
       });
     }
     List<String> observables = observables(objects, e);
-    String observed = null;
     long count = f.correlation() == null ? 1 : Math.max(1, Math.min(999_999_999L, f.correlation().eventCount()));
     Instant start = f.correlation() == null ? f.time() : f.correlation().firstTime();
     String uid = FindingIds.uid(f);
-    if (!observables.isEmpty()) {
-      observed = StixIds.kumo("observed-data", uid);
+    String observed = observables.isEmpty() ? null : StixIds.kumo("observed-data", uid);
+    if (observed != null) {
       objects.putIfAbsent(observed, g -> {
-        sdo(g, "observed-data", StixIds.kumo("observed-data", uid), f.time(), true);
+        sdo(g, "observed-data", observed, f.time(), true);
         g.writeStringField("first_observed", ExportJson.millis(start));
         g.writeStringField("last_observed", ExportJson.millis(f.time()));
         g.writeNumberField("number_observed", count);
@@ -158,7 +157,6 @@ public final class StixBundleWriter {
       String pattern = StixIds.kumo("attack-pattern", t);
       objects.computeIfAbsent(pattern, id -> g -> attackPattern(g, id, t, firstUse.get(id)));
       String sighting = StixIds.kumo("sighting", uid + '\u001f' + t);
-      String od = observed;
       objects.putIfAbsent(sighting, g -> {
         sdo(g, "sighting", sighting, f.time(), true);
         g.writeStringField("description", description(f));
@@ -166,8 +164,8 @@ public final class StixBundleWriter {
         g.writeStringField("last_seen", ExportJson.millis(f.time()));
         g.writeNumberField("count", count);
         g.writeStringField("sighting_of_ref", pattern);
-        if (od != null) {
-          stringArray(g, "observed_data_refs", List.of(od));
+        if (observed != null) {
+          stringArray(g, "observed_data_refs", List.of(observed));
         }
         stringArray(g, "where_sighted_refs", List.of(where));
         g.writeStringField("x_kumo_finding_uid", uid);
