@@ -4,9 +4,13 @@
  *
  * <p>All output is deterministic: fields are written in a fixed order, ids are derived from the
  * findings' content (UUIDv5), times come from the findings, never from the clock, and whole-document
- * writers sort their input. Every string from logs is written through Jackson's generator, with
- * U+2028, U+2029 and surrogates escaped (backslash-u), so output is valid JSON (and valid UTF-8)
+ * writers sort their input. Every string from logs is written through Jackson's generator with
+ * {@link dev.kumo.json.JsonFields#safeGenerator} escapes, so output is valid JSON in valid UTF-8
  * whatever the logs held.
+ *
+ * <p>Entry points: {@link dev.kumo.export.OcsfFindingWriter}, {@link dev.kumo.export.StixBundleWriter},
+ * {@link dev.kumo.export.NavigatorFindingsLayer}, and {@link dev.kumo.export.FindingIds} for the id an
+ * OCSF finding and its STIX sightings share.
  */
 @NullMarked
 package dev.kumo.export;
