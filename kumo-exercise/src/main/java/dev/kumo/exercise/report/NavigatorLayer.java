@@ -120,7 +120,7 @@ public final class NavigatorLayer {
     return known.isEmpty() ? (labelled == null ? "" : Tactic.normalize(labelled)) : known.get(0).shortName();
   }
 
-  /** Writes the layer as JSON. */
+  /** Writes the layer as JSON (see {@link NavigatorLayerJson}); {@code out} is flushed and left open. */
   public void write(ExerciseResult r, String name, Writer out) throws IOException {
     List<String> unknown = unknownTechniques(r);
     List<NavigatorLayerJson.Technique> entries = new ArrayList<>();
