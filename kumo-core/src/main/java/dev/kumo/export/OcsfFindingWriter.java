@@ -182,6 +182,8 @@ public final class OcsfFindingWriter implements AutoCloseable {
     g.writeEndObject();
   }
 
+  /** The rule source of findings from Kumo's Java detectors. */
+  private static final String DETECTOR_SOURCE = "builtin:detector/";
   private static final String[] SEVERITY = {"Unknown", "Informational", "Low", "Medium", "High", "Critical"};
   private static final String[] RISK = {"Info", "Low", "Medium", "High", "Critical"};
 
@@ -228,7 +230,8 @@ public final class OcsfFindingWriter implements AutoCloseable {
     g.writeNumberField("type_id", 1);
     g.writeStringField("type", "Rule");
     CorrelationInfo c = f.correlation();
-    g.writeStringField("category", c == null ? "Sigma rule" : "Sigma correlation: " + c.type());
+    g.writeStringField("category", f.ruleSource().startsWith(DETECTOR_SOURCE) ? "Kumo detector"
+        : c == null ? "Sigma rule" : "Sigma correlation: " + c.type());
     g.writeEndObject();
     attacks(g, f);
     List<String> related = f.evidence().isEmpty() ? List.of(f.event().id()) : f.evidence();

@@ -122,6 +122,19 @@ class OcsfFindingWriterTest {
   }
 
   @Test
+  void write_detectorFinding_namesTheDetectorAsAnalyticCategory() throws IOException {
+    Finding s = ExportFixtures.stopLogging();
+    dev.kumo.finding.FindingRule r = s.rule();
+    dev.kumo.finding.FindingRule detector = new dev.kumo.finding.FindingRule(r.level(), "kumo_detector_x", null,
+        "A detector", "Kumo", "Apache-2.0", "builtin:detector/kumo_detector_x", r.techniques(), r.tactics(),
+        r.threats());
+    ObjectNode o = one(new Finding(detector, s.event(), null, "seen", s.evidence()));
+
+    assertThat(o.at("/finding_info/analytic/category").asText()).isEqualTo("Kumo detector");
+    assertThat(one(s).at("/finding_info/analytic/category").asText()).isEqualTo("Sigma rule");
+  }
+
+  @Test
   void write_suppressedFinding_isSuppressedAndNotAnAlert() throws IOException {
     ObjectNode o = one(ExportFixtures.stopLogging().suppressed("known-admin"));
 
