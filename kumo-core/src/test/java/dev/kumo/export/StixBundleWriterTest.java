@@ -186,6 +186,28 @@ class StixBundleWriterTest {
     assertThat(ofType(bundle, "user-account").get(0).get("user_id").asText()).isEqualTo("principal" + HOSTILE);
   }
 
+  @Test
+  void schema_oasisExampleObjectsOfTheTypesKumoWrites_areAccepted() throws IOException {
+    // the schema is written from the specification; OASIS's own examples must pass it
+    java.nio.file.Path examples = dev.kumo.testing.SharedData.require("data/stix21-examples/cti-documentation/"
+        + "examples/example_json");
+    ObjectNode bundle = JSON.createObjectNode().put("type", "bundle")
+        .put("id", "bundle--1affa123-0a4f-4fc5-81c6-fc1b058f9e44");
+    com.fasterxml.jackson.databind.node.ArrayNode objects = bundle.putArray("objects");
+    for (String file : List.of("sighting-of-observed-data.json", "sighting-of-an-indicator.json",
+        "threat-actor-leveraging-attack-patterns-and-malware.json")) {
+      for (JsonNode o : JSON.readTree(examples.resolve(file).toFile()).get("objects")) {
+        if (List.of("identity", "attack-pattern", "observed-data", "sighting").contains(o.get("type").asText())) {
+          objects.add(o);
+        }
+      }
+    }
+
+    assertThat(objects).extracting(o -> o.get("type").asText())
+        .contains("identity", "attack-pattern", "observed-data", "sighting");
+    Schemas.assertValid(Schemas.STIX, bundle.toString());
+  }
+
   // --- the schema must be able to fail ---
 
   private static ObjectNode valid() throws IOException {
