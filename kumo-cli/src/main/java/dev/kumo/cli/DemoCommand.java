@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
   String minLevel;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "Findings format: table, jsonl, csv (default: ${DEFAULT-VALUE}).")
+      description = "Findings format: table, jsonl, csv, ocsf (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Option(names = "--data", paramLabel = "DIR",

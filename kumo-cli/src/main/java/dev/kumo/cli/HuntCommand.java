@@ -43,7 +43,8 @@ final class HuntCommand implements Callable<Integer> {
   String minLevel;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "Findings format: table, jsonl, csv (default: ${DEFAULT-VALUE}).")
+      description = "Findings format: table, jsonl, csv, ocsf (OCSF Detection Findings, one per line) "
+          + "(default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write findings to FILE instead of stdout.")

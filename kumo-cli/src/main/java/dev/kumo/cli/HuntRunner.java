@@ -5,6 +5,7 @@ import dev.kumo.casestore.LoadStats;
 import dev.kumo.cli.output.CsvFindingWriter;
 import dev.kumo.cli.output.FindingWriter;
 import dev.kumo.cli.output.JsonlFindingWriter;
+import dev.kumo.cli.output.OcsfFindingOutput;
 import dev.kumo.cli.output.ProgressBar;
 import dev.kumo.cli.output.RulesInfo;
 import dev.kumo.cli.output.Sanitize;
@@ -103,6 +104,7 @@ final class HuntRunner {
           case table -> new TableFindingWriter(w, tableStyle, width);
           case jsonl -> new JsonlFindingWriter(w);
           case csv -> new CsvFindingWriter(w);
+          case ocsf -> new OcsfFindingOutput(w);
         };
         Iterator<Finding> it = result.findings();
         while (it.hasNext()) {

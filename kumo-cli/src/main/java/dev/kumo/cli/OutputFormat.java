@@ -4,5 +4,7 @@ package dev.kumo.cli;
 public enum OutputFormat {
   table,
   jsonl,
-  csv
+  csv,
+  /** OCSF Detection Findings (class 2004), one JSON object per line. */
+  ocsf
 }

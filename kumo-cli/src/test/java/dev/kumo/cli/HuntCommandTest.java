@@ -100,6 +100,30 @@ class HuntCommandTest {
   }
 
   @Test
+  void hunt_ocsf_writesOneDetectionFindingPerLineWithValuesVerbatim() throws Exception {
+    Cli.Result r = hunt("--format", "ocsf");
+    assertThat(r.exit()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(1);
+    JsonObject f = (JsonObject) JsonTreeReader.lenient().read(lines.get(0));
+    assertThat(((Number) f.get("class_uid")).intValue()).isEqualTo(2004);
+    assertThat(((Number) f.get("type_uid")).intValue()).isEqualTo(200401);
+    assertThat(((Number) f.get("severity_id")).intValue()).isEqualTo(4);
+    JsonObject info = f.getObject("finding_info");
+    assertThat(info.getString("title")).isEqualTo("Trail stopped <script>alert(1)</script>");
+    assertThat(info.getObject("analytic").getString("uid")).isEqualTo("0f2a4c1e-5b6d-4e7f-8a9b-0c1d2e3f4a5b");
+    JsonObject evidence = (JsonObject) ((List<?>) f.get("evidences")).get(0);
+    assertThat(evidence.getObject("http_request").getString("user_agent"))
+        .isEqualTo("=cmd|' /C calc'!A0\u001b[2J\u001b[31mpwned\u202e");
+    assertThat(evidence.getObject("api").getString("operation")).isEqualTo("StopLogging");
+    assertThat(f.getObject("unmapped").getObject("kumo").getString("rule_author")).isEqualTo("Jane Doe");
+    assertThat(f.getObject("cloud").getObject("account").getString("uid")).isEqualTo("111122223333");
+    assertThat(r.out().chars().filter(c -> c == 0x1b || c == 0x202e)).isEmpty(); // escaped in the JSON text
+    assertThat(r.err()).contains("Findings by level"); // the summary moves to stderr
+    assertThat(hunt("--format", "ocsf", "--threads", "2").out()).isEqualTo(r.out());
+  }
+
+  @Test
   void hunt_csv_neutralizesFormulasAndQuotes() {
     Cli.Result r = hunt("--format", "csv");
     assertThat(r.exit()).isZero();

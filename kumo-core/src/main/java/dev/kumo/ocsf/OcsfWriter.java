@@ -1,5 +1,7 @@
 package dev.kumo.ocsf;
 
+import static dev.kumo.json.JsonFields.field;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kumo.event.Actor;
@@ -485,13 +487,6 @@ public final class OcsfWriter {
       g.writeNumberField("bytes_out", out);
     }
     g.writeEndObject();
-  }
-
-  /** Writes a string attribute; absent and empty values are left out. */
-  private static void field(JsonGenerator g, String name, @Nullable String value) throws IOException {
-    if (value != null && !value.isEmpty()) {
-      g.writeStringField(name, value);
-    }
   }
 
   private static String capitalize(String s) {

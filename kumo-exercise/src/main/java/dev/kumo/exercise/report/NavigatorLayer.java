@@ -1,8 +1,7 @@
 package dev.kumo.exercise.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kumo.attack.AttackCatalog;
+import dev.kumo.attack.NavigatorLayerJson;
 import dev.kumo.attack.Tactic;
 import dev.kumo.exercise.drill.ExerciseResult;
 import dev.kumo.exercise.drill.StepResult;
@@ -10,7 +9,6 @@ import dev.kumo.text.Escape;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  * score 0 and a comment saying why, rather than being left out. Sorted by technique, then tactic.
  */
 public final class NavigatorLayer {
-  public static final String LAYER_VERSION = "4.5";
-  public static final String ATTACK_VERSION = "18";
-  public static final String NAVIGATOR_VERSION = "5.1.0";
-  public static final String DOMAIN = "enterprise-attack";
+  public static final String LAYER_VERSION = NavigatorLayerJson.LAYER_VERSION;
+  public static final String ATTACK_VERSION = NavigatorLayerJson.ATTACK_VERSION;
+  public static final String NAVIGATOR_VERSION = NavigatorLayerJson.NAVIGATOR_VERSION;
+  public static final String DOMAIN = NavigatorLayerJson.DOMAIN;
   /** Red (missed), yellow, green (all steps detected). */
   public static final List<String> GRADIENT = List.of("#ff6666", "#ffe766", "#8ec843");
   /** Longest comment written per technique. */
@@ -123,99 +121,26 @@ public final class NavigatorLayer {
     return known.isEmpty() ? (labelled == null ? "" : Tactic.normalize(labelled)) : known.get(0).shortName();
   }
 
-  /** Writes the layer as JSON. */
+  /** Writes the layer as JSON (see {@link NavigatorLayerJson}); {@code out} is flushed and left open. */
   public void write(ExerciseResult r, String name, Writer out) throws IOException {
-    List<Technique> techniques = techniques(r);
     List<String> unknown = unknownTechniques(r);
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      g.writeStringField("name", name);
-      g.writeObjectFieldStart("versions");
-      g.writeStringField("attack", ATTACK_VERSION);
-      g.writeStringField("navigator", NAVIGATOR_VERSION);
-      g.writeStringField("layer", LAYER_VERSION);
-      g.writeEndObject();
-      g.writeStringField("domain", DOMAIN);
-      g.writeStringField("description", Escape.terminal(ReportText.headline(r)
-          + ". Score = percent of the technique's steps detected; 0 = missed (see comment)."
-          + (unknown.isEmpty() ? "" : " Not in ATT&CK, left out: " + String.join(", ", unknown) + ".")));
-      g.writeObjectFieldStart("filters");
-      g.writeArrayFieldStart("platforms");
-      for (String p : List.of("IaaS", "SaaS", "Office Suite", "Identity Provider", "Containers", "Linux", "Windows",
-          "macOS", "Network Devices", "ESXi")) {
-        g.writeString(p);
+    List<NavigatorLayerJson.Technique> entries = new ArrayList<>();
+    for (Technique t : techniques(r)) {
+      List<NavigatorLayerJson.Metadata> steps = new ArrayList<>();
+      for (String s : t.steps()) {
+        steps.add(new NavigatorLayerJson.Metadata("step", Escape.terminal(s)));
       }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeNumberField("sorting", 3);
-      g.writeObjectFieldStart("layout");
-      g.writeStringField("layout", "side");
-      g.writeStringField("aggregateFunction", "average");
-      g.writeBooleanField("showID", true);
-      g.writeBooleanField("showName", true);
-      g.writeBooleanField("showAggregateScores", false);
-      g.writeBooleanField("countUnscored", false);
-      g.writeStringField("expandedSubtechniques", "annotated");
-      g.writeEndObject();
-      g.writeBooleanField("hideDisabled", false);
-      g.writeArrayFieldStart("techniques");
-      for (Technique t : techniques) {
-        g.writeStartObject();
-        g.writeStringField("techniqueID", t.techniqueId());
-        g.writeStringField("tactic", t.tactic());
-        g.writeNumberField("score", t.score());
-        g.writeStringField("comment", t.comment());
-        g.writeBooleanField("enabled", true);
-        g.writeArrayFieldStart("metadata");
-        for (String s : t.steps()) {
-          g.writeStartObject();
-          g.writeStringField("name", "step");
-          g.writeStringField("value", Escape.terminal(s));
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("links");
-        g.writeEndArray();
-        g.writeBooleanField("showSubtechniques", t.techniqueId().contains("."));
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeObjectFieldStart("gradient");
-      g.writeArrayFieldStart("colors");
-      for (String c : GRADIENT) {
-        g.writeString(c);
-      }
-      g.writeEndArray();
-      g.writeNumberField("minValue", 0);
-      g.writeNumberField("maxValue", 100);
-      g.writeEndObject();
-      g.writeArrayFieldStart("legendItems");
-      Map<String, String> legend = new LinkedHashMap<>();
-      legend.put("missed (score 0)", GRADIENT.get(0));
-      legend.put("partly detected", GRADIENT.get(1));
-      legend.put("detected (score 100)", GRADIENT.get(2));
-      for (Map.Entry<String, String> e : legend.entrySet()) {
-        g.writeStartObject();
-        g.writeStringField("label", e.getKey());
-        g.writeStringField("color", e.getValue());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("metadata");
-      g.writeStartObject();
-      g.writeStringField("name", "generated by");
-      g.writeStringField("value", "kumo exercise");
-      g.writeEndObject();
-      g.writeEndArray();
-      g.writeArrayFieldStart("links");
-      g.writeEndArray();
-      g.writeBooleanField("showTacticRowBackground", true);
-      g.writeStringField("tacticRowBackground", "#dddddd");
-      g.writeBooleanField("selectTechniquesAcrossTactics", true);
-      g.writeBooleanField("selectSubtechniquesWithParent", false);
-      g.writeBooleanField("selectVisibleTechniques", false);
-      g.writeEndObject();
+      entries.add(new NavigatorLayerJson.Technique(t.techniqueId(), t.tactic(), t.score(), t.comment(), steps));
     }
+    String description = Escape.terminal(ReportText.headline(r)
+        + ". Score = percent of the technique's steps detected; 0 = missed (see comment)."
+        + (unknown.isEmpty() ? "" : " Not in ATT&CK, left out: " + String.join(", ", unknown) + "."));
+    List<NavigatorLayerJson.LegendItem> legend = List.of(
+        new NavigatorLayerJson.LegendItem("missed (score 0)", GRADIENT.get(0)),
+        new NavigatorLayerJson.LegendItem("partly detected", GRADIENT.get(1)),
+        new NavigatorLayerJson.LegendItem("detected (score 100)", GRADIENT.get(2)));
+    NavigatorLayerJson.write(new NavigatorLayerJson.Layer(name, description, entries, GRADIENT, 0, 100, legend,
+        "kumo exercise"), out);
+    out.flush();
   }
 }
