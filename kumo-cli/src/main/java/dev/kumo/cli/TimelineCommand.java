@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:", "  kumo timeline ./case --access-key ASIAEXAMPLEKEY",
         "  kumo timeline ./case --principal arn:aws:iam::111122223333:role/deploy --from 2026-03-01 --format csv"})
 final class TimelineCommand implements Callable<Integer> {
-  static final List<String> COLUMNS = List.of("time", "hop", "findings", "principal", "access_key", "source_ip",
-      "account", "region", "api", "error", "resources", "user_agent", "event_id", "source");
+  static final List<String> COLUMNS = List.of("time", "hop", "api", "error", "principal", "source_ip", "account",
+      "region", "findings", "access_key", "resources", "user_agent", "event_id", "source");
 
   @Spec
   CommandSpec spec;
@@ -183,14 +183,14 @@ final class TimelineCommand implements Callable<Integer> {
     List<@Nullable Object> r = new ArrayList<>(COLUMNS.size());
     r.add(format(e.time()));
     r.add(e.hop());
-    r.add(e.findings().isEmpty() ? null : String.join("; ", e.findings()));
+    r.add(e.service() == null && e.operation() == null ? null : shortService(e.service()) + ":" + e.operation());
+    r.add(e.errorCode());
     r.add(e.principal());
-    r.add(e.accessKey());
     r.add(e.sourceIp());
     r.add(e.account());
     r.add(e.region());
-    r.add(e.service() == null && e.operation() == null ? null : shortService(e.service()) + ":" + e.operation());
-    r.add(e.errorCode());
+    r.add(e.findings().isEmpty() ? null : String.join("; ", e.findings()));
+    r.add(e.accessKey());
     r.add(e.resources().isEmpty() ? null : e.resources());
     r.add(e.userAgent());
     r.add(e.eventId());
