@@ -3,7 +3,6 @@ package dev.kumo.casestore;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.hunt.EventListener;
-import dev.kumo.incident.GroupingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
@@ -24,53 +21,47 @@ import org.jspecify.annotations.Nullable;
 /**
  * Streams a hunt's events and findings into a case file, incrementally and idempotently.
  *
- * <p>Hunt workers call {@link #event} (it is the hunt's {@link EventListener}): each turns its event
- * into a row on its own thread and hands it to a bounded queue; one writer thread appends the rows
- * straight into {@code events} with DuckDB's Appender, tagged with this load's id. {@link #finish}
- * then removes the rows of this load whose event id the case already had (or that this load saw
- * twice), merges findings and identity links the same way (by rule, event, correlation group and
- * reason, as a detector may report one event twice for two reasons; links by event id),
- * recomputes the incidents and records the load. A full queue blocks the workers: the hunt runs at
- * the writer's pace, never with unbounded memory.
+ * <p>Each hunt worker that calls {@link #event} (this is the hunt's {@link EventListener}) gets its
+ * own lane: a DuckDB connection with one open transaction and an Appender into {@code events} and
+ * {@code links}, so the workers append in parallel, with no queue and no extra thread, and memory
+ * stays bounded (DuckDB writes full row groups of a large transaction straight to the file).
+ * {@link #finish} commits the lanes, then removes the rows of this load whose event id the case
+ * already had (or that this load saw twice), merges the findings (by rule, event, correlation group
+ * and reason, as a detector may report one event twice for two reasons), recomputes the incidents
+ * and records the load.
  *
- * <p>A load that does not finish (the process dies, {@link #close} without {@link #finish}) stays
- * marked unfinished; the next writer removes its rows before it starts.
+ * <p>A load that does not finish (the process dies, {@link #close} without {@link #finish}) keeps
+ * its {@code loads} row unfinished; the next writer removes that row and any rows of that load.
  *
  * <p>{@link #event} is thread-safe; {@link #finding}, {@link #finish} and {@link #close} are for one
- * thread. Only one writer may have a case open at a time (DuckDB's file lock).
+ * thread, after the hunt's workers are done. Only one writer may have a case open at a time
+ * (DuckDB's file lock).
  */
 public final class CaseWriter implements EventListener, AutoCloseable {
-  private static final int QUEUE_CAPACITY = 8_192;
-  private static final Object END = new Object();
-
   private final DuckDBConnection conn;
-  private final GroupingOptions grouping;
-  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-  private final Thread writer;
+  private final CaseOptions options;
   private final int loadId;
   private final Instant started;
-  private long eventsSeen;
+  private final Queue<Lane> lanes = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<@Nullable Lane> lane = new ThreadLocal<>();
+  private @Nullable DuckDBAppender findings;
   private long findingsSeen;
   private boolean closed;
 
-  private CaseWriter(DuckDBConnection conn, int loadId, GroupingOptions grouping) {
+  private CaseWriter(DuckDBConnection conn, int loadId, CaseOptions options) {
     this.conn = conn;
     this.loadId = loadId;
-    this.grouping = grouping;
+    this.options = options;
     this.started = Instant.now();
-    this.writer = new Thread(this::drain, "kumo-case-writer");
-    this.writer.setDaemon(true);
-    this.writer.start();
   }
 
-  /** Opens (creating if needed) the case in folder {@code dir} for a new load, grouping with the defaults. */
+  /** Opens (creating if needed) the case in folder {@code dir} for a new load, with the default options. */
   public static CaseWriter open(Path dir) throws IOException {
-    return open(dir, GroupingOptions.DEFAULTS);
+    return open(dir, CaseOptions.DEFAULTS);
   }
 
   /** Opens (creating if needed) the case in folder {@code dir} for a new load. */
-  public static CaseWriter open(Path dir, GroupingOptions grouping) throws IOException {
+  public static CaseWriter open(Path dir, CaseOptions options) throws IOException {
     Files.createDirectories(dir);
     DuckDBConnection c = null;
     try {
@@ -78,7 +69,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
       try (Statement s = c.createStatement()) {
         s.execute("SET memory_limit = '1GB'");
         s.execute("SET preserve_insertion_order = false");
-        // one DuckDB thread while the hunt runs: the hunt workers need the cores
+        // one DuckDB thread while the hunt runs: the hunt workers need the cores (they do the appends)
         s.execute("SET threads = 1");
         checkVersion(s, dir);
         for (String sql : CaseSchema.statements()) {
@@ -91,10 +82,9 @@ public final class CaseWriter implements EventListener, AutoCloseable {
         removeUnfinishedLoads(s);
         s.execute("CREATE OR REPLACE TEMP TABLE stage_findings AS SELECT " + FindingRows.COLUMNS
             + " FROM findings LIMIT 0");
-        s.execute("CREATE OR REPLACE TEMP TABLE stage_links AS SELECT * EXCLUDE (load_id) FROM links LIMIT 0");
         int load = (int) count(s, "SELECT coalesce(max(load_id), 0) + 1 FROM loads");
         s.execute("INSERT INTO loads (load_id, started) VALUES (" + load + ", now()::TIMESTAMP)");
-        return new CaseWriter(c, load, grouping);
+        return new CaseWriter(c, load, options);
       }
     } catch (SQLException e) {
       closeQuietly(c);
@@ -132,132 +122,146 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     }
   }
 
+  /** One worker's connection, transaction and appenders. */
+  private static final class Lane {
+    final DuckDBConnection conn;
+    final DuckDBAppender events;
+    final DuckDBAppender links;
+    long seen;
+
+    Lane(DuckDBConnection conn) throws SQLException {
+      this.conn = conn;
+      try (Statement s = conn.createStatement()) {
+        s.execute("BEGIN TRANSACTION");
+      }
+      this.events = conn.createAppender("events");
+      this.links = conn.createAppender("links");
+    }
+
+    /** Flushes and commits; the lane is closed afterwards. */
+    void commit() throws SQLException {
+      try {
+        events.close();
+        links.close();
+        try (Statement s = conn.createStatement()) {
+          s.execute("COMMIT");
+        }
+      } finally {
+        conn.close();
+      }
+    }
+  }
+
   @Override
   public void event(NormalizedEvent e) {
-    put(EventRow.of(e));
+    if (closed) {
+      throw new IllegalStateException("case already closed");
+    }
+    EventRow row = EventRow.of(e, options.keepRaw());
+    try {
+      Lane l = lane.get();
+      if (l == null) {
+        l = new Lane(conn.duplicate());
+        lanes.add(l);
+        lane.set(l);
+      }
+      row.append(l.events, loadId);
+      if (row.link() != null) {
+        EventRow.appendLink(l.links, row.link(), loadId);
+      }
+      l.seen++;
+    } catch (SQLException ex) {
+      throw new IllegalStateException("writing the case failed: " + ex.getMessage(), ex);
+    }
   }
 
   /** Adds one of the hunt's findings (call after the hunt, in the order the hunt reports them). */
   public void finding(Finding f) {
-    put(f);
-  }
-
-  private void put(Object o) {
     try {
-      while (!queue.offer(o, 100, TimeUnit.MILLISECONDS)) {
-        checkFailure();
+      if (findings == null) {
+        findings = conn.createAppender("temp", "main", "stage_findings");
       }
-      checkFailure();
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the case", ex);
-    }
-  }
-
-  private void checkFailure() {
-    Throwable t = failure.get();
-    if (t != null) {
-      throw new IllegalStateException("writing the case failed: " + t.getMessage(), t);
-    }
-  }
-
-  private void drain() {
-    try (DuckDBAppender events = conn.createAppender("events");
-        DuckDBAppender links = conn.createAppender("temp", "main", "stage_links");
-        DuckDBAppender findings = conn.createAppender("temp", "main", "stage_findings")) {
-      while (true) {
-        Object o = queue.take();
-        if (o == END) {
-          break;
-        }
-        if (o instanceof EventRow r) {
-          eventsSeen++;
-          r.append(events, loadId);
-          if (r.link() != null) {
-            EventRow.appendLink(links, r.link());
-          }
-        } else if (o instanceof Finding f) {
-          findingsSeen++;
-          FindingRows.append(findings, f);
-        }
-      }
-      events.flush();
-      links.flush();
-      findings.flush();
-    } catch (Throwable t) {
-      failure.compareAndSet(null, t);
-      queue.clear();
+      FindingRows.append(findings, f);
+      findingsSeen++;
+    } catch (SQLException ex) {
+      throw new IllegalStateException("writing the case failed: " + ex.getMessage(), ex);
     }
   }
 
   /**
-   * Ends the load: drops rows the case already had, merges findings and links, recomputes the
-   * incidents, records the load and closes the case; returns what this load added.
+   * Ends the load: commits the lanes, drops rows the case already had, merges the findings,
+   * recomputes the incidents, records the load and closes the case; returns what this load added.
    */
   public LoadStats finish() throws IOException {
     if (closed) {
       throw new IllegalStateException("case already closed");
     }
     closed = true;
-    try {
-      queue.put(END);
-      writer.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while finishing the case", e);
-    }
-    try {
-      Throwable t = failure.get();
-      if (t != null) {
-        throw new IOException("writing the case failed: " + t.getMessage(), t);
+    try (Statement s = conn.createStatement()) {
+      long eventsSeen = 0;
+      for (Lane l : lanes) {
+        eventsSeen += l.seen;
+        l.commit();
       }
-      try (Statement s = conn.createStatement()) {
-        s.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
-        long eventsAdded = eventsSeen - dropRepeatedEvents(s);
-        long findingsAdded = s.executeUpdate("INSERT INTO findings SELECT *, " + loadId + " FROM "
-            + "(SELECT DISTINCT ON (rule_id, event_id, correlation_group, reason) * FROM stage_findings) n "
-            + "ANTI JOIN findings f ON n.rule_id = f.rule_id AND n.event_id = f.event_id "
-            + "AND n.correlation_group = f.correlation_group AND n.reason = f.reason");
-        long linksAdded = s.executeUpdate("INSERT INTO links SELECT *, " + loadId + " FROM "
-            + "(SELECT DISTINCT ON (event_id) * FROM stage_links) n ANTI JOIN links l ON n.event_id = l.event_id");
-        int incidents = IncidentTables.rebuild(conn, grouping).size();
-        s.execute("UPDATE loads SET finished = now()::TIMESTAMP, events_seen = " + eventsSeen + ", events_added = "
-            + eventsAdded + ", findings_seen = " + findingsSeen + ", findings_added = " + findingsAdded
-            + " WHERE load_id = " + loadId);
-        s.execute("CHECKPOINT");
-        return new LoadStats(loadId, eventsSeen, eventsAdded, findingsSeen, findingsAdded, linksAdded, incidents,
-            Duration.between(started, Instant.now()));
+      lanes.clear();
+      if (findings != null) {
+        findings.close();
       }
+      s.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
+      s.execute("BEGIN TRANSACTION");
+      long eventsAdded = eventsSeen - dropRepeated(s, "events", "id");
+      long linksAdded = count(s, "SELECT count(*) FROM links WHERE load_id = " + loadId)
+          - dropRepeated(s, "links", "event_id");
+      long findingsAdded = s.executeUpdate("INSERT INTO findings SELECT *, " + loadId + " FROM "
+          + "(SELECT DISTINCT ON (rule_id, event_id, correlation_group, reason) * FROM stage_findings) n "
+          + "ANTI JOIN findings f ON n.rule_id = f.rule_id AND n.event_id = f.event_id "
+          + "AND n.correlation_group = f.correlation_group AND n.reason = f.reason");
+      s.execute("UPDATE loads SET finished = now()::TIMESTAMP, events_seen = " + eventsSeen + ", events_added = "
+          + eventsAdded + ", findings_seen = " + findingsSeen + ", findings_added = " + findingsAdded
+          + " WHERE load_id = " + loadId);
+      s.execute("COMMIT");
+      int incidents = IncidentTables.rebuild(conn, options.grouping()).size();
+      s.execute("CHECKPOINT");
+      return new LoadStats(loadId, eventsSeen, eventsAdded, findingsSeen, findingsAdded, linksAdded, incidents,
+          Duration.between(started, Instant.now()));
     } catch (SQLException e) {
       throw new IOException("finishing the case failed: " + e.getMessage(), e);
     } finally {
+      closeLanes();
       closeQuietly(conn);
     }
   }
 
   /**
-   * Deletes the rows of this load whose id an earlier load already stored, and all but the first of
-   * ids this load saw more than once; returns how many rows went.
+   * Deletes the rows of this load whose key an earlier load already stored, then all but the first
+   * row of each key this load saw more than once; returns how many rows went. (Both are hash joins
+   * over the keys; the second sorts only the repeated keys.)
    */
-  private long dropRepeatedEvents(Statement s) throws SQLException {
-    return s.executeUpdate("DELETE FROM events WHERE rowid IN (SELECT rid FROM ("
-        + "SELECT rowid AS rid, row_number() OVER (PARTITION BY id ORDER BY load_id, rowid) AS n FROM events "
-        + "WHERE id IN (SELECT id FROM events WHERE load_id = " + loadId + ")) WHERE n > 1)");
+  private long dropRepeated(Statement s, String table, String key) throws SQLException {
+    long known = s.executeUpdate("DELETE FROM " + table + " WHERE load_id = " + loadId + " AND " + key
+        + " IN (SELECT " + key + " FROM " + table + " WHERE load_id < " + loadId + ")");
+    long repeated = s.executeUpdate("DELETE FROM " + table + " WHERE rowid IN (SELECT rid FROM (SELECT rowid AS rid,"
+        + " row_number() OVER (PARTITION BY " + key + " ORDER BY rowid) AS n FROM " + table + " WHERE load_id = "
+        + loadId + " AND " + key + " IN (SELECT " + key + " FROM " + table + " WHERE load_id = " + loadId
+        + " GROUP BY " + key + " HAVING count(*) > 1)) WHERE n > 1)");
+    return known + repeated;
   }
 
-  /** Closes without finishing: the load stays unfinished and the next writer removes its rows. */
+  /** Closes without finishing: nothing of this load is kept (its open transactions roll back). */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
-      writer.interrupt();
-      try {
-        writer.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      closeLanes();
       closeQuietly(conn);
     }
+  }
+
+  private void closeLanes() {
+    for (Lane l : lanes) {
+      closeQuietly(l.conn);
+    }
+    lanes.clear();
   }
 
   private static void closeQuietly(java.sql.@Nullable Connection c) {

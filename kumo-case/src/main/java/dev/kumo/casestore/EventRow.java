@@ -11,15 +11,19 @@ import org.duckdb.DuckDBAppender;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@code events} row, built on a hunt worker thread so the single writer thread only appends.
+ * One {@code events} row (and the identity link the event records, if any).
  *
+ * @param params see {@link EventParams}, or null
+ * @param raw the whole original record as JSON text, or null when the case does not keep it
  * @param link the identity link the event records (an STS call that issued a session), or null
  */
-record EventRow(NormalizedEvent event, String raw, List<String> resources, @Nullable IdentityLink link) {
+record EventRow(NormalizedEvent event, @Nullable String params, @Nullable String raw, List<String> resources,
+    @Nullable IdentityLink link) {
 
-  static EventRow of(NormalizedEvent e) {
+  static EventRow of(NormalizedEvent e, boolean keepRaw) {
     List<String> resources = e.resources().stream().map(ResourceRef::uid).filter(Objects::nonNull).toList();
-    return new EventRow(e, e.raw().toJson(), resources, IdentityLinks.candidate(e) ? IdentityLinks.of(e) : null);
+    return new EventRow(e, EventParams.of(e), keepRaw ? e.raw().toJson() : null, resources,
+        IdentityLinks.candidate(e) ? IdentityLinks.of(e) : null);
   }
 
   /** Appends the row, in the column order of {@code events}. */
@@ -49,16 +53,17 @@ record EventRow(NormalizedEvent event, String raw, List<String> resources, @Null
     Rows.str(a, e.api().service());
     Rows.str(a, e.api().operation());
     Rows.str(a, e.api().errorCode());
-    a.append(resources);
+    Rows.list(a, resources.isEmpty() ? null : resources);
     a.append(e.origin().file());
     a.append(e.origin().line());
-    a.append(raw);
+    Rows.str(a, params);
+    Rows.str(a, raw);
     a.append(loadId);
     a.endRow();
   }
 
-  /** Appends the link to a table shaped like {@code links} without its {@code load_id}. */
-  static void appendLink(DuckDBAppender a, IdentityLink l) throws SQLException {
+  /** Appends the link to {@code links}. */
+  static void appendLink(DuckDBAppender a, IdentityLink l, int loadId) throws SQLException {
     a.beginRow();
     a.append(l.eventId());
     Rows.time(a, l.time());
@@ -71,6 +76,7 @@ record EventRow(NormalizedEvent event, String raw, List<String> resources, @Null
     Rows.str(a, l.toKey());
     Rows.str(a, l.roleArn());
     Rows.str(a, l.sourceIp());
+    a.append(loadId);
     a.endRow();
   }
 }

@@ -4,13 +4,14 @@
 CREATE TABLE IF NOT EXISTS meta (schema_version INTEGER NOT NULL, created TIMESTAMP NOT NULL, finding_schema VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS loads (load_id INTEGER NOT NULL, started TIMESTAMP NOT NULL, finished TIMESTAMP,
   events_seen BIGINT, events_added BIGINT, findings_seen BIGINT, findings_added BIGINT);
--- events: every normalized event, once per id (the first load that saw it keeps it).
+-- events: every normalized event, once per id (the first load that saw it keeps it); params: the
+-- request/response parts of the record as JSON; raw: the whole record, only when the load kept it.
 CREATE TABLE IF NOT EXISTS events (
   id VARCHAR NOT NULL, time TIMESTAMP NOT NULL, source VARCHAR NOT NULL, class VARCHAR, class_uid INTEGER,
   provider VARCHAR, account VARCHAR, region VARCHAR,
   principal VARCHAR, principal_type VARCHAR, user_name VARCHAR, access_key VARCHAR, session_issuer VARCHAR,
   mfa BOOLEAN, source_ip VARCHAR, user_agent VARCHAR, service VARCHAR, operation VARCHAR, error_code VARCHAR,
-  resources VARCHAR[], file VARCHAR, line BIGINT, raw VARCHAR, load_id INTEGER);
+  resources VARCHAR[], file VARCHAR, line BIGINT, params VARCHAR, raw VARCHAR, load_id INTEGER);
 -- findings: once per (rule_id, event_id, correlation_group, reason); correlation_group is the group's
 -- key=value pairs joined by U+001F ('' for plain findings); correlation_keys/_values hold the same pairs.
 CREATE TABLE IF NOT EXISTS findings (

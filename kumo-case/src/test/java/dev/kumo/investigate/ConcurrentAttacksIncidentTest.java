@@ -3,6 +3,7 @@ package dev.kumo.investigate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.casestore.CaseSchema;
+import dev.kumo.casestore.SimulatedCase;
 import dev.kumo.simulate.scenario.Scenario;
 import dev.kumo.simulate.scenario.ScenarioLibrary;
 import java.nio.file.Path;

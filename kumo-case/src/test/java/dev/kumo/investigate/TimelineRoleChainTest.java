@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.casestore.CaseQuery;
 import dev.kumo.casestore.CaseSchema;
+import dev.kumo.casestore.SimulatedCase;
 import dev.kumo.incident.IdentityLink;
 import dev.kumo.simulate.scenario.ScenarioLibrary;
 import java.nio.file.Path;

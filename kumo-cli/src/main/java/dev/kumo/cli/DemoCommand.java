@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
     LoadedRules rules = LoadedRules.load(true, List.of(), CompileOptions.defaults());
     HuntOptions options = HuntOptions.defaults().withMinLevel(min);
     int code = new HuntRunner(System.out, System.err).run(inputs, rules, options,
-        new HuntRunner.Output(format, null, null, noColor, false, null, null));
+        new HuntRunner.Output(format, null, null, noColor, false, null, null, false));
     if (format == OutputFormat.table) {
       System.out.println();
       System.out.println("What to try next:");

@@ -83,6 +83,10 @@ final class HuntCommand implements Callable<Integer> {
       + " Query it with 'kumo query DIR'.")
   Path caseDir;
 
+  @Option(names = "--case-raw", description = "With --case: also keep each event's whole original record"
+      + " (events.raw); loading takes about twice as long and the case grows about tenfold.")
+  boolean caseRaw;
+
   @Mixin
   IngestOptions ingest;
 
@@ -125,7 +129,7 @@ final class HuntCommand implements Callable<Integer> {
         ingest.source, CorrelationLimits.DEFAULTS, HuntOptions.DEFAULT_MAX_FINDINGS_IN_MEMORY,
         Path.of(System.getProperty("java.io.tmpdir")), ruleOptions.mutelist(mutelists), showSuppressed);
     return new HuntRunner(System.out, System.err).run(inputs, rules, options,
-        new HuntRunner.Output(format, output, summary, noColor, quiet, fail, caseDir));
+        new HuntRunner.Output(format, output, summary, noColor, quiet, fail, caseDir, caseRaw));
   }
 
   private Level parseLevel(String text, String option) {

@@ -1,5 +1,6 @@
 package dev.kumo.cli;
 
+import dev.kumo.casestore.CaseOptions;
 import dev.kumo.casestore.CaseWriter;
 import dev.kumo.casestore.LoadStats;
 import dev.kumo.cli.output.CsvFindingWriter;
@@ -19,6 +20,7 @@ import dev.kumo.finding.Finding;
 import dev.kumo.hunt.HuntOptions;
 import dev.kumo.hunt.HuntResult;
 import dev.kumo.hunt.Hunter;
+import dev.kumo.incident.GroupingOptions;
 import dev.kumo.ingest.InputFile;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
@@ -41,7 +43,7 @@ import java.util.List;
 final class HuntRunner {
   /** Where and how to write. */
   record Output(OutputFormat format, Path file, Path summaryFile, boolean noColor, boolean quiet, Level failOn,
-      Path caseDir) {}
+      Path caseDir, boolean caseRaw) {}
 
   private final PrintStream stdout;
   private final PrintStream stderr;
@@ -65,7 +67,8 @@ final class HuntRunner {
     HuntResult result;
     ProgressBar bar = Terminal.stderrIsTerminal() && !output.quiet()
         ? new ProgressBar(progress, stderr, totalBytes, inputs.size()) : null;
-    CaseWriter caseWriter = output.caseDir() == null ? null : CaseWriter.open(output.caseDir());
+    CaseWriter caseWriter = output.caseDir() == null ? null
+        : CaseWriter.open(output.caseDir(), new CaseOptions(output.caseRaw(), GroupingOptions.DEFAULTS));
     try {
       result = new Hunter(rules.engine(), LogSources.defaults(), options, Clock.systemUTC(), caseWriter)
           .run(inputs, progress);

@@ -1,7 +1,5 @@
-package dev.kumo.investigate;
+package dev.kumo.casestore;
 
-import dev.kumo.casestore.CaseWriter;
-import dev.kumo.casestore.LoadStats;
 import dev.kumo.detect.LoadedRules;
 import dev.kumo.finding.Finding;
 import dev.kumo.hunt.HuntOptions;
@@ -20,20 +18,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Test support: simulated logs with attack scenarios, hunted with the built-in pack into a case. */
-final class SimulatedCase {
-  static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+public final class SimulatedCase {
+  public static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
   /** Background events per simulated day (as the drills use). */
-  static final long EVENTS_PER_DAY = 6_000;
+  public static final long EVENTS_PER_DAY = 6_000;
 
   private SimulatedCase() {}
 
   /** Simulates {@code scenarios} into {@code dir/logs} over {@code days} days; returns the logs folder. */
-  static Path simulate(List<Scenario> scenarios, long seed, int days, Path dir) throws IOException {
+  public static Path simulate(List<Scenario> scenarios, long seed, int days, Path dir) throws IOException {
     Path logs = dir.resolve("logs");
     Simulation.run(new SimulationOptions(seed, EVENTS_PER_DAY * days, START, days, EnumSet.allOf(Source.class), logs,
         scenarios));
@@ -41,23 +41,40 @@ final class SimulatedCase {
   }
 
   /** The labels file the simulation wrote beside the logs. */
-  static Path labels(Path logs) {
+  public static Path labels(Path logs) {
     return Simulation.labelsFile(logs);
   }
 
   /** Hunts {@code logs} with the built-in pack into the case {@code caseDir} (one load). */
-  static LoadStats hunt(Path logs, Path caseDir) throws IOException {
+  public static LoadStats hunt(Path logs, Path caseDir) throws IOException {
+    return hunt(List.of(logs), caseDir, new ArrayList<>(), true);
+  }
+
+  /**
+   * Hunts {@code paths} into the case, collecting the hunt's findings in {@code findings}; without
+   * {@code finish} the writer is closed as after a crash, and null is returned.
+   */
+  public static @Nullable LoadStats hunt(List<Path> paths, Path caseDir, List<Finding> findings, boolean finish)
+      throws IOException {
+    return hunt(paths, caseDir, findings, finish, CaseOptions.DEFAULTS);
+  }
+
+  /** As {@link #hunt(List, Path, List, boolean)}, with case options. */
+  public static @Nullable LoadStats hunt(List<Path> paths, Path caseDir, List<Finding> findings, boolean finish,
+      CaseOptions options) throws IOException {
     LoadedRules rules = LoadedRules.load(true, List.of(), CompileOptions.defaults());
     Clock clock = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
-    try (CaseWriter w = CaseWriter.open(caseDir)) {
+    try (CaseWriter w = CaseWriter.open(caseDir, options)) {
       try (HuntResult r = new Hunter(rules.engine(), LogSources.defaults(), HuntOptions.defaults(), clock, w)
-          .run(Inputs.expand(List.of(logs)).files(), new Progress())) {
+          .run(Inputs.expand(paths).files(), new Progress())) {
         Iterator<Finding> it = r.findings();
         while (it.hasNext()) {
-          w.finding(it.next());
+          Finding f = it.next();
+          findings.add(f);
+          w.finding(f);
         }
       }
-      return w.finish();
+      return finish ? w.finish() : null;
     }
   }
 }
