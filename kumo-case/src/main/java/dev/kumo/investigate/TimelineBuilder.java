@@ -96,7 +96,8 @@ public final class TimelineBuilder {
         }
       }
       case SESSION -> {
-        if (ACCESS_KEY.matcher(v).matches()) {
+        if (ACCESS_KEY.matcher(v).matches() || ((Number) query.rows("SELECT count(*) FROM events"
+            + " WHERE access_key = ?", List.of(v)).get(0).get(0)).longValue() > 0) {
           ids.key(v, 0);
         } else {
           for (List<@Nullable Object> r : query.rows("SELECT DISTINCT principal FROM events"

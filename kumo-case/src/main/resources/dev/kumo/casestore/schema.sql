@@ -55,7 +55,8 @@ WITH ev AS (
 api AS (
   SELECT principal, string_agg(api || ' (' || n || ')', ', ' ORDER BY n DESC, api) AS top_apis FROM (
     SELECT principal, api, n, row_number() OVER (PARTITION BY principal ORDER BY n DESC, api) AS r FROM (
-      SELECT principal, coalesce(service, '?') || ':' || coalesce(operation, '?') AS api, count(*) AS n
+      SELECT principal, coalesce(regexp_replace(service, '\.amazonaws\.com$', ''), '?') || ':'
+        || coalesce(operation, '?') AS api, count(*) AS n
       FROM events WHERE principal IS NOT NULL GROUP BY ALL))
   WHERE r <= 10 GROUP BY principal),
 fi AS (SELECT principal, count(*) AS findings FROM findings WHERE principal IS NOT NULL AND suppressed_by IS NULL
