@@ -1,12 +1,12 @@
 package dev.kumo.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kumo.casestore.CaseQuery;
 import dev.kumo.cli.output.Sanitize;
 import dev.kumo.cli.output.Style;
 import dev.kumo.cli.output.Terminal;
 import dev.kumo.incident.FindingKey;
+import dev.kumo.json.JsonFields;
 import dev.kumo.incident.Incident;
 import dev.kumo.incident.NarrativeStep;
 import java.io.BufferedWriter;
@@ -118,9 +118,9 @@ final class IncidentsCommand implements Callable<Integer> {
   }
 
   private static void jsonl(Writer w, List<Incident> incidents) throws IOException {
-    JsonFactory f = JsonFactory.builder().build();
+    
     for (Incident i : incidents) {
-      try (JsonGenerator g = f.createGenerator(new NonClosing(w))) {
+      try (JsonGenerator g = JsonFields.safeGenerator(new NonClosing(w))) {
         g.writeStartObject();
         g.writeStringField("schema", Incident.SCHEMA);
         g.writeStringField("id", i.id());
@@ -128,14 +128,14 @@ final class IncidentsCommand implements Callable<Integer> {
         g.writeStringField("level", i.level().id());
         g.writeStringField("first_seen", TimelineCommand.format(i.firstSeen()));
         g.writeStringField("last_seen", TimelineCommand.format(i.lastSeen()));
-        array(g, "threats", i.threats());
-        array(g, "principals", i.principals());
-        array(g, "access_keys", i.accessKeys());
-        array(g, "accounts", i.accounts());
-        array(g, "regions", i.regions());
-        array(g, "source_ips", i.sourceIps());
-        array(g, "resources", i.resources());
-        array(g, "techniques", i.techniques());
+        JsonFields.stringArray(g, "threats", i.threats());
+        JsonFields.stringArray(g, "principals", i.principals());
+        JsonFields.stringArray(g, "access_keys", i.accessKeys());
+        JsonFields.stringArray(g, "accounts", i.accounts());
+        JsonFields.stringArray(g, "regions", i.regions());
+        JsonFields.stringArray(g, "source_ips", i.sourceIps());
+        JsonFields.stringArray(g, "resources", i.resources());
+        JsonFields.stringArray(g, "techniques", i.techniques());
         g.writeArrayFieldStart("narrative");
         for (NarrativeStep st : i.narrative()) {
           g.writeStartObject();
@@ -143,13 +143,13 @@ final class IncidentsCommand implements Callable<Integer> {
           g.writeStringField("first", TimelineCommand.format(st.first()));
           g.writeStringField("last", TimelineCommand.format(st.last()));
           g.writeStringField("level", st.level().id());
-          array(g, "techniques", st.techniques());
+          JsonFields.stringArray(g, "techniques", st.techniques());
           g.writeStringField("text", st.text());
           g.writeNumberField("findings", st.findings());
           g.writeEndObject();
         }
         g.writeEndArray();
-        array(g, "why", i.why());
+        JsonFields.stringArray(g, "why", i.why());
         g.writeArrayFieldStart("findings");
         for (FindingKey k : i.findings()) {
           g.writeStartObject();
@@ -163,14 +163,6 @@ final class IncidentsCommand implements Callable<Integer> {
       }
       w.write('\n');
     }
-  }
-
-  private static void array(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
   }
 
   /** Lets a generator be closed per line without closing standard output. */

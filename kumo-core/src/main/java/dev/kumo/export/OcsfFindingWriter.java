@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.Tactic;
 import dev.kumo.finding.CorrelationInfo;
+import dev.kumo.finding.CorrelationJson;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingOrder;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -358,23 +358,7 @@ public final class OcsfFindingWriter implements AutoCloseable {
     g.writeStringField("file", e.file());
     g.writeNumberField("line", e.line());
     field(g, "destination", e.destination());
-    CorrelationInfo c = f.correlation();
-    if (c == null) {
-      g.writeNullField("correlation");
-    } else {
-      g.writeObjectFieldStart("correlation");
-      g.writeStringField("type", c.type());
-      g.writeObjectFieldStart("group");
-      for (Map.Entry<String, String> en : c.group().entrySet()) {
-        g.writeStringField(en.getKey(), en.getValue());
-      }
-      g.writeEndObject();
-      g.writeNumberField("event_count", c.eventCount());
-      g.writeNumberField("value", c.value());
-      g.writeStringField("first_time", c.firstTime().toString());
-      stringArray(g, "event_ids", c.eventIds());
-      g.writeEndObject();
-    }
+    CorrelationJson.write(g, f.correlation());
     g.writeEndObject();
     g.writeEndObject();
   }

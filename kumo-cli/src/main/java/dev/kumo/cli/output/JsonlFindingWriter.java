@@ -2,13 +2,12 @@ package dev.kumo.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.kumo.finding.CorrelationInfo;
+import dev.kumo.finding.CorrelationJson;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One JSON object per line, schema {@link Finding#SCHEMA}. Every key is always written (null when
@@ -59,23 +58,7 @@ public final class JsonlFindingWriter implements FindingWriter {
     array(g, "resources", e.resources());
     g.writeStringField("file", e.file());
     g.writeNumberField("line", e.line());
-    CorrelationInfo c = f.correlation();
-    if (c == null) {
-      g.writeNullField("correlation");
-    } else {
-      g.writeObjectFieldStart("correlation");
-      g.writeStringField("type", c.type());
-      g.writeObjectFieldStart("group");
-      for (Map.Entry<String, String> en : c.group().entrySet()) {
-        g.writeStringField(en.getKey(), en.getValue());
-      }
-      g.writeEndObject();
-      g.writeNumberField("event_count", c.eventCount());
-      g.writeNumberField("value", c.value());
-      g.writeStringField("first_time", c.firstTime().toString());
-      array(g, "event_ids", c.eventIds());
-      g.writeEndObject();
-    }
+    CorrelationJson.write(g, f.correlation());
     g.writeEndObject();
     g.close();
     out.write('\n');
