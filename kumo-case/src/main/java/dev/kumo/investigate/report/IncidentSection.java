@@ -4,10 +4,10 @@ import dev.kumo.finding.Finding;
 import dev.kumo.incident.FindingKey;
 import dev.kumo.incident.Incident;
 import dev.kumo.incident.NarrativeStep;
+import dev.kumo.text.Durations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +40,7 @@ final class IncidentSection {
         .raw("<header>").level(inc.level()).raw(" <h3 class=\"incident-title\">").text(inc.title())
         .raw("</h3> <code class=\"muted\">").text(inc.id()).raw("</code></header>\n<p class=\"span\">")
         .time(inc.firstSeen()).raw(" &ndash; ").time(inc.lastSeen()).raw(" <span class=\"muted\">(")
-        .raw(duration(Duration.between(inc.firstSeen(), inc.lastSeen()))).raw(", ").num(inc.findings().size())
+        .raw(Durations.compact(Duration.between(inc.firstSeen(), inc.lastSeen()))).raw(", ").num(inc.findings().size())
         .raw(inc.findings().size() == 1 ? " finding" : " findings").raw(")</span></p>\n<dl class=\"facts\">\n");
     fact(o, "Principals", inc.principals());
     fact(o, "Access keys", inc.accessKeys());
@@ -99,20 +99,5 @@ final class IncidentSection {
     if (!values.isEmpty()) {
       o.raw("<dt>").raw(label).raw("</dt><dd>").list(values, MAX_LISTED).raw("</dd>\n");
     }
-  }
-
-  /** E.g. {@code 0s}, {@code 42s}, {@code 5m 03s}, {@code 2h 05m}, {@code 3d 04h}. */
-  static String duration(Duration d) {
-    long s = Math.max(0, d.getSeconds());
-    if (s < 60) {
-      return s + "s";
-    }
-    if (s < 3600) {
-      return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-    }
-    if (s < 86400) {
-      return String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60);
-    }
-    return String.format(Locale.ROOT, "%dd %02dh", s / 86400, (s % 86400) / 3600);
   }
 }

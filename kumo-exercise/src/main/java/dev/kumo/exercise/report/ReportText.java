@@ -3,6 +3,7 @@ package dev.kumo.exercise.report;
 import dev.kumo.exercise.drill.ExerciseResult;
 import dev.kumo.exercise.drill.FiredRule;
 import dev.kumo.exercise.drill.StepResult;
+import dev.kumo.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,20 +16,7 @@ public final class ReportText {
 
   /** E.g. {@code 0s}, {@code 42s}, {@code 5m 03s}, {@code 2h 05m}, {@code 3d 04h}; {@code -} for null. */
   public static String duration(@Nullable Duration d) {
-    if (d == null) {
-      return "-";
-    }
-    long s = d.getSeconds();
-    if (s < 60) {
-      return s + "s";
-    }
-    if (s < 3600) {
-      return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-    }
-    if (s < 86400) {
-      return String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60);
-    }
-    return String.format(Locale.ROOT, "%dd %02dh", s / 86400, (s % 86400) / 3600);
+    return d == null ? "-" : d.isNegative() ? d.getSeconds() + "s" : Durations.compact(d);
   }
 
   static String percent(double p) {
