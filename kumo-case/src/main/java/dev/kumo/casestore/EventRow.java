@@ -23,7 +23,7 @@ record EventRow(NormalizedEvent event, @Nullable String params, @Nullable String
   static EventRow of(NormalizedEvent e, boolean keepRaw) {
     List<String> resources = e.resources().stream().map(ResourceRef::uid).filter(Objects::nonNull).toList();
     return new EventRow(e, EventParams.of(e), keepRaw ? e.raw().toJson() : null, resources,
-        IdentityLinks.candidate(e) ? IdentityLinks.of(e) : null);
+        IdentityLinks.of(e));
   }
 
   /** Appends the row, in the column order of {@code events}. */

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Objects;
 
 /** Reads the case's {@code links} table as {@link IdentityLink}s. */
-public final class LinkRows {
+final class LinkRows {
   private LinkRows() {}
 
   /** Every identity link in the case, by time then event id. */
-  public static List<IdentityLink> readAll(Connection conn) throws SQLException {
+  static List<IdentityLink> readAll(Connection conn) throws SQLException {
     List<IdentityLink> out = new ArrayList<>();
     try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT event_id, time, operation,"
         + " account, from_principal, from_key, from_type, to_principal, to_key, role_arn, source_ip FROM links"

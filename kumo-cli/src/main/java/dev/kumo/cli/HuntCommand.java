@@ -6,7 +6,6 @@ import dev.kumo.hunt.HuntOptions;
 import dev.kumo.ingest.InputFile;
 import dev.kumo.ingest.Inputs;
 import dev.kumo.sigma.Level;
-import dev.kumo.time.Timestamps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,8 +93,8 @@ final class HuntCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Level min = parseLevel(minLevel, "--min-level");
     Level fail = failOn == null ? null : parseLevel(failOn, "--fail-on");
-    Instant fromTime = from == null ? null : parseTime(from, "--from");
-    Instant toTime = to == null ? null : parseTime(to, "--to");
+    Instant fromTime = UserTime.parse(spec, from, "--from");
+    Instant toTime = UserTime.parse(spec, to, "--to");
     List<InputFile> inputs = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     boolean stdin = false;
@@ -139,13 +138,5 @@ final class HuntCommand implements Callable<Integer> {
           option + ": '" + text + "' is not a level (informational, low, medium, high, critical)");
     }
     return l;
-  }
-
-  private Instant parseTime(String text, String option) {
-    try {
-      return Timestamps.parseUserTime(text);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
-    }
   }
 }

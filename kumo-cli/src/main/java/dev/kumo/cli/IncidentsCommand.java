@@ -91,7 +91,7 @@ final class IncidentsCommand implements Callable<Integer> {
       int n = 1;
       for (NarrativeStep st : i.narrative()) {
         w.write("    " + n++ + ". " + s.level(st.level(), st.tactic().displayName()) + " ("
-            + String.join(", ", st.techniques()) + ")  " + TimelineCommand.format(st.first()) + "\n       "
+            + Sanitize.terminal(String.join(", ", st.techniques())) + ")  " + TimelineCommand.format(st.first()) + "\n       "
             + Sanitize.terminal(st.text()) + "\n");
       }
       w.write("  " + s.bold("why grouped") + "\n");

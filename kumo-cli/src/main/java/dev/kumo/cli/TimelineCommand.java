@@ -7,7 +7,6 @@ import dev.kumo.investigate.Timeline;
 import dev.kumo.investigate.TimelineBuilder;
 import dev.kumo.investigate.TimelineEntry;
 import dev.kumo.investigate.TimelineSeed;
-import dev.kumo.time.Timestamps;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -87,7 +86,8 @@ final class TimelineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     TimelineSeed seed;
     try {
-      seed = new TimelineSeed(kind(), value(), time(from, "--from"), time(to, "--to"), limit);
+      seed = new TimelineSeed(kind(), value(), UserTime.parse(spec, from, "--from"),
+          UserTime.parse(spec, to, "--to"), limit);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -133,17 +133,6 @@ final class TimelineCommand implements Callable<Integer> {
     throw new IllegalStateException("picocli guarantees one pivot");
   }
 
-  private @Nullable Instant time(@Nullable String text, String option) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Timestamps.parseUserTime(text);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
-    }
-  }
-
   /** The identity chain above the table: the hops before the seed, then the sessions it started. */
   private static void header(Writer w, Timeline t) throws IOException {
     w.write("Timeline of " + t.seed().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
@@ -165,7 +154,8 @@ final class TimelineCommand implements Callable<Integer> {
 
   private static String hop(IdentityLink l) {
     return format(l.time()) + "  " + Sanitize.terminal(who(l.fromPrincipal(), l.fromKey())) + "  --"
-        + l.operation() + (l.sourceIp() == null ? "" : " from " + Sanitize.terminal(l.sourceIp())) + "-->  "
+        + Sanitize.terminal(l.operation()) + (l.sourceIp() == null ? "" : " from " + Sanitize.terminal(l.sourceIp()))
+        + "-->  "
         + Sanitize.terminal(who(l.toPrincipal(), l.toKey()));
   }
 

@@ -50,11 +50,6 @@ public final class IdentityChains {
     }
   }
 
-  /** How many links the index holds. */
-  public int size() {
-    return byToPrincipal.values().stream().mapToInt(List::size).sum();
-  }
-
   /**
    * The link that issued the identity, or null when none is known. A key is issued once; a
    * principal may be issued many times (renewed sessions), and is followed only when every issuing
