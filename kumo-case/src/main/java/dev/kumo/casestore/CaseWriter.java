@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.duckdb.DuckDBAppender;
@@ -22,13 +24,14 @@ import org.jspecify.annotations.Nullable;
  * Streams a hunt's events and findings into a case file, incrementally and idempotently.
  *
  * <p>Each hunt worker that calls {@link #event} (this is the hunt's {@link EventListener}) gets its
- * own lane: a DuckDB connection with one open transaction and an Appender into {@code events} and
- * {@code links}, so the workers append in parallel, with no queue and no extra thread, and memory
- * stays bounded (DuckDB writes full row groups of a large transaction straight to the file).
+ * own {@link Lane}: a DuckDB connection with one open transaction and Appenders into the event and
+ * link tables, so the workers append in parallel, with no queue and no extra thread, and memory
+ * stays bounded (DuckDB writes full row groups of a large transaction straight to the file; the
+ * dictionaries of repeating values are capped).
  * {@link #finish} commits the lanes, then removes the rows of this load whose event id the case
- * already had (or that this load saw twice), merges the findings (by rule, event, correlation group
- * and reason, as a detector may report one event twice for two reasons), recomputes the incidents
- * and records the load.
+ * already had (or that this load saw twice) and the values only those rows used, merges the
+ * findings (by rule, event, correlation group and reason, as a detector may report one event twice
+ * for two reasons), recomputes the incidents and records the load.
  *
  * <p>A load that does not finish (the process dies, {@link #close} without {@link #finish}) keeps
  * its {@code loads} row unfinished; the next writer removes that row and any rows of that load.
@@ -44,12 +47,14 @@ public final class CaseWriter implements EventListener, AutoCloseable {
   private final Instant started;
   private final Queue<Lane> lanes = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<@Nullable Lane> lane = new ThreadLocal<>();
+  private final Dictionaries dictionaries;
   private @Nullable DuckDBAppender findings;
   private long findingsSeen;
   private boolean closed;
 
-  private CaseWriter(DuckDBConnection conn, int loadId, CaseOptions options) {
+  private CaseWriter(DuckDBConnection conn, int loadId, CaseOptions options, Dictionaries dictionaries) {
     this.conn = conn;
+    this.dictionaries = dictionaries;
     this.loadId = loadId;
     this.options = options;
     this.started = Instant.now();
@@ -84,7 +89,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
             + " FROM findings LIMIT 0");
         int load = (int) count(s, "SELECT coalesce(max(load_id), 0) + 1 FROM loads");
         s.execute("INSERT INTO loads (load_id, started) VALUES (" + load + ", now()::TIMESTAMP)");
-        return new CaseWriter(c, load, options);
+        return new CaseWriter(c, load, options, Dictionaries.continuing(s));
       }
     } catch (SQLException e) {
       closeQuietly(c);
@@ -109,7 +114,9 @@ public final class CaseWriter implements EventListener, AutoCloseable {
 
   private static void removeUnfinishedLoads(Statement s) throws SQLException {
     String unfinished = "(SELECT load_id FROM loads WHERE finished IS NULL)";
-    for (String table : new String[] {"events", "findings", "links"}) {
+    List<String> tables = new ArrayList<>(List.of("event_rows", "findings", "links"));
+    Dictionaries.TABLES.forEach(t -> tables.add(t.name()));
+    for (String table : tables) {
       s.execute("DELETE FROM " + table + " WHERE load_id IN " + unfinished);
     }
     s.execute("DELETE FROM loads WHERE finished IS NULL");
@@ -122,36 +129,6 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     }
   }
 
-  /** One worker's connection, transaction and appenders. */
-  private static final class Lane {
-    final DuckDBConnection conn;
-    final DuckDBAppender events;
-    final DuckDBAppender links;
-    long seen;
-
-    Lane(DuckDBConnection conn) throws SQLException {
-      this.conn = conn;
-      try (Statement s = conn.createStatement()) {
-        s.execute("BEGIN TRANSACTION");
-      }
-      this.events = conn.createAppender("events");
-      this.links = conn.createAppender("links");
-    }
-
-    /** Flushes and commits; the lane is closed afterwards. */
-    void commit() throws SQLException {
-      try {
-        events.close();
-        links.close();
-        try (Statement s = conn.createStatement()) {
-          s.execute("COMMIT");
-        }
-      } finally {
-        conn.close();
-      }
-    }
-  }
-
   @Override
   public void event(NormalizedEvent e) {
     if (closed) {
@@ -161,15 +138,11 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     try {
       Lane l = lane.get();
       if (l == null) {
-        l = new Lane(conn.duplicate());
+        l = new Lane(conn.duplicate(), loadId, dictionaries);
         lanes.add(l);
         lane.set(l);
       }
-      row.append(l.events, loadId);
-      if (row.link() != null) {
-        EventRow.appendLink(l.links, row.link(), loadId);
-      }
-      l.seen++;
+      l.append(row);
     } catch (SQLException ex) {
       throw new IllegalStateException("writing the case failed: " + ex.getMessage(), ex);
     }
@@ -200,7 +173,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     try (Statement s = conn.createStatement()) {
       long eventsSeen = 0;
       for (Lane l : lanes) {
-        eventsSeen += l.seen;
+        eventsSeen += l.seen();
         l.commit();
       }
       lanes.clear();
@@ -209,7 +182,11 @@ public final class CaseWriter implements EventListener, AutoCloseable {
       }
       s.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
       s.execute("BEGIN TRANSACTION");
-      long eventsAdded = eventsSeen - dropRepeated(s, "events", "id");
+      long eventsDropped = dropRepeated(s, "event_rows", "id");
+      long eventsAdded = eventsSeen - eventsDropped;
+      if (eventsDropped > 0) {
+        dropUnusedValues(s);
+      }
       long linksAdded = count(s, "SELECT count(*) FROM links WHERE load_id = " + loadId)
           - dropRepeated(s, "links", "event_id");
       long findingsAdded = s.executeUpdate("INSERT INTO findings SELECT *, " + loadId + " FROM "
@@ -247,6 +224,19 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     return known + repeated;
   }
 
+  /**
+   * Deletes the repeating values this load stored that none of its remaining rows refers to (the
+   * values of events the case already had).
+   */
+  private void dropUnusedValues(Statement s) throws SQLException {
+    for (Dictionaries.Table t : Dictionaries.TABLES) {
+      String refs = t.referencedBy().size() == 1 ? t.referencedBy().get(0)
+          : "unnest([" + String.join(", ", t.referencedBy()) + "])";
+      s.execute("DELETE FROM " + t.name() + " WHERE load_id = " + loadId + " AND " + t.id() + " NOT IN (SELECT id FROM"
+          + " (SELECT " + refs + " AS id FROM event_rows WHERE load_id = " + loadId + ") WHERE id IS NOT NULL)");
+    }
+  }
+
   /** Closes without finishing: nothing of this load is kept (its open transactions roll back). */
   @Override
   public void close() {
@@ -259,7 +249,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
 
   private void closeLanes() {
     for (Lane l : lanes) {
-      closeQuietly(l.conn);
+      l.abandon();
     }
     lanes.clear();
   }

@@ -26,40 +26,67 @@ record EventRow(NormalizedEvent event, @Nullable String params, @Nullable String
         IdentityLinks.of(e));
   }
 
-  /** Appends the row, in the column order of {@code events}. */
-  void append(DuckDBAppender a, int loadId) throws SQLException {
+  /**
+   * Appends the row, in the column order of {@code event_rows}, with the values that repeat from
+   * event to event replaced by their ids in {@code values}.
+   */
+  void append(DuckDBAppender a, int loadId, Values values) throws SQLException {
     NormalizedEvent e = event;
     a.beginRow();
     a.append(e.id());
     Rows.time(a, e.time());
-    a.append(e.source());
-    a.append(e.ocsfClass().caption());
-    a.append(e.ocsfClass().uid());
-    Rows.str(a, e.cloud().provider());
+    a.append(values.api(new Api(e.source(), e.ocsfClass().caption(), e.ocsfClass().uid(), e.cloud().provider(),
+        e.api().service(), e.api().operation())));
     Rows.str(a, e.cloud().account());
     Rows.str(a, e.cloud().region());
-    Rows.str(a, e.actor().principal());
-    Rows.str(a, e.actor().identityType());
-    Rows.str(a, e.actor().userName());
-    Rows.str(a, e.actor().accessKeyId());
-    Rows.str(a, e.actor().sessionIssuer());
+    Actor actor = new Actor(e.actor().principal(), e.actor().identityType(), e.actor().userName(),
+        e.actor().accessKeyId(), e.actor().sessionIssuer());
+    Rows.id(a, actor.isEmpty() ? Values.NONE : values.actor(actor));
     if (e.actor().mfa() == null) {
       a.appendNull();
     } else {
       a.append(e.actor().mfa().booleanValue());
     }
     Rows.str(a, e.src().ip());
-    Rows.str(a, e.src().userAgent());
-    Rows.str(a, e.api().service());
-    Rows.str(a, e.api().operation());
+    Rows.id(a, values.string(e.src().userAgent()));
     Rows.str(a, e.api().errorCode());
-    Rows.list(a, resources.isEmpty() ? null : resources);
-    a.append(e.origin().file());
+    Rows.id(a, resources.isEmpty() ? Values.NONE : values.list(resources));
+    Rows.id(a, values.string(e.origin().file()));
     a.append(e.origin().line());
     Rows.str(a, params);
     Rows.str(a, raw);
     a.append(loadId);
     a.endRow();
+  }
+
+  /** The {@code actors} columns of an event. */
+  record Actor(@Nullable String principal, @Nullable String type, @Nullable String userName,
+      @Nullable String accessKey, @Nullable String sessionIssuer) {
+    boolean isEmpty() {
+      return principal == null && type == null && userName == null && accessKey == null && sessionIssuer == null;
+    }
+  }
+
+  /** The {@code apis} columns of an event. */
+  record Api(String source, String className, int classUid, @Nullable String provider, @Nullable String service,
+      @Nullable String operation) {}
+
+  /** Ids for the values that repeat from event to event (see {@code Lane}). */
+  interface Values {
+    /** The id meaning "no value" (stored as NULL). */
+    int NONE = 0;
+
+    /** The id of {@code api} in {@code apis}. */
+    int api(Api api) throws SQLException;
+
+    /** The id of the non-empty {@code actor} in {@code actors}. */
+    int actor(Actor actor) throws SQLException;
+
+    /** The id of {@code s} in {@code strings}, or {@link #NONE} for null. */
+    int string(@Nullable String s) throws SQLException;
+
+    /** The id of the non-empty list {@code l} in {@code resource_lists}. */
+    int list(List<String> l) throws SQLException;
   }
 
   /** Appends the link to {@code links}. */

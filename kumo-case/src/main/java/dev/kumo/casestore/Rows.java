@@ -21,6 +21,15 @@ final class Rows {
     }
   }
 
+  /** Appends a value id, 0 standing for none (NULL). */
+  static void id(DuckDBAppender a, int id) throws SQLException {
+    if (id == 0) {
+      a.appendNull();
+    } else {
+      a.append(id);
+    }
+  }
+
   static void time(DuckDBAppender a, @Nullable Instant t) throws SQLException {
     if (t == null) {
       a.appendNull();

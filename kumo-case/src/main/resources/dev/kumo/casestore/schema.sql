@@ -1,17 +1,35 @@
--- Kumo case file schema, version 1. Times are UTC (TIMESTAMP without zone).
+-- Kumo case file schema, version 2. Times are UTC (TIMESTAMP without zone).
 -- meta: one row; loads: one row per 'kumo hunt --case' run (finished is null while a load runs or
 -- when it was interrupted: the next writer removes the rows of unfinished loads).
 CREATE TABLE IF NOT EXISTS meta (schema_version INTEGER NOT NULL, created TIMESTAMP NOT NULL, finding_schema VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS loads (load_id INTEGER NOT NULL, started TIMESTAMP NOT NULL, finished TIMESTAMP,
   events_seen BIGINT, events_added BIGINT, findings_seen BIGINT, findings_added BIGINT);
--- events: every normalized event, once per id (the first load that saw it keeps it); params: the
--- request/response parts of the record as JSON; raw: the whole record, only when the load kept it.
-CREATE TABLE IF NOT EXISTS events (
-  id VARCHAR NOT NULL, time TIMESTAMP NOT NULL, source VARCHAR NOT NULL, class VARCHAR, class_uid INTEGER,
-  provider VARCHAR, account VARCHAR, region VARCHAR,
-  principal VARCHAR, principal_type VARCHAR, user_name VARCHAR, access_key VARCHAR, session_issuer VARCHAR,
-  mfa BOOLEAN, source_ip VARCHAR, user_agent VARCHAR, service VARCHAR, operation VARCHAR, error_code VARCHAR,
-  resources VARCHAR[], file VARCHAR, line BIGINT, params VARCHAR, raw VARCHAR, load_id INTEGER);
+-- events (a view): every normalized event, once per id (the first load that saw it keeps it);
+-- params: the request/response parts of the record as JSON; raw: the whole record, only when the
+-- load kept it. The rows live in event_rows; the values that repeat from event to event are stored
+-- once and referred to by id (that cuts the work of loading): who acted (actors), which API of
+-- which source (apis), user agents and file names (strings), resource lists (resource_lists).
+CREATE TABLE IF NOT EXISTS actors (actor_id INTEGER NOT NULL, principal VARCHAR, principal_type VARCHAR,
+  user_name VARCHAR, access_key VARCHAR, session_issuer VARCHAR, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS apis (api_id INTEGER NOT NULL, source VARCHAR NOT NULL, class VARCHAR, class_uid INTEGER,
+  provider VARCHAR, service VARCHAR, operation VARCHAR, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS strings (string_id INTEGER NOT NULL, value VARCHAR NOT NULL, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS resource_lists (list_id INTEGER NOT NULL, value VARCHAR[] NOT NULL, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS event_rows (
+  id VARCHAR NOT NULL, time TIMESTAMP NOT NULL, api_id INTEGER NOT NULL, account VARCHAR, region VARCHAR,
+  actor_id INTEGER, mfa BOOLEAN, source_ip VARCHAR, user_agent_id INTEGER, error_code VARCHAR,
+  resources_id INTEGER, file_id INTEGER, line BIGINT, params VARCHAR, raw VARCHAR, load_id INTEGER);
+CREATE OR REPLACE VIEW events AS
+SELECT e.id, e.time, a.source, a.class, a.class_uid, a.provider, e.account, e.region,
+  p.principal, p.principal_type, p.user_name, p.access_key, p.session_issuer,
+  e.mfa, e.source_ip, ua.value AS user_agent, a.service, a.operation, e.error_code,
+  r.value AS resources, f.value AS file, e.line, e.params, e.raw, e.load_id
+FROM event_rows e
+LEFT JOIN apis a ON a.api_id = e.api_id
+LEFT JOIN actors p ON p.actor_id = e.actor_id
+LEFT JOIN strings ua ON ua.string_id = e.user_agent_id
+LEFT JOIN resource_lists r ON r.list_id = e.resources_id
+LEFT JOIN strings f ON f.string_id = e.file_id;
 -- findings: once per (rule_id, event_id, correlation_group, reason); correlation_group is the group's
 -- key=value pairs joined by U+001F ('' for plain findings); correlation_keys/_values hold the same pairs.
 CREATE TABLE IF NOT EXISTS findings (

@@ -46,6 +46,8 @@ class CaseWriterTest {
     try (CaseQuery q = CaseQuery.open(dir)) {
       incidents = q.incidents();
     }
+    long strings = count(dir, "SELECT count(*) FROM strings");
+    long lists = count(dir, "SELECT count(*) FROM resource_lists");
 
     LoadStats second = SimulatedCase.hunt(logs, dir);
 
@@ -59,6 +61,8 @@ class CaseWriterTest {
     assertThat(count(dir, "SELECT count(*) FROM events")).isEqualTo(first.eventsAdded());
     assertThat(count(dir, "SELECT count(*) - count(DISTINCT id) FROM events")).isZero();
     assertThat(count(dir, "SELECT count(*) FROM findings")).isEqualTo(first.findingsAdded());
+    assertThat(count(dir, "SELECT count(*) FROM strings")).isEqualTo(strings).isPositive();
+    assertThat(count(dir, "SELECT count(*) FROM resource_lists")).isEqualTo(lists).isPositive();
     assertThat(count(dir, "SELECT count(*) FROM loads WHERE finished IS NOT NULL")).isEqualTo(2);
     try (CaseQuery q = CaseQuery.open(dir)) {
       assertThat(q.incidents()).isNotEmpty().isEqualTo(incidents);
@@ -74,6 +78,8 @@ class CaseWriterTest {
     assertThat(first.eventsAdded()).isPositive();
     assertThat(all.eventsAdded()).isEqualTo(all.eventsSeen() - first.eventsSeen());
     assertThat(count(dir, "SELECT count(*) FROM events")).isEqualTo(all.eventsSeen());
+    assertThat(count(dir, "SELECT count(*) FROM events WHERE file IS NULL")).isZero();
+    assertThat(count(dir, "SELECT count(*) - count(DISTINCT string_id) FROM strings")).isZero();
   }
 
   @Test
@@ -114,7 +120,8 @@ class CaseWriterTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + CaseSchema.file(dir).toAbsolutePath());
         Statement s = c.createStatement()) {
       s.execute("INSERT INTO loads (load_id, started) VALUES (7, now()::TIMESTAMP)");
-      s.execute("INSERT INTO events SELECT * REPLACE ('orphan-' || id AS id, 7 AS load_id) FROM events LIMIT 5");
+      s.execute("INSERT INTO event_rows SELECT * REPLACE ('orphan-' || id AS id, 7 AS load_id) FROM event_rows LIMIT 5");
+      s.execute("INSERT INTO strings VALUES (1000000, 'orphan-value', 7)");
     }
 
     try (CaseWriter w = CaseWriter.open(dir)) {
@@ -122,6 +129,7 @@ class CaseWriterTest {
     }
 
     assertThat(count(dir, "SELECT count(*) FROM events WHERE id LIKE 'orphan-%'")).isZero();
+    assertThat(count(dir, "SELECT count(*) FROM strings WHERE value = 'orphan-value'")).isZero();
     assertThat(count(dir, "SELECT count(*) FROM loads WHERE finished IS NULL")).isZero();
   }
 
