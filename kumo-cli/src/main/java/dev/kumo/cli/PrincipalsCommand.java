@@ -1,18 +1,13 @@
 package dev.kumo.cli;
 
 import dev.kumo.casestore.CaseQuery;
-import dev.kumo.cli.output.Sanitize;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,13 +36,11 @@ final class PrincipalsCommand implements Callable<Integer> {
       description = "At most N rows (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (default), csv or jsonl.")
-  String format;
+  @Mixin
+  CaseRows rows;
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
     String view = accessKeys ? "access_keys" : "principals";
     String key = accessKeys ? "access_key" : "principal";
     String columns = accessKeys
@@ -62,18 +55,11 @@ final class PrincipalsCommand implements Callable<Integer> {
       params.add(filter);
     }
     params.add(limit);
-    Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-    CaseQuery.RowSink sink = QuerySinks.of(format, w, spec);
-    try (CaseQuery q = CaseQuery.open(dir)) {
-      q.run("SELECT " + columns + " FROM " + view + where + " ORDER BY findings DESC, events DESC, " + key
-          + " LIMIT ?", params, sink);
-      QuerySinks.finish(sink);
-    } catch (IOException e) {
-      err.println("kumo principals: " + Sanitize.terminal(String.valueOf(e.getMessage())));
-      return ExitCode.BAD_INPUT;
-    } finally {
-      w.flush();
-    }
-    return ExitCode.OK;
+    String sql = "SELECT " + columns + " FROM " + view + where + " ORDER BY findings DESC, events DESC, " + key
+        + " LIMIT ?";
+    return rows.print(spec, dir, (q, sink, w) -> {
+      q.run(sql, params, sink);
+      return null;
+    });
   }
 }

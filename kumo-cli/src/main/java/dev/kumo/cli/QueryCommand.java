@@ -3,15 +3,14 @@ package dev.kumo.cli;
 import dev.kumo.casestore.CaseQuery;
 import dev.kumo.casestore.CaseSchema;
 import dev.kumo.cli.output.Sanitize;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,9 +38,8 @@ final class QueryCommand implements Callable<Integer> {
       description = "Run a saved query; without NAME, list them.")
   String saved;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (default), csv or jsonl.")
-  String format;
+  @Mixin
+  CaseRows rows;
 
   @Override
   public Integer call() throws IOException {
@@ -72,21 +70,14 @@ final class QueryCommand implements Callable<Integer> {
     } else {
       text = sql;
     }
-    Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-    CaseQuery.RowSink sink = QuerySinks.of(format, w, spec);
-    try (CaseQuery q = CaseQuery.open(dir)) {
-      q.run(text, sink);
-      QuerySinks.finish(sink);
+    try {
+      return rows.print(spec, dir, (q, sink, w) -> {
+        q.run(text, sink);
+        return null;
+      });
     } catch (CaseQuery.QueryRefusedException e) {
       err.println("kumo query: refused: " + Sanitize.terminal(e.getMessage()));
       return ExitCode.USAGE;
-    } catch (IOException e) {
-      err.println("kumo query: " + String.join("\n  ", String.valueOf(e.getMessage()).lines()
-          .map(Sanitize::terminal).toList()));
-      return ExitCode.BAD_INPUT;
-    } finally {
-      w.flush();
     }
-    return ExitCode.OK;
   }
 }

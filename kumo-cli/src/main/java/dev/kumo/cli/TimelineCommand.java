@@ -7,12 +7,8 @@ import dev.kumo.investigate.Timeline;
 import dev.kumo.investigate.TimelineBuilder;
 import dev.kumo.investigate.TimelineEntry;
 import dev.kumo.investigate.TimelineSeed;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,9 +75,8 @@ final class TimelineCommand implements Callable<Integer> {
       description = "List at most N events (default: ${DEFAULT-VALUE}); the rest are counted.")
   int limit;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (default), csv or jsonl.")
-  String format;
+  @Mixin
+  CaseRows rows;
 
   @Override
   public Integer call() throws IOException {
@@ -91,31 +87,18 @@ final class TimelineCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    PrintWriter err = spec.commandLine().getErr();
-    Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-    CaseQuery.RowSink sink = QuerySinks.of(format, w, spec);
-    try (CaseQuery q = CaseQuery.open(dir)) {
+    return rows.print(spec, dir, (q, sink, w) -> {
       Timeline t = new TimelineBuilder(q).build(seed);
-      boolean table = format.equalsIgnoreCase("table");
-      if (table) {
+      if (rows.table()) {
         header(w, t);
       }
       sink.columns(COLUMNS);
       for (TimelineEntry e : t.entries()) {
         sink.row(row(e));
       }
-      QuerySinks.finish(sink);
-      if (t.truncated()) {
-        err.println("kumo timeline: showing the first " + t.entries().size() + " of " + t.total()
-            + " events; narrow with --from/--to or raise --limit");
-      }
-    } catch (IOException e) {
-      err.println("kumo timeline: " + Sanitize.terminal(String.valueOf(e.getMessage())));
-      return ExitCode.BAD_INPUT;
-    } finally {
-      w.flush();
-    }
-    return ExitCode.OK;
+      return t.truncated() ? "showing the first " + t.entries().size() + " of " + t.total()
+          + " events; narrow with --from/--to or raise --limit" : null;
+    });
   }
 
   private TimelineSeed.Kind kind() {
