@@ -43,9 +43,12 @@ import java.util.Set;
  *   <li>any object with {@code revoked: true}: its id in {@link IntelLoad#revoked()}, nothing else.
  *   <li>{@code threat-actor}, {@code intrusion-set}, {@code malware}, {@code tool}, {@code campaign},
  *       {@code attack-pattern} related to an indicator ({@code indicates}, {@code attributed-to},
- *       {@code uses}, {@code targets}, {@code related-to}, either direction, and one hop further):
- *       {@code kind: name} in the indicator's context; an attack pattern is named by its ATT&amp;CK id
- *       and name ({@code attack-pattern: T1071 Application Layer Protocol}).
+ *       {@code uses}, {@code targets}, {@code related-to}, either direction): {@code kind: name} in the
+ *       indicator's context; then one hop further from those, adding only who is behind them (the
+ *       threat actors, intrusion sets and campaigns related to them: a campaign's threat actor, the
+ *       campaign using a malware), not their siblings (all the malware a campaign uses). An attack
+ *       pattern is named by its ATT&amp;CK id and name ({@code attack-pattern: T1071 Application Layer
+ *       Protocol}). Objects must be in the same input; their order does not matter.
  *   <li>{@code sighting} objects and all other types: quietly used as context only (they are not
  *       indicators and not errors).
  * </ul>
@@ -79,6 +82,8 @@ public final class StixBundleReader {
       String where = at == null ? "end of input" : "line " + at.getLineNr() + " column " + at.getColumnNr();
       c.problem(where, "malformed JSON: " + firstLine(String.valueOf(e.getOriginalMessage()))
           + "; the rest of the file is skipped");
+    } catch (JsonTreeReader.JsonFormatException e) {
+      c.problem("object " + (c.count + 1), e.getMessage() + "; the rest of the file is skipped");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -115,6 +120,10 @@ public final class StixBundleReader {
       if (name.equals("objects") && v == JsonToken.START_ARRAY) {
         sawObjects = true;
         readObjects(p, c);
+      } else if (name.equals("objects")) {
+        sawObjects = true;
+        c.problem(at(p), "\"objects\" is not an array; skipped");
+        p.skipChildren();
       } else {
         single.put(name, JsonTreeReader.readValue(p, v));
       }
@@ -162,6 +171,8 @@ public final class StixBundleReader {
   private static final class Collector {
     private static final Set<String> NAMED = Set.of("threat-actor", "intrusion-set", "malware", "tool",
         "campaign", "attack-pattern");
+    /** Who is behind something: the only kinds the second hop adds (not the sibling malware of a campaign). */
+    private static final Set<String> ACTORS = Set.of("threat-actor", "intrusion-set", "campaign");
     private static final Set<String> LINKS = Set.of("indicates", "attributed-to", "uses", "targets", "related-to");
 
     private final String file;
@@ -252,7 +263,9 @@ public final class StixBundleReader {
           for (String n : near) {
             if (names.containsKey(n)) {
               for (String far : links.getOrDefault(n, Set.of())) {
-                addName(context, far);
+                if (ACTORS.contains(far.substring(0, Math.max(far.indexOf("--"), 0)))) {
+                  addName(context, far);
+                }
               }
             }
           }

@@ -60,7 +60,7 @@ final class StixIndicators {
     if (!parsed.qualifiers().isEmpty()) {
       problem.accept(where, "qualifiers not supported, ignored: " + String.join(", ", parsed.qualifiers()));
     }
-    if (parsed.conjunction() && (values.size() > 1 || parsed.comparisons().size() > 1)) {
+    if (parsed.conjunction()) {
       problem.accept(where, "AND/FOLLOWEDBY loosened: the " + values.size()
           + " value(s) are matched as separate values");
     }

@@ -49,7 +49,14 @@ public record StixPattern(List<Comparison> comparisons, boolean conjunction, Lis
 
     /** {@code type:step.step}, lower case, quotes removed: {@code file:hashes.sha-256}. */
     public String objectPath() {
-      return objectType + ":" + String.join(".", path).toLowerCase(Locale.ROOT);
+      StringBuilder b = new StringBuilder(objectType).append(':');
+      for (String step : path) {
+        if (b.charAt(b.length() - 1) != ':' && !step.startsWith("[")) {
+          b.append('.');
+        }
+        b.append(step);
+      }
+      return b.toString().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -98,7 +98,7 @@ class StixBundleReaderTest {
   }
 
   @Test
-  void read_relationships_addContextOneHopFurther() {
+  void read_relationships_addContextAndActorsOneHopFurtherButNotSiblings() {
     IntelLoad load = read(bundle(
         indicator("indicator--a", "[domain-name:value = 'c2.example']", ""),
         "{\"type\": \"malware\", \"id\": \"malware--m\", \"name\": \"Poison Ivy\", \"is_family\": true}",
@@ -112,6 +112,8 @@ class StixBundleReaderTest {
         rel("indicator--a", "indicates", "malware--m"),
         rel("indicator--a", "indicates", "campaign--c"),
         rel("campaign--c", "attributed-to", "threat-actor--t"),
+        "{\"type\": \"malware\", \"id\": \"malware--sibling\", \"name\": \"Sibling\", \"is_family\": true}",
+        rel("campaign--c", "uses", "malware--sibling"),
         rel("indicator--a", "indicates", "attack-pattern--p"),
         rel("indicator--a", "indicates", "identity--i"),
         "{\"type\": \"sighting\", \"id\": \"sighting--s\", \"sighting_of_ref\": \"indicator--a\"}"));
@@ -151,5 +153,14 @@ class StixBundleReaderTest {
     assertThat(read("").problems()).hasSize(1);
     assertThat(read("{\"foo\": 1}").problems()).hasSize(1);
     assertThat(read("[1, {\"no\": \"type\"}]").problems()).hasSize(2);
+    assertThat(read("{\"type\": \"bundle\", \"objects\": {\"type\": \"indicator\"}}").problems())
+        .singleElement().extracting(IntelProblem::reason).asString().contains("not an array");
+  }
+
+  @Test
+  void read_nestingBeyondLimit_givesProblemNotException() {
+    String deep = "[" + "[".repeat(200) + "]".repeat(200) + "]";
+    assertThat(read(deep).problems()).singleElement().extracting(IntelProblem::reason).asString()
+        .contains("malformed JSON");
   }
 }
