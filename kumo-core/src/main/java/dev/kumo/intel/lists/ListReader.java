@@ -148,8 +148,10 @@ public final class ListReader {
       }
       if (!pathLines.isEmpty()) {
         List<String> first = pathLines.stream().limit(5).map(String::valueOf).toList();
-        problems.add(new IntelProblem(file, "line " + pathLines.get(0), pathLines.size()
-            + " URL-path entries such as '" + firstPath + "' (lines " + String.join(", ", first)
+        int n = pathLines.size();
+        problems.add(new IntelProblem(file, "line " + pathLines.get(0), n
+            + (n == 1 ? " URL-path entry" : " URL-path entries") + " such as '" + firstPath + "' ("
+            + (n == 1 ? "line " : "lines ") + String.join(", ", first)
             + (pathLines.size() > 5 ? ", ..." : "") + ") not used: Kumo has no URL-path indicator type"));
       }
       return new IntelLoad(indicators, problems, List.of(), List.of());
