@@ -27,7 +27,7 @@ class MispSightingsWriterTest {
   }
 
   @Test
-  void write_misppAttributeIndicator_isSightedByUuid() throws IOException {
+  void write_mispAttributeIndicator_isSightedByUuid() throws IOException {
     Indicator i = new Indicator(IndicatorType.IP, "203.0.113.7", "misp", "a0000000-0000-4000-8000-000000000001",
         null, null, null, List.of(), List.of(), List.of(), null);
     JsonObject o = (JsonObject) write(List.of(sighting(i))).get(0);
