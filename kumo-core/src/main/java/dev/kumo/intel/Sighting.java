@@ -1,5 +1,6 @@
 package dev.kumo.intel;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param where where it was seen (an account, a host), or null
  */
 public record Sighting(Indicator indicator, long count, Instant firstSeen, Instant lastSeen, String observedBy,
-    @Nullable String where) {
+    @Nullable String where) implements Serializable {
 
   public Sighting {
     Objects.requireNonNull(indicator, "indicator");
