@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -174,9 +176,8 @@ public final class CaseWriter implements EventListener, AutoCloseable {
       long eventsSeen = 0;
       for (Lane l : lanes) {
         eventsSeen += l.seen();
-        l.commit();
       }
-      lanes.clear();
+      commitLanes();
       if (findings != null) {
         findings.close();
       }
@@ -206,6 +207,30 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     } finally {
       closeLanes();
       closeQuietly(conn);
+    }
+  }
+
+  /** Commits the lanes side by side (each flushes its last rows and writes its own transaction). */
+  private void commitLanes() throws SQLException {
+    List<CompletableFuture<Void>> commits = new ArrayList<>();
+    for (Lane l : lanes) {
+      commits.add(CompletableFuture.runAsync(() -> {
+        try {
+          l.commit();
+        } catch (SQLException e) {
+          throw new CompletionException(e);
+        }
+      }));
+    }
+    try {
+      CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e;
+    } finally {
+      lanes.clear();
     }
   }
 

@@ -5,6 +5,7 @@ import dev.kumo.event.ResourceRef;
 import dev.kumo.incident.IdentityLink;
 import dev.kumo.incident.IdentityLinks;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.duckdb.DuckDBAppender;
@@ -21,7 +22,16 @@ record EventRow(NormalizedEvent event, @Nullable String params, @Nullable String
     @Nullable IdentityLink link) {
 
   static EventRow of(NormalizedEvent e, boolean keepRaw) {
-    List<String> resources = e.resources().stream().map(ResourceRef::uid).filter(Objects::nonNull).toList();
+    List<String> resources = List.of();
+    if (!e.resources().isEmpty()) {
+      List<String> uids = new ArrayList<>(e.resources().size());
+      for (ResourceRef r : e.resources()) {
+        if (r.uid() != null) {
+          uids.add(r.uid());
+        }
+      }
+      resources = uids;
+    }
     return new EventRow(e, EventParams.of(e), keepRaw ? e.raw().toJson() : null, resources,
         IdentityLinks.of(e));
   }
@@ -65,11 +75,45 @@ record EventRow(NormalizedEvent event, @Nullable String params, @Nullable String
     boolean isEmpty() {
       return principal == null && type == null && userName == null && accessKey == null && sessionIssuer == null;
     }
+
+    // Written out: looked up once per event, and faster than the generated record methods there.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Actor a && Objects.equals(principal, a.principal) && Objects.equals(accessKey, a.accessKey)
+          && Objects.equals(type, a.type) && Objects.equals(userName, a.userName)
+          && Objects.equals(sessionIssuer, a.sessionIssuer);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(principal);
+      h = 31 * h + Objects.hashCode(type);
+      h = 31 * h + Objects.hashCode(userName);
+      h = 31 * h + Objects.hashCode(accessKey);
+      return 31 * h + Objects.hashCode(sessionIssuer);
+    }
   }
 
   /** The {@code apis} columns of an event. */
   record Api(String source, String className, int classUid, @Nullable String provider, @Nullable String service,
-      @Nullable String operation) {}
+      @Nullable String operation) {
+    // Written out: looked up once per event, and faster than the generated record methods there.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Api a && classUid == a.classUid && Objects.equals(operation, a.operation)
+          && Objects.equals(service, a.service) && source.equals(a.source) && className.equals(a.className)
+          && Objects.equals(provider, a.provider);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = source.hashCode();
+      h = 31 * h + classUid;
+      h = 31 * h + Objects.hashCode(provider);
+      h = 31 * h + Objects.hashCode(service);
+      return 31 * h + Objects.hashCode(operation);
+    }
+  }
 
   /** Ids for the values that repeat from event to event (see {@code Lane}). */
   interface Values {

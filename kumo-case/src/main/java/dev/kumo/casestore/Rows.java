@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +46,7 @@ final class Rows {
   }
 
   static long micros(Instant t) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
   }
 
   /** A TIMESTAMP column read back as an instant (the case stores UTC). */
