@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class CaseSchema {
   /** The schema version this build writes and reads. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   /** The database file inside a case folder. */
   public static final String FILE_NAME = "case.duckdb";
   /** The documented tables and views a query may use. */

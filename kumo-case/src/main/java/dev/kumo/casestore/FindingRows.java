@@ -7,6 +7,7 @@ import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingOrder;
 import dev.kumo.finding.FindingRule;
 import dev.kumo.incident.FindingKey;
+import dev.kumo.intel.IntelHit;
 import dev.kumo.sigma.Level;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ final class FindingRows {
       + " tactics, threats, reason, evidence, event_id, time, source, account, region, principal, principal_type,"
       + " access_key, source_ip, destination, user_agent, service, operation, error_code, resources, file, line,"
       + " correlation_type, correlation_group, correlation_keys, correlation_values, correlation_events,"
-      + " correlation_event_count, correlation_value, correlation_first_time, suppressed_by";
+      + " correlation_event_count, correlation_value, correlation_first_time, suppressed_by, intel";
 
   private FindingRows() {}
 
@@ -83,6 +84,7 @@ final class FindingRows {
       Rows.time(a, c.firstTime());
     }
     Rows.str(a, f.suppressedBy());
+    a.append(e.intel().stream().map(IntelHit::describe).toList());
     a.endRow();
   }
 

@@ -1,4 +1,4 @@
--- Kumo case file schema, version 2. Times are UTC (TIMESTAMP without zone).
+-- Kumo case file schema, version 3. Times are UTC (TIMESTAMP without zone).
 -- meta: one row; loads: one row per 'kumo hunt --case' run (finished is null while a load runs or
 -- when it was interrupted: the next writer removes the rows of unfinished loads).
 CREATE TABLE IF NOT EXISTS meta (schema_version INTEGER NOT NULL, created TIMESTAMP NOT NULL, finding_schema VARCHAR NOT NULL);
@@ -31,7 +31,8 @@ LEFT JOIN strings ua ON ua.string_id = e.user_agent_id
 LEFT JOIN resource_lists r ON r.list_id = e.resources_id
 LEFT JOIN strings f ON f.string_id = e.file_id;
 -- findings: once per (rule_id, event_id, correlation_group, reason); correlation_group is the group's
--- key=value pairs joined by U+001F ('' for plain findings); correlation_keys/_values hold the same pairs.
+-- key=value pairs joined by U+001F ('' for plain findings); correlation_keys/_values hold the same pairs;
+-- intel: the threat-intel indicators the finding's event matched, one line each.
 CREATE TABLE IF NOT EXISTS findings (
   rule_id VARCHAR NOT NULL, rule_name VARCHAR, rule_title VARCHAR, level VARCHAR, rule_source VARCHAR,
   author VARCHAR, license VARCHAR, techniques VARCHAR[], tactics VARCHAR[], threats VARCHAR[], reason VARCHAR,
@@ -41,7 +42,7 @@ CREATE TABLE IF NOT EXISTS findings (
   line BIGINT, correlation_type VARCHAR, correlation_group VARCHAR NOT NULL, correlation_keys VARCHAR[],
   correlation_values VARCHAR[],
   correlation_events VARCHAR[], correlation_event_count BIGINT, correlation_value DOUBLE,
-  correlation_first_time TIMESTAMP, suppressed_by VARCHAR, load_id INTEGER);
+  correlation_first_time TIMESTAMP, suppressed_by VARCHAR, intel VARCHAR[], load_id INTEGER);
 -- links: who became whom (successful STS calls that issued a session), once per event id.
 CREATE TABLE IF NOT EXISTS links (
   event_id VARCHAR NOT NULL, time TIMESTAMP NOT NULL, operation VARCHAR NOT NULL, account VARCHAR,

@@ -45,6 +45,9 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   RuleOptions ruleOptions;
 
+  @Mixin
+  IntelOptions intelOptions;
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads for the parallel runs (default: all cores).")
   Integer threads;
 
@@ -67,10 +70,13 @@ final class BenchCommand implements Callable<Integer> {
       return ExitCode.NO_INPUT;
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    LoadedRules rules = ruleOptions.load();
+    dev.kumo.intel.Intel intel = intelOptions.load(new java.io.PrintWriter(
+        new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true), true);
+    LoadedRules rules = ruleOptions.load(intel);
     System.out.println("Kumo bench · " + inputs.size() + " files · " + DataSize.format(inputs.stream()
         .mapToLong(InputFile::size).sum()) + " on disk · " + rules.engine().rules().size() + " rules active ("
-        + rules.rules().size() + " loaded) · " + n + " threads · max heap "
+        + rules.rules().size() + " loaded) · " + intel.iocs().size() + " intel indicators · " + n
+        + " threads · max heap "
         + DataSize.format(Runtime.getRuntime().maxMemory()));
     if (sourcesOnly) {
       perSource(inputs, true);

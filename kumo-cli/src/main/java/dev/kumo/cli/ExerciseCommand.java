@@ -84,6 +84,9 @@ final class ExerciseCommand implements Callable<Integer> {
   @Mixin
   RuleOptions ruleOptions;
 
+  @Mixin
+  IntelOptions intelOptions;
+
   @Option(names = "--min-level", paramLabel = "LEVEL", defaultValue = "informational",
       description = "Lowest level that counts as a detection; lower findings count as muted (default: ${DEFAULT-VALUE}).")
   String minLevel;
@@ -176,7 +179,7 @@ final class ExerciseCommand implements Callable<Integer> {
       return ExitCode.NO_INPUT;
     }
     Style style = new Style(!noColor && Terminal.colorAllowed() && Terminal.stderrIsTerminal());
-    LoadedRules rules = ruleOptions.load();
+    LoadedRules rules = ruleOptions.load(intelOptions.load(err, false));
     for (LoadProblem p : rules.problems().stream().filter(LoadProblem::isError).limit(20).toList()) {
       err.println(style.red("rule not loaded: ") + Sanitize.terminal(p.format()));
     }

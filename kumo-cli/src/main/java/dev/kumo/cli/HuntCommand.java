@@ -37,6 +37,9 @@ final class HuntCommand implements Callable<Integer> {
   @Mixin
   RuleOptions ruleOptions;
 
+  @Mixin
+  IntelOptions intelOptions;
+
   @Option(names = "--min-level", paramLabel = "LEVEL", defaultValue = "informational",
       description = "Lowest level shown: informational, low, medium, high, critical (default: ${DEFAULT-VALUE}).")
   String minLevel;
@@ -123,7 +126,7 @@ final class HuntCommand implements Callable<Integer> {
           + ingest.source + "' (known: " + String.join(", ", dev.kumo.ingest.LogSources.defaults().all().stream()
           .map(dev.kumo.ingest.LogSource::id).toList()) + ")");
     }
-    LoadedRules rules = ruleOptions.load();
+    LoadedRules rules = ruleOptions.load(intelOptions.load(spec.commandLine().getErr(), quiet));
     HuntOptions options = new HuntOptions(ingest.threads(), fromTime, toTime, min, ingest.strict, ingest.limits(),
         ingest.source, CorrelationLimits.DEFAULTS, HuntOptions.DEFAULT_MAX_FINDINGS_IN_MEMORY,
         Path.of(System.getProperty("java.io.tmpdir")), ruleOptions.mutelist(mutelists), showSuppressed);

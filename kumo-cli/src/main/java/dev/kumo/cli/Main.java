@@ -11,7 +11,7 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {HuntCommand.class, DemoCommand.class, RulesCommand.class, SourcesCommand.class,
         ExportCommand.class, BenchCommand.class, ReplayCommand.class, SimulateCommand.class, ExerciseCommand.class,
         TabletopCommand.class, QueryCommand.class, TimelineCommand.class, PrincipalsCommand.class, ReportCommand.class,
-        IncidentsCommand.class,
+        IncidentsCommand.class, IntelCommand.class,
         HelpCommand.class},
     footer = {"", "Examples (one per command):",
         "  kumo demo                                   hunt the bundled demo dataset",
@@ -27,6 +27,7 @@ import picocli.CommandLine.HelpCommand;
         "  kumo simulate --background-only --events 1000000 -o sim   write a synthetic organisation's logs",
         "  kumo exercise --scenario all                drill: simulate attacks, score what was detected",
         "  kumo tabletop run ransomware-s3             play a response exercise, get an after-action report",
+        "  kumo intel import ./feeds                   add threat intel that every hunt then matches",
         "",
         "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input (--strict), 4 no input,",
         "            5 rule errors or failed rule tests, 10 findings at --fail-on level."})

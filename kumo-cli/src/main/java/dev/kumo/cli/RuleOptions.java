@@ -60,8 +60,13 @@ public final class RuleOptions {
   }
 
   LoadedRules load() throws IOException {
+    return load(dev.kumo.intel.Intel.builtin());
+  }
+
+  /** The rules and detectors, the detectors consulting {@code intel}. */
+  LoadedRules load(dev.kumo.intel.Intel intel) throws IOException {
     return LoadedRules.load(new PackOptions(!noBuiltin, rules, compileOptions(), detectorConfig(), experimental,
-        tuningProfile()));
+        tuningProfile(), intel));
   }
 
   /** Kumo's profile (unless --no-tuning), then --tuning files, then the settings file's 'tuning:' section. */

@@ -89,7 +89,7 @@ class HuntCommandTest {
       keys.add(f.keyAt(i));
     }
     assertThat(keys).isEqualTo(required);
-    assertThat(f.getString("schema")).isEqualTo("kumo.finding/1.2");
+    assertThat(f.getString("schema")).isEqualTo("kumo.finding/1.3");
     assertThat(f.getString("user_agent")).isEqualTo("=cmd|' /C calc'!A0\u001b[2J\u001b[31mpwned\u202e");
     assertThat(f.getString("rule_author")).isEqualTo("Jane Doe");
     assertThat(f.getString("reason"))

@@ -10,10 +10,13 @@ import dev.kumo.detector.FileDetector;
 import dev.kumo.detector.Observation;
 import dev.kumo.detector.ObservationSink;
 import dev.kumo.detector.Observer;
-import dev.kumo.ingest.FileFacts;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.FindingRule;
+import dev.kumo.ingest.FileFacts;
+import dev.kumo.intel.IntelHit;
+import dev.kumo.intel.IntelMatcher;
+import dev.kumo.intel.IntelStore;
 import dev.kumo.json.JsonObject;
 import java.io.Serializable;
 import java.time.Instant;
@@ -38,9 +41,11 @@ public final class DetectionEngine implements Serializable {
   private final List<CorrelationDef> correlations;
   private final List<DetectorBinding> detectors;
   private final Map<String, List<DetectorBinding>> detectorsBySource;
+  private final IntelStore iocs;
 
   DetectionEngine(List<CompiledRule> rules, Map<String, SourceRules> bySource, List<CorrelationDef> correlations,
-      List<DetectorBinding> detectors) {
+      List<DetectorBinding> detectors, IntelStore iocs) {
+    this.iocs = iocs;
     this.rules = List.copyOf(rules);
     this.bySource = Map.copyOf(bySource);
     this.correlations = List.copyOf(correlations);
@@ -54,6 +59,21 @@ public final class DetectionEngine implements Serializable {
     Map<String, List<DetectorBinding>> frozen = new HashMap<>();
     by.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     this.detectorsBySource = Map.copyOf(frozen);
+  }
+
+  /**
+   * The summary findings carry of {@code event}: its key fields, and the threat-intel indicators its
+   * values match (so every finding on an event that hit an indicator says so).
+   */
+  public EventSummary summarize(NormalizedEvent event) {
+    EventSummary s = EventSummary.of(event);
+    List<IntelHit> hits = IntelMatcher.hits(iocs, event);
+    return hits.isEmpty() ? s : s.withIntel(hits);
+  }
+
+  /** The indicators the engine matches. */
+  public IntelStore iocs() {
+    return iocs;
   }
 
   /**
@@ -87,7 +107,7 @@ public final class DetectionEngine implements Serializable {
     if (list == null || event.time().equals(NormalizedEvent.UNKNOWN_TIME)) {
       return;
     }
-    EventObserver observer = new EventObserver(event, sink);
+    EventObserver observer = new EventObserver(this, event, sink);
     observer.summary = summary;
     for (DetectorBinding b : list) {
       observer.binding = b;
@@ -95,16 +115,27 @@ public final class DetectionEngine implements Serializable {
     }
   }
 
-  /** Builds observations of one event; the event summary is made once, on first use. */
+  /** Builds observations of one event; its intel hits and summary are made once, on first use. */
   private static final class EventObserver implements Observer {
+    private final DetectionEngine engine;
     private final NormalizedEvent event;
     private final ObservationSink sink;
     private @Nullable EventSummary summary;
+    private @Nullable List<IntelHit> hits;
     private @Nullable DetectorBinding binding;
 
-    EventObserver(NormalizedEvent event, ObservationSink sink) {
+    EventObserver(DetectionEngine engine, NormalizedEvent event, ObservationSink sink) {
+      this.engine = engine;
       this.event = event;
       this.sink = sink;
+    }
+
+    @Override
+    public List<IntelHit> intel() {
+      if (hits == null) {
+        hits = summary != null ? summary.intel() : IntelMatcher.hits(engine.iocs, event);
+      }
+      return hits;
     }
 
     @Override
@@ -115,7 +146,9 @@ public final class DetectionEngine implements Serializable {
         return;
       }
       if (summary == null) {
-        summary = EventSummary.of(event);
+        List<IntelHit> h = intel();
+        EventSummary s = EventSummary.of(event);
+        summary = h.isEmpty() ? s : s.withIntel(h);
       }
       sink.add(new Observation(event.time(), event.id(), b.index(), kind, key, value, amount, 1, summary), policy);
     }

@@ -7,6 +7,7 @@ import dev.kumo.correlate.CorrelationFeed;
 import dev.kumo.detector.Detector;
 import dev.kumo.detector.DetectorBinding;
 import dev.kumo.finding.FindingRule;
+import dev.kumo.intel.IntelStore;
 import dev.kumo.json.FieldPath;
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.DetectionRule;
@@ -46,17 +47,19 @@ public final class EngineBuilder {
   private final CompileOptions options;
   private final AttackCatalog catalog;
   private final boolean experimentalAlerts;
+  private final IntelStore iocs;
 
   public EngineBuilder(List<SourceMapping> mappings, CompileOptions options, AttackCatalog catalog) {
-    this(mappings, options, catalog, false);
+    this(mappings, options, catalog, false, IntelStore.empty());
   }
 
   private EngineBuilder(List<SourceMapping> mappings, CompileOptions options, AttackCatalog catalog,
-      boolean experimentalAlerts) {
+      boolean experimentalAlerts, IntelStore iocs) {
     this.mappings = List.copyOf(mappings);
     this.options = options;
     this.catalog = catalog;
     this.experimentalAlerts = experimentalAlerts;
+    this.iocs = iocs;
   }
 
   /** The bundled mappings and catalog. */
@@ -74,7 +77,12 @@ public final class EngineBuilder {
    * dry (false, the default): they are evaluated and counted, but report nothing.
    */
   public EngineBuilder experimentalAlerts(boolean alert) {
-    return new EngineBuilder(mappings, options, catalog, alert);
+    return new EngineBuilder(mappings, options, catalog, alert, iocs);
+  }
+
+  /** The indicators whose hits the engine adds to every finding's event (see {@link DetectionEngine#summarize}). */
+  public EngineBuilder intel(IntelStore store) {
+    return new EngineBuilder(mappings, options, catalog, experimentalAlerts, store);
   }
 
   public Result build(List<SigmaRule> rules) {
@@ -211,7 +219,7 @@ public final class EngineBuilder {
     for (Detector d : detectors) {
       bindings.add(bind(bindings.size(), d));
     }
-    return new Result(new DetectionEngine(finalRules, indexed, defs, bindings), problems, unrouted);
+    return new Result(new DetectionEngine(finalRules, indexed, defs, bindings, iocs), problems, unrouted);
   }
 
   private DetectorBinding bind(int index, Detector d) {

@@ -2,7 +2,7 @@ package dev.kumo.detect;
 
 import dev.kumo.detector.BuiltinDetectors;
 import dev.kumo.detector.Detector;
-import dev.kumo.intel.Intel;
+import dev.kumo.detector.intel.IntelMatchDetector;
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.DetectionRule;
 import dev.kumo.sigma.LoadProblem;
@@ -52,8 +52,11 @@ public record LoadedRules(DetectionEngine engine, List<SigmaRule> rules, List<Lo
     RuleLoadResult u = loader.load(pack.paths());
     RuleLoadResult all = b.plus(u);
     TuningProfile.Result tuned = pack.tuning().apply(all.rules());
-    List<Detector> detectors = pack.builtin() ? BuiltinDetectors.create(pack.detectors(), Intel.builtin()) : List.of();
+    // the analyst's own intel is matched even without the built-in pack
+    List<Detector> detectors = pack.builtin() ? BuiltinDetectors.create(pack.detectors(), pack.intel())
+        : pack.intel().iocs().isEmpty() ? List.of() : List.of(new IntelMatchDetector(pack.detectors(), pack.intel()));
     EngineBuilder.Result built = EngineBuilder.defaults(pack.compile()).experimentalAlerts(pack.experimentalAlerts())
+        .intel(pack.intel().iocs())
         .build(tuned.rules(), detectors);
     List<LoadProblem> problems = new ArrayList<>(all.problems());
     problems.addAll(built.problems());

@@ -7,6 +7,7 @@ import dev.kumo.detector.identity.HostRoleNewControlPlaneApiDetector;
 import dev.kumo.detector.identity.InstanceCredentialsOutsideDetector;
 import dev.kumo.detector.identity.RemoteCommandFanoutDetector;
 import dev.kumo.detector.identity.RoleChainToAdminDetector;
+import dev.kumo.detector.intel.IntelMatchDetector;
 import dev.kumo.detector.logging.CloudTrailLogIntegrityDetector;
 import dev.kumo.detector.logging.LoggingSilenceDetector;
 import dev.kumo.detector.network.EgressSpikeDetector;
@@ -63,7 +64,9 @@ public final class BuiltinDetectors {
         new Kind(EgressSpikeDetector.NAME, EgressSpikeDetector.SETTINGS, EgressSpikeDetector::new),
         new Kind(MiningPoolDetector.NAME, MiningPoolDetector.SETTINGS, MiningPoolDetector::new),
         new Kind(ExploitThenRoleActivityDetector.NAME, ExploitThenRoleActivityDetector.SETTINGS,
-            ExploitThenRoleActivityDetector::new));
+            ExploitThenRoleActivityDetector::new),
+        // intel: the analyst's indicators of compromise, in every source
+        new Kind(IntelMatchDetector.NAME, IntelMatchDetector.SETTINGS, IntelMatchDetector::new));
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.kumo.detector;
 
+import dev.kumo.intel.IntelHit;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Receives the observations a detector takes from the current event. */
@@ -15,4 +17,12 @@ public interface Observer {
    * @param amount a quantity (bytes, cost, count), or 0
    */
   void emit(int kind, String key, @Nullable String value, double amount);
+
+  /**
+   * The threat-intel indicators the current event's values match (looked up once per event by the
+   * engine, from the store it was built with); empty when none or when the engine has no indicators.
+   */
+  default List<IntelHit> intel() {
+    return List.of();
+  }
 }

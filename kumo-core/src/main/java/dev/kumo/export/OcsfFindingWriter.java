@@ -11,6 +11,7 @@ import dev.kumo.finding.CorrelationJson;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingOrder;
+import dev.kumo.intel.IntelHit;
 import dev.kumo.net.IpAddress;
 import java.io.IOException;
 import java.io.Writer;
@@ -151,6 +152,7 @@ public final class OcsfFindingWriter implements AutoCloseable {
     g.writeStringField("message", f.reason());
     metadata(g, uid, provider != null);
     findingInfo(g, f, uid, start);
+    enrichments(g, e.intel());
     if (provider != null) {
       g.writeObjectFieldStart("cloud");
       g.writeStringField("provider", provider);
@@ -211,6 +213,33 @@ public final class OcsfFindingWriter implements AutoCloseable {
       stringArray(g, "profiles", List.of("cloud"));
     }
     g.writeEndObject();
+  }
+
+  /** The event's threat-intel hits as OCSF enrichments (name, value, type, provider, data). */
+  private static void enrichments(JsonGenerator g, List<IntelHit> hits) throws IOException {
+    if (hits.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart("enrichments");
+    for (IntelHit h : hits) {
+      g.writeStartObject();
+      g.writeStringField("name", "threat_intel." + h.type().id());
+      g.writeStringField("value", h.observed());
+      g.writeStringField("type", "Threat Intelligence");
+      g.writeStringField("provider", h.feed());
+      g.writeObjectFieldStart("data");
+      g.writeStringField("indicator", h.indicator());
+      if (h.id() != null) {
+        g.writeStringField("indicator_id", h.id());
+      }
+      if (h.confidence() != null) {
+        g.writeNumberField("confidence", h.confidence());
+      }
+      stringArray(g, "context", h.context());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private void findingInfo(JsonGenerator g, Finding f, String uid, Instant start) throws IOException {

@@ -2,6 +2,7 @@ package dev.kumo.finding;
 
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.event.ResourceRef;
+import dev.kumo.intel.IntelHit;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param service the API's service, or what the log says was acted on (for other classes)
  * @param operation the API operation, or the source's short label of what happened
  * @param resources ids (ARNs, names) of the resources the event touched, at most {@link #MAX_RESOURCES}
+ * @param intel the threat-intel indicators the event's values matched (sorted), usually none
  */
 public record EventSummary(
     String id,
@@ -34,13 +36,30 @@ public record EventSummary(
     @Nullable String errorCode,
     List<String> resources,
     String file,
-    long line) implements Serializable {
+    long line,
+    List<IntelHit> intel) implements Serializable {
 
   /** Resources kept per summary; the raw record has them all. */
   public static final int MAX_RESOURCES = 5;
 
   public EventSummary {
     resources = List.copyOf(resources);
+    intel = List.copyOf(intel);
+  }
+
+  /** A summary without intel hits. */
+  public EventSummary(String id, Instant time, String source, @Nullable String account, @Nullable String region,
+      @Nullable String principal, @Nullable String principalType, @Nullable String accessKeyId,
+      @Nullable String sourceIp, @Nullable String destination, @Nullable String userAgent, @Nullable String service,
+      @Nullable String operation, @Nullable String errorCode, List<String> resources, String file, long line) {
+    this(id, time, source, account, region, principal, principalType, accessKeyId, sourceIp, destination, userAgent,
+        service, operation, errorCode, resources, file, line, List.of());
+  }
+
+  /** This summary with the given intel hits. */
+  public EventSummary withIntel(List<IntelHit> hits) {
+    return new EventSummary(id, time, source, account, region, principal, principalType, accessKeyId, sourceIp,
+        destination, userAgent, service, operation, errorCode, resources, file, line, hits);
   }
 
   public static EventSummary of(NormalizedEvent e) {

@@ -22,7 +22,7 @@ public record Finding(FindingRule rule, EventSummary event, @Nullable Correlatio
     List<String> evidence, @Nullable String suppressedBy) implements Serializable {
 
   /** The version of the JSON/CSV output schema: minor for additions, major for incompatible changes. */
-  public static final String SCHEMA = "kumo.finding/1.2";
+  public static final String SCHEMA = "kumo.finding/1.3";
 
   public Finding {
     evidence = List.copyOf(evidence);

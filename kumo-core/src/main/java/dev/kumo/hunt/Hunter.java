@@ -165,7 +165,7 @@ public final class Hunter {
 
     private EventSummary summary(NormalizedEvent e) {
       if (summary == null) {
-        summary = EventSummary.of(e);
+        summary = engine.summarize(e);
       }
       return summary;
     }

@@ -65,6 +65,18 @@ class BuiltinPackTest {
   }
 
   @Test
+  void everyDetector_hasAttackTagsTheCatalogKnows() {
+    AttackCatalog catalog = AttackCatalog.bundled();
+    for (dev.kumo.detector.Detector d : dev.kumo.detector.BuiltinDetectors.create(
+        dev.kumo.detector.DetectorConfig.DEFAULTS, dev.kumo.intel.Intel.builtin())) {
+      AttackInfo a = catalog.fromTags(d.meta().tags());
+      assertThat(a.unknownTechniques()).as(d.meta().key()).isEmpty();
+      assertThat(a.techniques()).as("techniques of " + d.meta().key()).isNotEmpty();
+      assertThat(a.tactics()).as("tactics of " + d.meta().key()).isNotEmpty();
+    }
+  }
+
+  @Test
   void ruleTests_allPassAndEveryRuleHasPositiveAndNegativeCases() throws IOException {
     LoadedRules rules = LoadedRules.load(true, List.of(), CompileOptions.defaults());
     RuleTestRunner.Report report = new RuleTestRunner(rules, LogSources.defaults()).run(RuleTestFiles.builtin());

@@ -34,6 +34,13 @@ public final class DetectorHarness {
     return withCombinerCapacity(10_000, detectors);
   }
 
+  /** As {@link #of}, the engine adding the hits of {@code iocs} to the findings' events. */
+  public static DetectorHarness withIntel(dev.kumo.intel.IntelStore iocs, Detector... detectors) {
+    EngineBuilder b = new EngineBuilder(SourceMappings.bundled(), CompileOptions.defaults(), AttackCatalog.bundled())
+        .experimentalAlerts(true).intel(iocs);
+    return new DetectorHarness(b.build(List.of(), List.of(detectors)).engine(), 10_000);
+  }
+
   /** As {@link #of}, with a small combiner to exercise partial merges. */
   public static DetectorHarness withCombinerCapacity(int capacity, Detector... detectors) {
     EngineBuilder b = new EngineBuilder(SourceMappings.bundled(), CompileOptions.defaults(), AttackCatalog.bundled())

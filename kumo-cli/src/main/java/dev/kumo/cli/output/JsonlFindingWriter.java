@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kumo.finding.CorrelationJson;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
+import dev.kumo.intel.IntelHit;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -59,6 +60,23 @@ public final class JsonlFindingWriter implements FindingWriter {
     g.writeStringField("file", e.file());
     g.writeNumberField("line", e.line());
     CorrelationJson.write(g, f.correlation());
+    g.writeArrayFieldStart("intel");
+    for (IntelHit h : e.intel()) {
+      g.writeStartObject();
+      g.writeStringField("type", h.type().id());
+      g.writeStringField("indicator", h.indicator());
+      g.writeStringField("observed", h.observed());
+      g.writeStringField("feed", h.feed());
+      g.writeStringField("indicator_id", h.id());
+      if (h.confidence() == null) {
+        g.writeNullField("confidence");
+      } else {
+        g.writeNumberField("confidence", h.confidence());
+      }
+      array(g, "context", h.context());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
     g.close();
     out.write('\n');

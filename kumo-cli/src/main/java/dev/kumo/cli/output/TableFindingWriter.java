@@ -1,5 +1,6 @@
 package dev.kumo.cli.output;
 
+import dev.kumo.detector.intel.IntelMatchDetector;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.Reasons;
@@ -64,8 +65,11 @@ public final class TableFindingWriter implements FindingWriter {
     line.append(cell(e.region(), REGION)).append("  ");
     line.append(cell(e.principal() == null ? null : Reasons.shortPrincipal(e.principal()), principalWidth)).append("  ");
     line.append(cell(e.sourceIp(), IP)).append("  ");
-    line.append(cell(f.suppressedBy() == null ? f.reason() : "[suppressed by " + f.suppressedBy() + "] " + f.reason(),
-        eventWidth));
+    String reason = f.suppressedBy() == null ? f.reason() : "[suppressed by " + f.suppressedBy() + "] " + f.reason();
+    if (!e.intel().isEmpty() && !IntelMatchDetector.NAME.equals(f.ruleName())) {
+      reason += " · intel: " + e.intel().get(0).describe() + (e.intel().size() > 1 ? " +" + (e.intel().size() - 1) : "");
+    }
+    line.append(cell(reason, eventWidth));
     out.write(stripTrailing(line));
     out.write('\n');
     rows++;

@@ -25,7 +25,7 @@ class StixPatternTest {
   @CsvSource(delimiter = '|', value = {
       "[ipv4-addr:value = '198.51.100.7'] | IP | 198.51.100.7",
       "[ipv4-addr:value = '10.0.0.0/8'] | IP | 10.0.0.0/8",
-      "[ipv6-addr:value = '2001:DB8::1'] | IP | 2001:db8:0:0:0:0:0:1",
+      "[ipv6-addr:value = '2001:DB8::1'] | IP | 2001:db8::1",
       "[domain-name:value = 'Evil.Example.COM'] | DOMAIN | evil.example.com",
       "[url:value = 'HTTP://Evil.example/a?b=1'] | URL | http://evil.example/a?b=1",
       "[file:hashes.MD5 = 'D41D8CD98F00B204E9800998ECF8427E'] | FILE_HASH | d41d8cd98f00b204e9800998ecf8427e",
