@@ -190,7 +190,7 @@ public final class StixBundleWriter {
     byte[] ip = src == null ? null : IpAddress.parse(src);
     if (ip != null) {
       String type = ip.length == 4 ? "ipv4-addr" : "ipv6-addr";
-      String value = ip.length == 4 ? IpAddress.format(ip) : ipv6(ip);
+      String value = IpAddress.canonical(ip);
       String id = StixIds.sco(type, Map.of("value", value));
       refs.add(id);
       objects.computeIfAbsent(id, k -> g -> {
@@ -275,39 +275,5 @@ public final class StixBundleWriter {
       sb.append(", licence ").append(f.license());
     }
     return sb.append(')').toString();
-  }
-
-  /** RFC 5952 text of an IPv6 address: lower case, the longest run (2+) of zero groups as {@code ::}. */
-  static String ipv6(byte[] a) {
-    int[] g = new int[8];
-    for (int i = 0; i < 8; i++) {
-      g[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
-    }
-    int best = -1;
-    int bestLen = 1;
-    for (int i = 0; i < 8; ) {
-      int j = i;
-      while (j < 8 && g[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLen) {
-        best = i;
-        bestLen = j - i;
-      }
-      i = j == i ? i + 1 : j;
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == best) {
-        sb.append("::");
-        i += bestLen - 1;
-        continue;
-      }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-        sb.append(':');
-      }
-      sb.append(Integer.toHexString(g[i]));
-    }
-    return sb.toString();
   }
 }

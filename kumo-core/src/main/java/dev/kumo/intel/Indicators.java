@@ -99,12 +99,12 @@ public final class Indicators {
       if (a == null) {
         throw new IllegalArgumentException("not an IP address: " + v);
       }
-      return formatIp(a);
+      return IpAddress.canonical(a);
     }
     try {
       IpNetwork n = IpNetwork.parse(v);
       int full = n.address().length * 8;
-      return n.prefix() == full ? formatIp(n.address()) : formatIp(n.address()) + "/" + n.prefix();
+      return n.prefix() == full ? IpAddress.canonical(n.address()) : IpAddress.canonical(n.address()) + "/" + n.prefix();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not an IP network: " + v, e);
     }
@@ -135,47 +135,6 @@ public final class Indicators {
     } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException("not a URL: " + v);
     }
-  }
-
-  /** An address in its canonical text: dotted IPv4, or IPv6 per RFC 5952 (lower case, longest zero run as ::). */
-  static String formatIp(byte[] a) {
-    if (a.length == 4) {
-      return IpAddress.format(a);
-    }
-    int[] g = new int[8];
-    for (int i = 0; i < 8; i++) {
-      g[i] = (a[2 * i] & 0xff) << 8 | (a[2 * i + 1] & 0xff);
-    }
-    int bestStart = -1;
-    int bestLen = 1;
-    for (int i = 0; i < 8; ) {
-      if (g[i] != 0) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < 8 && g[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLen) {
-        bestStart = i;
-        bestLen = j - i;
-      }
-      i = j;
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        sb.append("::");
-        i += bestLen - 1;
-        continue;
-      }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-        sb.append(':');
-      }
-      sb.append(Integer.toHexString(g[i]));
-    }
-    return sb.toString();
   }
 
   /** The host of a URL (lower case, without port or brackets), or null. */

@@ -49,6 +49,13 @@ public final class JsonFields {
     g.writeEndArray();
   }
 
+  /** Writes an array of strings, in the collection's order; an empty collection writes nothing. */
+  public static void stringArrayIfAny(JsonGenerator g, String name, Collection<String> values) throws IOException {
+    if (!values.isEmpty()) {
+      stringArray(g, name, values);
+    }
+  }
+
   private static final class SafeEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] ascii = standardAsciiEscapesForJSON();

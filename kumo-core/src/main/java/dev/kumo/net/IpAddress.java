@@ -210,4 +210,44 @@ public final class IpAddress {
     byte[] a = parse(address);
     return a != null && isInternal(a);
   }
+
+  /**
+   * The canonical text of an address: dotted IPv4, or IPv6 per RFC 5952 (lower case, the longest run
+   * of two or more zero groups as {@code ::}).
+   */
+  public static String canonical(byte[] a) {
+    if (a.length == 4) {
+      return format(a);
+    }
+    int[] g = new int[8];
+    for (int i = 0; i < 8; i++) {
+      g[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
+    }
+    int best = -1;
+    int bestLen = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && g[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLen) {
+        best = i;
+        bestLen = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == best) {
+        sb.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+        sb.append(':');
+      }
+      sb.append(Integer.toHexString(g[i]));
+    }
+    return sb.toString();
+  }
 }

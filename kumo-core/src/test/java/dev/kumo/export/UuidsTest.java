@@ -25,11 +25,11 @@ class UuidsTest {
 
   @Test
   void ipv6_rfc5952_compressesTheLongestZeroRun() {
-    assertThat(StixBundleWriter.ipv6(dev.kumo.net.IpAddress.parse("2001:db8:0:0:1:0:0:1")))
+    assertThat(dev.kumo.net.IpAddress.canonical(dev.kumo.net.IpAddress.parse("2001:db8:0:0:1:0:0:1")))
         .isEqualTo("2001:db8::1:0:0:1");
-    assertThat(StixBundleWriter.ipv6(dev.kumo.net.IpAddress.parse("::1"))).isEqualTo("::1");
-    assertThat(StixBundleWriter.ipv6(dev.kumo.net.IpAddress.parse("2001:db8::"))).isEqualTo("2001:db8::");
-    assertThat(StixBundleWriter.ipv6(dev.kumo.net.IpAddress.parse("2001:db8:1:1:1:1:0:1")))
+    assertThat(dev.kumo.net.IpAddress.canonical(dev.kumo.net.IpAddress.parse("::1"))).isEqualTo("::1");
+    assertThat(dev.kumo.net.IpAddress.canonical(dev.kumo.net.IpAddress.parse("2001:db8::"))).isEqualTo("2001:db8::");
+    assertThat(dev.kumo.net.IpAddress.canonical(dev.kumo.net.IpAddress.parse("2001:db8:1:1:1:1:0:1")))
         .isEqualTo("2001:db8:1:1:1:1:0:1");
   }
 }

@@ -32,9 +32,8 @@ import org.jspecify.annotations.Nullable;
  * feeds and the local intel store): an address, domain, URL, user agent, access key, account, ARN,
  * e-mail address or wallet (see {@link IntelMatcher}; the engine looks each event up once, in the
  * store it was built with, and hands the hits over in {@link Observer#intel}). One finding per
- * indicator, feed and actor (the
- * principal, else the source host) per episode; its level follows the indicator's confidence (80
- * and above high, below 50 low, else medium). The finding's event carries the hit with the feed,
+ * indicator, feed and actor (the principal, else the source host) per episode; its level follows the
+ * indicator's confidence (80 and above high, below 50 low, else medium). The finding's event carries the hit with the feed,
  * confidence and context, as does every other finding on the same event.
  */
 public final class IntelMatchDetector implements Detector {

@@ -1,5 +1,7 @@
 package dev.kumo.intel.local;
 
+import static dev.kumo.json.JsonFields.stringArrayIfAny;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -66,7 +68,7 @@ public record FeedFile(String feed, String origin, Instant imported, @Nullable S
         g.writeStringField("warninglist", w.name());
         g.writeStringField("type", w.type().id());
         g.writeStringField("cloud_provider", w.cloudProvider());
-        strings(g, "values", w.values());
+        stringArrayIfAny(g, "values", w.values());
         g.writeEndObject();
         g.writeRaw('\n');
       }
@@ -92,24 +94,13 @@ public record FeedFile(String feed, String origin, Instant imported, @Nullable S
     if (i.validUntil() != null) {
       g.writeStringField("valid_until", i.validUntil().toString());
     }
-    strings(g, "labels", i.labels());
-    strings(g, "kill_chain", i.killChain());
-    strings(g, "context", i.context());
+    stringArrayIfAny(g, "labels", i.labels());
+    stringArrayIfAny(g, "kill_chain", i.killChain());
+    stringArrayIfAny(g, "context", i.context());
     if (i.description() != null) {
       g.writeStringField("description", i.description());
     }
     g.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    if (values.isEmpty()) {
-      return;
-    }
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
   }
 
   /**

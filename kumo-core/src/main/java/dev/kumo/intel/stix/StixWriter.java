@@ -1,5 +1,7 @@
 package dev.kumo.intel.stix;
 
+import static dev.kumo.json.JsonFields.stringArrayIfAny;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kumo.intel.Indicator;
@@ -178,7 +180,7 @@ public final class StixWriter {
     if (first.description() != null) {
       g.writeStringField("description", first.description());
     }
-    strings(g, "labels", first.labels());
+    stringArrayIfAny(g, "labels", first.labels());
     if (!first.killChain().isEmpty()) {
       g.writeArrayFieldStart("kill_chain_phases");
       for (String phase : first.killChain()) {
@@ -190,19 +192,8 @@ public final class StixWriter {
       }
       g.writeEndArray();
     }
-    strings(g, "x_kumo_context", first.context());
+    stringArrayIfAny(g, "x_kumo_context", first.context());
     g.writeEndObject();
-  }
-
-  private static void strings(JsonGenerator g, String key, List<String> values) throws IOException {
-    if (values.isEmpty()) {
-      return;
-    }
-    g.writeArrayFieldStart(key);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
   }
 
   /** The comparison expression matching {@code i}'s value, in brackets. */
