@@ -38,7 +38,10 @@ import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMappingSpecification;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.LockMode;
 import software.amazon.awssdk.services.ec2.model.LockSnapshotResponse;
 import software.amazon.awssdk.services.ec2.model.Reservation;
@@ -194,6 +197,22 @@ public final class AwsResponder {
   }
 
   /**
+   * Keeps every listed volume when the instance is terminated by anyone (ModifyInstanceAttribute
+   * BlockDeviceMapping DeleteOnTermination=false, one call per device name, e.g. {@code /dev/xvda}).
+   */
+  public List<CallRecord> keepVolumesOnTermination(String instanceId, List<String> deviceNames) {
+    List<CallRecord> calls = new ArrayList<>();
+    for (String device : deviceNames) {
+      var r = call(EC2, "ModifyInstanceAttribute", () -> clients.ec2().modifyInstanceAttribute(b -> b
+          .instanceId(instanceId).blockDeviceMappings(InstanceBlockDeviceMappingSpecification.builder().deviceName(device)
+              .ebs(e -> e.deleteOnTermination(false)).build())));
+      calls.add(record(EC2, "ModifyInstanceAttribute", r,
+          "instanceId", instanceId, "deviceName", device, "deleteOnTermination", "false"));
+    }
+    return List.copyOf(calls);
+  }
+
+  /**
    * Cuts the instance's network without touching its subnet, and cuts connections already open.
    *
    * <p>A security group swap alone leaves tracked connections open (AWS: "there is currently no way to
@@ -217,8 +236,8 @@ public final class AwsResponder {
     List<CallRecord> calls = new ArrayList<>();
     String isolation = createGroup(calls, "kumo-isolation-" + instanceId,
         "Kumo isolation of " + instanceId + ": no traffic", vpcId, caseId);
-    IpPermission allV4 = IpPermission.builder().ipProtocol("-1").ipRanges(r -> r.cidrIp("0.0.0.0/0")).build();
-    IpPermission allV6 = IpPermission.builder().ipProtocol("-1").ipv6Ranges(r -> r.cidrIpv6("::/0")).build();
+    IpPermission allV4 = IpPermission.builder().ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();
+    IpPermission allV6 = IpPermission.builder().ipProtocol("-1").ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build();
     var revoked = call(EC2, "RevokeSecurityGroupEgress",
         () -> ec2.revokeSecurityGroupEgress(b -> b.groupId(isolation).ipPermissions(allV4)));
     calls.add(record(EC2, "RevokeSecurityGroupEgress", revoked, "groupId", isolation, "egress", "0.0.0.0/0 all"));

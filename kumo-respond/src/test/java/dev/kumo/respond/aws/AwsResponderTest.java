@@ -473,4 +473,36 @@ class AwsResponderTest {
     assertThat(calls.get(0).outcome()).containsEntry("account", "222222222222");
     assertThat(requestIds(calls)).containsExactly("rid-who");
   }
+
+  @Test
+  void snapshotInErrorState_throwsSnapshotError_withTheDescribeRequestId() {
+    ec2("CreateSnapshot", "<snapshotId>snap-1</snapshotId><volumeId>vol-1</volumeId><status>pending</status>", "rid-create");
+    ec2("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-1</snapshotId><status>error</status>"
+        + "<statusMessage>internal failure</statusMessage></item></snapshotSet>", "rid-poll");
+
+    try (AwsClients clients = clients(settings())) {
+      assertThatThrownBy(() -> responder(clients).snapshotVolumes(List.of("vol-1"), "case-7"))
+          .isInstanceOfSatisfying(ResponseStepException.class, e -> {
+            assertThat(e.operation()).isEqualTo("DescribeSnapshots");
+            assertThat(e.errorCode()).isEqualTo("SnapshotError");
+            assertThat(e.requestId()).isEqualTo("rid-poll");
+            assertThat(e.getMessage()).contains("snap-1 internal failure");
+          });
+    }
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void keepVolumesOnTermination_clearsDeleteOnTerminationPerDevice() {
+    ec2("ModifyInstanceAttribute", "<return>true</return>", "rid-modify");
+
+    List<CallRecord> calls;
+    try (AwsClients clients = clients(settings())) {
+      calls = responder(clients).keepVolumesOnTermination("i-0abc", List.of("/dev/xvda"));
+    }
+
+    assertThat(forms("ModifyInstanceAttribute").get(0)).containsEntry("BlockDeviceMapping.1.DeviceName", "/dev/xvda")
+        .containsEntry("BlockDeviceMapping.1.Ebs.DeleteOnTermination", "false");
+    assertThat(requestIds(calls)).containsExactly("rid-modify");
+  }
 }
