@@ -1,0 +1,599 @@
+package dev.kumo.respond.aws;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.AttributeValue;
+import software.amazon.awssdk.services.ec2.model.CopySnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeIamInstanceProfileAssociationsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.IamInstanceProfileAssociation;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
+import software.amazon.awssdk.services.ec2.model.InstanceStatus;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMappingSpecification;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.LockMode;
+import software.amazon.awssdk.services.ec2.model.LockSnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.SnapshotState;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * One method per kind of response step, each making the AWS calls of that step in a fixed order and
+ * returning one {@link CallRecord} per call (with its request id) for the custody ledger. A call that
+ * fails after the SDK's retries throws {@link ResponseStepException}; the calls made before it are then
+ * already done, and a step is safe to repeat unless its Javadoc says otherwise.
+ *
+ * <p>Nothing here terminates or stops an instance or deletes a volume, snapshot or group: the original
+ * stays, isolated, for analysis.
+ */
+public final class AwsResponder {
+  /** The tag key that marks every resource Kumo tags or creates with the case id. */
+  public static final String CASE_TAG = "kumo:case";
+  /** The inline role policy name AWS's console uses to revoke older sessions. */
+  public static final String REVOKE_POLICY_NAME = "AWSRevokeOlderSessions";
+
+  private static final String EC2 = "ec2";
+  private static final String IAM = "iam";
+  private static final String STS = "sts";
+  private static final String S3 = "s3";
+  private static final String KMS = "kms";
+
+  private final AwsClients clients;
+  private final Sleeper sleeper;
+  private final Duration pollInterval;
+  private final int maxPolls;
+
+  /**
+   * @param sleeper waits between DescribeSnapshots polls
+   * @param pollInterval how long to wait between polls
+   * @param maxPolls how many polls before a snapshot step gives up with {@code Timeout}
+   */
+  public AwsResponder(AwsClients clients, Sleeper sleeper, Duration pollInterval, int maxPolls) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+    if (maxPolls < 1) {
+      throw new IllegalArgumentException("maxPolls must be at least 1: " + maxPolls);
+    }
+    this.maxPolls = maxPolls;
+  }
+
+  /** Who the calls act as (STS GetCallerIdentity): outcome {@code arn}, {@code account}, {@code userId}. */
+  public List<CallRecord> callerIdentity() {
+    GetCallerIdentityResponse r = call(STS, "GetCallerIdentity", () -> clients.sts().getCallerIdentity());
+    return List.of(record(STS, "GetCallerIdentity", r,
+        "arn", r.arn(), "account", r.account(), "userId", r.userId()));
+  }
+
+  /**
+   * Records the full state of an instance before anything changes, read-only: DescribeInstances,
+   * DescribeVolumes, DescribeNetworkInterfaces, DescribeSecurityGroups, GetConsoleOutput and
+   * DescribeInstanceAttribute userData, in that order. Each outcome holds {@code json}: the response as
+   * JSON (user data and console output stay base64). DescribeInstances' outcome also names what later
+   * steps need: {@code vpcId}, {@code subnetId}, {@code state}, {@code volumeIds}, {@code
+   * networkInterfaceIds}, {@code securityGroupIds} (comma-separated), {@code instanceProfileArn}.
+   */
+  public List<CallRecord> describeInstanceState(String instanceId) {
+    Ec2Client ec2 = clients.ec2();
+    List<CallRecord> calls = new ArrayList<>();
+    DescribeInstancesResponse instances =
+        call(EC2, "DescribeInstances", () -> ec2.describeInstances(r -> r.instanceIds(instanceId)));
+    Instance instance = instances.reservations().stream()
+        .map(Reservation::instances).flatMap(List::stream)
+        .filter(i -> instanceId.equals(i.instanceId()))
+        .findFirst()
+        .orElseThrow(() -> new ResponseStepException(EC2, "DescribeInstances", "InstanceNotFound",
+            requestId(instances), "no instance " + instanceId + " in the response", null));
+    List<String> volumeIds = instance.blockDeviceMappings().stream()
+        .map(InstanceBlockDeviceMapping::ebs).filter(Objects::nonNull)
+        .map(e -> e.volumeId()).filter(Objects::nonNull).toList();
+    List<String> eniIds = instance.networkInterfaces().stream()
+        .map(InstanceNetworkInterface::networkInterfaceId).toList();
+    Set<String> groupIds = new LinkedHashSet<>();
+    instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(groupIds::add);
+    instance.networkInterfaces().forEach(n -> n.groups().forEach(g -> groupIds.add(g.groupId())));
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("instanceId", instanceId);
+    facts.put("vpcId", nullToEmpty(instance.vpcId()));
+    facts.put("subnetId", nullToEmpty(instance.subnetId()));
+    facts.put("state", instance.state() == null ? "" : nullToEmpty(instance.state().nameAsString()));
+    facts.put("volumeIds", String.join(",", volumeIds));
+    facts.put("networkInterfaceIds", String.join(",", eniIds));
+    facts.put("securityGroupIds", String.join(",", groupIds));
+    facts.put("instanceProfileArn",
+        instance.iamInstanceProfile() == null ? "" : nullToEmpty(instance.iamInstanceProfile().arn()));
+    facts.put("json", SdkJson.write(instances));
+    calls.add(new CallRecord(EC2, "DescribeInstances", requestId(instances), facts));
+
+    if (!volumeIds.isEmpty()) {
+      var volumes = call(EC2, "DescribeVolumes", () -> ec2.describeVolumes(r -> r.volumeIds(volumeIds)));
+      calls.add(record(EC2, "DescribeVolumes", volumes, "json", SdkJson.write(volumes)));
+    }
+    if (!eniIds.isEmpty()) {
+      var enis = call(EC2, "DescribeNetworkInterfaces",
+          () -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eniIds)));
+      calls.add(record(EC2, "DescribeNetworkInterfaces", enis, "json", SdkJson.write(enis)));
+    }
+    if (!groupIds.isEmpty()) {
+      var groups = call(EC2, "DescribeSecurityGroups",
+          () -> ec2.describeSecurityGroups(r -> r.groupIds(List.copyOf(groupIds))));
+      calls.add(record(EC2, "DescribeSecurityGroups", groups, "json", SdkJson.write(groups)));
+    }
+    var console = call(EC2, "GetConsoleOutput", () -> ec2.getConsoleOutput(r -> r.instanceId(instanceId)));
+    calls.add(record(EC2, "GetConsoleOutput", console, "json", SdkJson.write(console)));
+    DescribeInstanceAttributeResponse userData = call(EC2, "DescribeInstanceAttribute",
+        () -> ec2.describeInstanceAttribute(r -> r.instanceId(instanceId).attribute(InstanceAttributeName.USER_DATA)));
+    calls.add(record(EC2, "DescribeInstanceAttribute", userData,
+        "attribute", "userData", "json", SdkJson.write(userData)));
+    return List.copyOf(calls);
+  }
+
+  /** Tags the resources with {@code kumo:case=<caseId>} (CreateTags). */
+  public List<CallRecord> tagResources(List<String> resourceIds, String caseId) {
+    if (resourceIds.isEmpty()) {
+      return List.of();
+    }
+    var r = call(EC2, "CreateTags", () -> clients.ec2().createTags(b -> b.resources(resourceIds)
+        .tags(Tag.builder().key(CASE_TAG).value(caseId).build())));
+    return List.of(record(EC2, "CreateTags", r,
+        "resources", String.join(",", resourceIds), CASE_TAG, caseId));
+  }
+
+  /** Turns termination protection on (ModifyInstanceAttribute DisableApiTermination=true). */
+  public List<CallRecord> enableTerminationProtection(String instanceId) {
+    var r = call(EC2, "ModifyInstanceAttribute", () -> clients.ec2().modifyInstanceAttribute(b -> b
+        .instanceId(instanceId).disableApiTermination(AttributeBooleanValue.builder().value(true).build())));
+    return List.of(record(EC2, "ModifyInstanceAttribute", r,
+        "instanceId", instanceId, "disableApiTermination", "true"));
+  }
+
+  /** Makes a shutdown from inside the instance stop it, not terminate it (InstanceInitiatedShutdownBehavior=stop). */
+  public List<CallRecord> setStopOnShutdown(String instanceId) {
+    var r = call(EC2, "ModifyInstanceAttribute", () -> clients.ec2().modifyInstanceAttribute(b -> b
+        .instanceId(instanceId).instanceInitiatedShutdownBehavior(AttributeValue.builder().value("stop").build())));
+    return List.of(record(EC2, "ModifyInstanceAttribute", r,
+        "instanceId", instanceId, "instanceInitiatedShutdownBehavior", "stop"));
+  }
+
+  /**
+   * Keeps every listed volume when the instance is terminated by anyone (ModifyInstanceAttribute
+   * BlockDeviceMapping DeleteOnTermination=false, one call per device name, e.g. {@code /dev/xvda}).
+   */
+  public List<CallRecord> keepVolumesOnTermination(String instanceId, List<String> deviceNames) {
+    List<CallRecord> calls = new ArrayList<>();
+    for (String device : deviceNames) {
+      var r = call(EC2, "ModifyInstanceAttribute", () -> clients.ec2().modifyInstanceAttribute(b -> b
+          .instanceId(instanceId).blockDeviceMappings(InstanceBlockDeviceMappingSpecification.builder().deviceName(device)
+              .ebs(e -> e.deleteOnTermination(false)).build())));
+      calls.add(record(EC2, "ModifyInstanceAttribute", r,
+          "instanceId", instanceId, "deviceName", device, "deleteOnTermination", "false"));
+    }
+    return List.copyOf(calls);
+  }
+
+  /**
+   * Cuts the instance's network without touching its subnet, and cuts connections already open.
+   *
+   * <p>A security group swap alone leaves tracked connections open (AWS: "there is currently no way to
+   * completely isolate … using Security Groups, due to Connection Tracking"); a NACL hits the whole
+   * subnet. So this does what AWS's {@code AWSSupport-ContainEC2Instance} runbook does: traffic allowed by
+   * rules that admit all traffic from and to {@code 0.0.0.0/0} and {@code ::/0} is not tracked, so the
+   * ENIs first move to such an all-access group, which turns their open connections into untracked ones,
+   * and then to the isolation group (no ingress, egress revoked), which drops every untracked flow at its
+   * next packet. The all-access group is in place only between two consecutive API calls.
+   *
+   * <p>Calls, in order: CreateSecurityGroup {@code kumo-isolation-<instance>} (tagged with the case),
+   * RevokeSecurityGroupEgress of its default allow-all rule, CreateSecurityGroup {@code
+   * kumo-untrack-<instance>}, AuthorizeSecurityGroupIngress all traffic from 0.0.0.0/0 and ::/0,
+   * AuthorizeSecurityGroupEgress all traffic to ::/0 (0.0.0.0/0 is its default), then per ENI
+   * ModifyNetworkInterfaceAttribute Groups=[untrack], then per ENI Groups=[isolation]. Both groups are
+   * made before any ENI changes. The original groups are in the {@link #describeInstanceState} record
+   * (for release). An existing group of the same name (a rerun) is reused.
+   */
+  public List<CallRecord> isolateNetwork(String instanceId, String vpcId, List<String> networkInterfaceIds, String caseId) {
+    Ec2Client ec2 = clients.ec2();
+    List<CallRecord> calls = new ArrayList<>();
+    String isolation = createGroup(calls, "kumo-isolation-" + instanceId,
+        "Kumo isolation of " + instanceId + ": no traffic", vpcId, caseId);
+    IpPermission allV4 = IpPermission.builder().ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();
+    IpPermission allV6 = IpPermission.builder().ipProtocol("-1").ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build();
+    var revoked = call(EC2, "RevokeSecurityGroupEgress",
+        () -> ec2.revokeSecurityGroupEgress(b -> b.groupId(isolation).ipPermissions(allV4)));
+    calls.add(record(EC2, "RevokeSecurityGroupEgress", revoked, "groupId", isolation, "egress", "0.0.0.0/0 all"));
+
+    String untrack = createGroup(calls, "kumo-untrack-" + instanceId,
+        "Kumo isolation of " + instanceId + ": transient all-access group that untracks open connections",
+        vpcId, caseId);
+    var ingress = call(EC2, "AuthorizeSecurityGroupIngress",
+        () -> ec2.authorizeSecurityGroupIngress(b -> b.groupId(untrack).ipPermissions(allV4, allV6)));
+    calls.add(record(EC2, "AuthorizeSecurityGroupIngress", ingress, "groupId", untrack, "ingress", "0.0.0.0/0,::/0 all"));
+    var egress = call(EC2, "AuthorizeSecurityGroupEgress",
+        () -> ec2.authorizeSecurityGroupEgress(b -> b.groupId(untrack).ipPermissions(allV6)));
+    calls.add(record(EC2, "AuthorizeSecurityGroupEgress", egress, "groupId", untrack, "egress", "::/0 all"));
+
+    for (String group : List.of(untrack, isolation)) {
+      for (String eni : networkInterfaceIds) {
+        var swapped = call(EC2, "ModifyNetworkInterfaceAttribute",
+            () -> ec2.modifyNetworkInterfaceAttribute(b -> b.networkInterfaceId(eni).groups(group)));
+        calls.add(record(EC2, "ModifyNetworkInterfaceAttribute", swapped, "networkInterfaceId", eni, "groups", group));
+      }
+    }
+    return List.copyOf(calls);
+  }
+
+  private String createGroup(List<CallRecord> calls, String name, String description, String vpcId, String caseId) {
+    Ec2Client ec2 = clients.ec2();
+    try {
+      CreateSecurityGroupResponse created = ec2.createSecurityGroup(b -> b.groupName(name).description(description)
+          .vpcId(vpcId).tagSpecifications(tags(ResourceType.SECURITY_GROUP, caseId)));
+      calls.add(record(EC2, "CreateSecurityGroup", created, "groupName", name, "groupId", created.groupId()));
+      return created.groupId();
+    } catch (AwsServiceException e) {
+      if (!"InvalidGroup.Duplicate".equals(e.awsErrorDetails().errorCode())) {
+        throw failure(EC2, "CreateSecurityGroup", e);
+      }
+    } catch (SdkException e) {
+      throw failure(EC2, "CreateSecurityGroup", e);
+    }
+    var found = call(EC2, "DescribeSecurityGroups", () -> ec2.describeSecurityGroups(b -> b.filters(
+        Filter.builder().name("vpc-id").values(vpcId).build(),
+        Filter.builder().name("group-name").values(name).build())));
+    if (found.securityGroups().isEmpty()) {
+      throw new ResponseStepException(EC2, "DescribeSecurityGroups", "GroupNotFound", requestId(found),
+          "group " + name + " exists but cannot be found", null);
+    }
+    String id = found.securityGroups().get(0).groupId();
+    calls.add(record(EC2, "DescribeSecurityGroups", found, "groupName", name, "groupId", id, "reused", "true"));
+    return id;
+  }
+
+  /**
+   * Takes the instance's role away from it: DescribeIamInstanceProfileAssociations (state associated),
+   * then DisassociateIamInstanceProfile for each. Outcome {@code associations=0} when there is none.
+   */
+  public List<CallRecord> disassociateInstanceProfile(String instanceId) {
+    Ec2Client ec2 = clients.ec2();
+    DescribeIamInstanceProfileAssociationsResponse found = call(EC2, "DescribeIamInstanceProfileAssociations",
+        () -> ec2.describeIamInstanceProfileAssociations(b -> b.filters(
+            Filter.builder().name("instance-id").values(instanceId).build(),
+            Filter.builder().name("state").values("associated").build())));
+    List<CallRecord> calls = new ArrayList<>();
+    calls.add(record(EC2, "DescribeIamInstanceProfileAssociations", found,
+        "associations", Integer.toString(found.iamInstanceProfileAssociations().size())));
+    for (IamInstanceProfileAssociation a : found.iamInstanceProfileAssociations()) {
+      var r = call(EC2, "DisassociateIamInstanceProfile",
+          () -> ec2.disassociateIamInstanceProfile(b -> b.associationId(a.associationId())));
+      calls.add(record(EC2, "DisassociateIamInstanceProfile", r, "associationId", a.associationId(),
+          "instanceProfileArn", a.iamInstanceProfile() == null ? "" : nullToEmpty(a.iamInstanceProfile().arn())));
+    }
+    return List.copyOf(calls);
+  }
+
+  /**
+   * Revokes every session of the role issued before {@code before} (IAM PutRolePolicy of the {@value
+   * #REVOKE_POLICY_NAME} inline policy: Deny every action when {@code aws:TokenIssueTime} is earlier),
+   * as the console's "Revoke active sessions" does. Replaces an earlier such policy of the role.
+   */
+  public List<CallRecord> revokeRoleSessions(String roleName, Instant before) {
+    String document = revokePolicy(before);
+    var r = call(IAM, "PutRolePolicy", () -> clients.iam().putRolePolicy(b -> b
+        .roleName(roleName).policyName(REVOKE_POLICY_NAME).policyDocument(document)));
+    return List.of(record(IAM, "PutRolePolicy", r,
+        "roleName", roleName, "policyName", REVOKE_POLICY_NAME, "policyDocument", document));
+  }
+
+  /** The deny-older-sessions policy document, the time in whole seconds (UTC, ISO-8601). */
+  public static String revokePolicy(Instant before) {
+    String time = DateTimeFormatter.ISO_INSTANT.format(before.truncatedTo(ChronoUnit.SECONDS));
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":[\"*\"],"
+        + "\"Resource\":[\"*\"],\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + time + "\"}}}]}";
+  }
+
+  /** Deactivates an access key (IAM UpdateAccessKey Status=Inactive); reversible, nothing is deleted. */
+  public List<CallRecord> deactivateAccessKey(String userName, String accessKeyId) {
+    var r = call(IAM, "UpdateAccessKey", () -> clients.iam().updateAccessKey(b -> b
+        .userName(userName).accessKeyId(accessKeyId).status(StatusType.INACTIVE)));
+    return List.of(record(IAM, "UpdateAccessKey", r,
+        "userName", userName, "accessKeyId", accessKeyId, "status", "Inactive"));
+  }
+
+  /**
+   * Snapshots every volume (CreateSnapshot with tags {@code kumo:case} and {@code kumo:source-volume}),
+   * then polls DescribeSnapshots until all are {@code completed}. A snapshot in state {@code error}
+   * throws {@code SnapshotError}; still pending after the last poll throws {@code Timeout}. Each
+   * CreateSnapshot outcome has {@code volumeId} and {@code snapshotId}; the last DescribeSnapshots has
+   * {@code states} ({@code snap-…=completed,…}). A repeat makes new snapshots.
+   */
+  public List<CallRecord> snapshotVolumes(List<String> volumeIds, String caseId) {
+    Ec2Client ec2 = clients.ec2();
+    List<CallRecord> calls = new ArrayList<>();
+    List<String> snapshotIds = new ArrayList<>();
+    for (String volume : volumeIds) {
+      CreateSnapshotResponse created = call(EC2, "CreateSnapshot", () -> ec2.createSnapshot(b -> b
+          .volumeId(volume)
+          .description("Kumo case " + caseId + ": evidence of " + volume)
+          .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
+              .tags(caseTag(caseId), Tag.builder().key("kumo:source-volume").value(volume).build())
+              .build())));
+      snapshotIds.add(created.snapshotId());
+      calls.add(record(EC2, "CreateSnapshot", created, "volumeId", volume, "snapshotId", created.snapshotId(),
+          "startTime", String.valueOf(created.startTime())));
+    }
+    if (snapshotIds.isEmpty()) {
+      return List.of();
+    }
+    for (int poll = 1; ; poll++) {
+      DescribeSnapshotsResponse described =
+          call(EC2, "DescribeSnapshots", () -> ec2.describeSnapshots(b -> b.snapshotIds(snapshotIds)));
+      String states = described.snapshots().stream()
+          .map(s -> s.snapshotId() + "=" + s.stateAsString()).collect(Collectors.joining(","));
+      boolean done = described.snapshots().size() == snapshotIds.size()
+          && described.snapshots().stream().allMatch(s -> s.state() == SnapshotState.COMPLETED);
+      List<Snapshot> failed = described.snapshots().stream().filter(s -> s.state() == SnapshotState.ERROR).toList();
+      if (done || !failed.isEmpty() || poll == maxPolls) {
+        calls.add(record(EC2, "DescribeSnapshots", described, "states", states, "polls", Integer.toString(poll)));
+      }
+      if (!failed.isEmpty()) {
+        throw new ResponseStepException(EC2, "DescribeSnapshots", "SnapshotError", requestId(described),
+            "snapshot failed: " + failed.stream().map(s -> s.snapshotId() + " " + nullToEmpty(s.stateMessage()))
+                .collect(Collectors.joining("; ")), null);
+      }
+      if (done) {
+        return List.copyOf(calls);
+      }
+      if (poll == maxPolls) {
+        throw new ResponseStepException(EC2, "DescribeSnapshots", "Timeout", requestId(described),
+            "snapshots not completed after " + poll + " polls: " + states, null);
+      }
+      pause();
+    }
+  }
+
+  /**
+   * Shares a snapshot with the forensic account (ModifySnapshotAttribute createVolumePermission add), so
+   * that the account can copy it. Reversible (remove the permission).
+   */
+  public List<CallRecord> shareSnapshot(String snapshotId, String accountId) {
+    var r = call(EC2, "ModifySnapshotAttribute", () -> clients.ec2().modifySnapshotAttribute(b -> b
+        .snapshotId(snapshotId).attribute("createVolumePermission").operationType("add").userIds(accountId)));
+    return List.of(record(EC2, "ModifySnapshotAttribute", r, "snapshotId", snapshotId, "sharedWith", accountId));
+  }
+
+  /**
+   * Copies a snapshot into these clients' account and region, re-encrypted with {@code kmsKeyId}: KMS
+   * DescribeKey first (the key must be {@code Enabled}, else {@code KeyNotUsable} before any copy), then
+   * CopySnapshot Encrypted=true KmsKeyId DestinationRegion (the SDK adds the presigned source URL), tagged {@code kumo:case} and {@code kumo:source-snapshot}.
+   * Outcome {@code snapshotId} is the copy's. Run with the forensic account's clients.
+   */
+  public List<CallRecord> copySnapshot(String snapshotId, String sourceRegion, String kmsKeyId, String caseId) {
+    DescribeKeyResponse key = call(KMS, "DescribeKey", () -> clients.kms().describeKey(b -> b.keyId(kmsKeyId)));
+    String keyArn = key.keyMetadata() == null ? "" : nullToEmpty(key.keyMetadata().arn());
+    CallRecord keyCall = record(KMS, "DescribeKey", key, "keyId", kmsKeyId, "keyArn", keyArn,
+        "keyState", key.keyMetadata() == null ? "" : nullToEmpty(key.keyMetadata().keyStateAsString()));
+    if (key.keyMetadata() == null || key.keyMetadata().keyState() != KeyState.ENABLED) {
+      throw new ResponseStepException(KMS, "DescribeKey", "KeyNotUsable", requestId(key),
+          "key " + kmsKeyId + " is not enabled: " + keyCall.outcome().get("keyState"), null);
+    }
+    CopySnapshotResponse copy = call(EC2, "CopySnapshot", () -> clients.ec2().copySnapshot(b -> b
+        .sourceSnapshotId(snapshotId).sourceRegion(sourceRegion).encrypted(true).kmsKeyId(kmsKeyId)
+        // named, so that the SDK's presigned source URL never has to guess the region from the endpoint
+        .destinationRegion(clients.settings().region().id())
+        .description("Kumo case " + caseId + ": forensic copy of " + snapshotId)
+        .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
+            .tags(caseTag(caseId), Tag.builder().key("kumo:source-snapshot").value(snapshotId).build()).build())));
+    return List.of(keyCall, record(EC2, "CopySnapshot", copy, "sourceSnapshotId", snapshotId,
+        "sourceRegion", sourceRegion, "snapshotId", copy.snapshotId(), "kmsKeyId", kmsKeyId));
+  }
+
+  /**
+   * Locks a snapshot in compliance mode for {@code days} (LockSnapshot): nobody, root included, can delete
+   * it until the lock expires. Not reversible.
+   */
+  public List<CallRecord> lockSnapshot(String snapshotId, int days) {
+    if (days < 1 || days > 36_500) {
+      throw new IllegalArgumentException("lock duration must be 1 to 36500 days: " + days);
+    }
+    LockSnapshotResponse r = call(EC2, "LockSnapshot", () -> clients.ec2().lockSnapshot(b -> b
+        .snapshotId(snapshotId).lockMode(LockMode.COMPLIANCE).lockDuration(days)));
+    return List.of(record(EC2, "LockSnapshot", r, "snapshotId", snapshotId, "lockMode", "compliance",
+        "lockDurationDays", Integer.toString(days), "lockState", nullToEmpty(r.lockStateAsString()),
+        "lockExpiresOn", String.valueOf(r.lockExpiresOn())));
+  }
+
+  /** Blocks every kind of public access to a bucket (S3 PutPublicAccessBlock, all four settings true). */
+  public List<CallRecord> blockPublicAccess(String bucket) {
+    var r = call(S3, "PutPublicAccessBlock", () -> clients.s3().putPublicAccessBlock(b -> b.bucket(bucket)
+        .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true).ignorePublicAcls(true)
+            .blockPublicPolicy(true).restrictPublicBuckets(true))));
+    return List.of(record(S3, "PutPublicAccessBlock", r, "bucket", bucket, "publicAccessBlock", "all"));
+  }
+
+  /** Turns versioning on, so that overwrites and deletes keep the previous versions (PutBucketVersioning). */
+  public List<CallRecord> enableVersioning(String bucket) {
+    var r = call(S3, "PutBucketVersioning", () -> clients.s3().putBucketVersioning(b -> b.bucket(bucket)
+        .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED))));
+    return List.of(record(S3, "PutBucketVersioning", r, "bucket", bucket, "status", "Enabled"));
+  }
+
+  /**
+   * What DescribeImages says about one image. Throws {@code ImageNotFound} when the response holds no
+   * such image and {@code InvalidCreationDate} when its creation date does not parse.
+   */
+  public ImageFacts describeImage(String imageId) {
+    DescribeImagesResponse r = call(EC2, "DescribeImages", () -> clients.ec2().describeImages(b -> b.imageIds(imageId)));
+    Image image = r.images().stream().filter(i -> imageId.equals(i.imageId())).findFirst()
+        .orElseThrow(() -> new ResponseStepException(EC2, "DescribeImages", "ImageNotFound", requestId(r),
+            "no image " + imageId + " in the response", null));
+    Instant created = instant(image.creationDate(), r, "InvalidCreationDate");
+    if (created == null) {
+      throw new ResponseStepException(EC2, "DescribeImages", "InvalidCreationDate", requestId(r),
+          "image " + imageId + " has no creation date", null);
+    }
+    Instant deprecated = instant(image.deprecationTime(), r, "InvalidDeprecationTime");
+    CallRecord call = record(EC2, "DescribeImages", r, "imageId", imageId, "creationDate", created.toString(),
+        "ownerId", nullToEmpty(image.ownerId()), "state", nullToEmpty(image.stateAsString()),
+        "deprecationTime", deprecated == null ? "" : deprecated.toString(), "json", SdkJson.write(image));
+    return new ImageFacts(imageId, created, nullToEmpty(image.ownerId()), nullToEmpty(image.stateAsString()),
+        deprecated, nullToEmpty(image.name()), List.of(call));
+  }
+
+  private static @Nullable Instant instant(@Nullable String text, AwsResponse r, String code) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ResponseStepException(EC2, "DescribeImages", code, requestId(r), "cannot read time: " + text, e);
+    }
+  }
+
+  /**
+   * Launches one replacement instance (RunInstances MinCount=MaxCount=1 with the idempotency token),
+   * tagged {@code kumo:redeployed-for=<case>}. Check the image with {@link #describeImage} first. Outcome
+   * {@code instanceId}, {@code imageId}.
+   */
+  public List<CallRecord> runInstancesFromImage(Redeploy spec) {
+    RunInstancesRequest.Builder b = RunInstancesRequest.builder().minCount(1).maxCount(1)
+        .clientToken(spec.clientToken())
+        .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
+            .tags(Tag.builder().key("kumo:redeployed-for").value(spec.caseId()).build()).build());
+    if (spec.launchTemplateId() != null) {
+      b.launchTemplate(t -> {
+        t.launchTemplateId(spec.launchTemplateId());
+        if (spec.launchTemplateVersion() != null) {
+          t.version(spec.launchTemplateVersion());
+        }
+      });
+    }
+    if (spec.imageId() != null) {
+      b.imageId(spec.imageId());
+    }
+    if (spec.instanceType() != null) {
+      b.instanceType(spec.instanceType());
+    }
+    if (spec.subnetId() != null) {
+      b.subnetId(spec.subnetId());
+    }
+    if (!spec.securityGroupIds().isEmpty()) {
+      b.securityGroupIds(spec.securityGroupIds());
+    }
+    RunInstancesResponse r = call(EC2, "RunInstances", () -> clients.ec2().runInstances(b.build()));
+    Instance launched = r.instances().isEmpty() ? null : r.instances().get(0);
+    if (launched == null) {
+      throw new ResponseStepException(EC2, "RunInstances", "NoInstance", requestId(r), "no instance in the response", null);
+    }
+    return List.of(record(EC2, "RunInstances", r, "instanceId", launched.instanceId(),
+        "imageId", nullToEmpty(launched.imageId()), "clientToken", spec.clientToken()));
+  }
+
+  /**
+   * The health of a (redeployed) instance: DescribeInstanceStatus including not-running instances.
+   * Outcome {@code state}, {@code systemStatus}, {@code instanceStatus}; {@code healthy=true} when running
+   * and both checks are {@code ok}.
+   */
+  public List<CallRecord> instanceHealth(String instanceId) {
+    DescribeInstanceStatusResponse r = call(EC2, "DescribeInstanceStatus", () -> clients.ec2()
+        .describeInstanceStatus(b -> b.instanceIds(instanceId).includeAllInstances(true)));
+    InstanceStatus s = r.instanceStatuses().stream().filter(i -> instanceId.equals(i.instanceId())).findFirst().orElse(null);
+    String state = s == null || s.instanceState() == null ? "" : nullToEmpty(s.instanceState().nameAsString());
+    String system = s == null || s.systemStatus() == null ? "" : nullToEmpty(s.systemStatus().statusAsString());
+    String inst = s == null || s.instanceStatus() == null ? "" : nullToEmpty(s.instanceStatus().statusAsString());
+    boolean healthy = "running".equals(state) && "ok".equals(system) && "ok".equals(inst);
+    return List.of(record(EC2, "DescribeInstanceStatus", r, "instanceId", instanceId, "state", state,
+        "systemStatus", system, "instanceStatus", inst, "healthy", Boolean.toString(healthy)));
+  }
+
+  private void pause() {
+    try {
+      sleeper.sleep(pollInterval);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ResponseStepException(EC2, "DescribeSnapshots", "Interrupted", null, "interrupted while waiting", e);
+    }
+  }
+
+  private static TagSpecification tags(ResourceType type, String caseId) {
+    return TagSpecification.builder().resourceType(type).tags(caseTag(caseId)).build();
+  }
+
+  private static Tag caseTag(String caseId) {
+    return Tag.builder().key(CASE_TAG).value(caseId).build();
+  }
+
+  private static <R extends AwsResponse> R call(String service, String operation, Supplier<R> call) {
+    try {
+      return call.get();
+    } catch (SdkException e) {
+      throw failure(service, operation, e);
+    }
+  }
+
+  private static ResponseStepException failure(String service, String operation, SdkException e) {
+    if (e instanceof AwsServiceException aws) {
+      String code = aws.awsErrorDetails() == null || aws.awsErrorDetails().errorCode() == null
+          ? "HTTP " + aws.statusCode() : aws.awsErrorDetails().errorCode();
+      String message = aws.awsErrorDetails() == null ? "" : nullToEmpty(aws.awsErrorDetails().errorMessage());
+      return new ResponseStepException(service, operation, code, aws.requestId(), message, e);
+    }
+    return new ResponseStepException(service, operation, "ClientError", null, nullToEmpty(e.getMessage()), e);
+  }
+
+  private static String requestId(AwsResponse r) {
+    String id = r.responseMetadata().requestId();
+    return id == null ? "UNKNOWN" : id;
+  }
+
+  private static CallRecord record(String service, String operation, AwsResponse r, String... outcome) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < outcome.length; i += 2) {
+      map.put(outcome[i], nullToEmpty(outcome[i + 1]));
+    }
+    return new CallRecord(service, operation, requestId(r), map);
+  }
+
+  private static String nullToEmpty(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+}
