@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads playbooks from YAML (schema in {@code docs/playbooks.md}) and validates them: every problem is reported
+ * Reads playbooks from YAML (schema in {@code docs/respond-playbooks.md}) and validates them: every problem is reported
  * as {@code file:line: reason}, all at once, in a {@link PlaybookException}. Checked: required fields, unknown
  * keys, step kinds, effects, mitigation ids, duplicate ids, precondition references (unknown, later step, cycle),
  * and that every {@code change} step has a {@code preserve} step among its preconditions.
