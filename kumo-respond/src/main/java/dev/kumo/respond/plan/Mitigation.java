@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * their names as in ATT&CK v18; playbooks naming any other id are refused.
  */
 public record Mitigation(String id, String name) {
-  private static final Map<String, String> TABLE = new TreeMap<>(Map.ofEntries(
+  private static final Map<String, String> TABLE = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.ofEntries(
       Map.entry("M1018", "User Account Management"),
       Map.entry("M1022", "Restrict File and Directory Permissions"),
       Map.entry("M1026", "Privileged Account Management"),
@@ -19,7 +19,7 @@ public record Mitigation(String id, String name) {
       Map.entry("M1037", "Filter Network Traffic"),
       Map.entry("M1041", "Encrypt Sensitive Information"),
       Map.entry("M1047", "Audit"),
-      Map.entry("M1053", "Data Backup")));
+      Map.entry("M1053", "Data Backup"))));
 
   /** The mitigation {@code id} from the table, if known. */
   public static Optional<Mitigation> byId(String id) {
@@ -29,7 +29,7 @@ public record Mitigation(String id, String name) {
 
   /** Every known id, sorted. */
   public static java.util.Set<String> known() {
-    return java.util.Collections.unmodifiableSet(TABLE.keySet());
+    return TABLE.keySet();
   }
 
   @Override
