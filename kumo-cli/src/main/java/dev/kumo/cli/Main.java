@@ -11,7 +11,8 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {HuntCommand.class, DemoCommand.class, RulesCommand.class, SourcesCommand.class,
         ExportCommand.class, BenchCommand.class, ReplayCommand.class, SimulateCommand.class, ExerciseCommand.class,
         TabletopCommand.class, QueryCommand.class, TimelineCommand.class, PrincipalsCommand.class, ReportCommand.class,
-        IncidentsCommand.class, IntelCommand.class,
+        IncidentsCommand.class, IntelCommand.class, RespondCommand.class,
+        EvidenceCommand.class,
         HelpCommand.class},
     footer = {"", "Examples (one per command):",
         "  kumo demo                                   hunt the bundled demo dataset",
@@ -28,6 +29,8 @@ import picocli.CommandLine.HelpCommand;
         "  kumo exercise --scenario all                drill: simulate attacks, score what was detected",
         "  kumo tabletop run ransomware-s3             play a response exercise, get an after-action report",
         "  kumo intel import ./feeds                   add threat intel that every hunt then matches",
+        "  kumo respond plan --instance i-0abc --account 111122223333 --region us-east-1   a response plan",
+        "  kumo evidence verify ./case                 check a case's chain-of-custody ledger",
         "",
         "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input (--strict), 4 no input,",
         "            5 rule errors or failed rule tests, 10 findings at --fail-on level."})

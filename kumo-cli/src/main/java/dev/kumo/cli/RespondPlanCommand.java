@@ -1,6 +1,8 @@
 package dev.kumo.cli;
 
+import dev.kumo.casestore.CaseQuery;
 import dev.kumo.cli.output.Sanitize;
+import dev.kumo.incident.Incident;
 import dev.kumo.respond.plan.ApiCall;
 import dev.kumo.respond.plan.Plan;
 import dev.kumo.respond.plan.PlanBuilder;
@@ -14,6 +16,7 @@ import dev.kumo.respond.plan.PlaybookStep;
 import dev.kumo.respond.plan.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +24,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kumo respond plan}: the ordered, explained plan of a playbook for explicit targets, as text or JSON
@@ -81,6 +84,14 @@ final class RespondPlanCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json (kumo.plan/1).")
   Format format = Format.text;
 
+  @Option(names = "--case", paramLabel = "DIR", description = "Case made by kumo hunt --case: plan for one of its "
+      + "incidents (--incident); explicit target options override what the incident gives.")
+  @Nullable Path caseDir;
+
+  @Option(names = "--incident", paramLabel = "ID", description = "With --case: the incident to respond to (see kumo "
+      + "incidents DIR).")
+  @Nullable String incident;
+
   @Option(names = "--list", description = "List the shipped playbooks.")
   boolean list;
 
@@ -92,12 +103,37 @@ final class RespondPlanCommand implements Callable<Integer> {
     PlanTargets targets;
     try {
       Instant start = since == null ? null : UserTime.parse(spec, since, "--since");
-      targets = PlanTargets.of(instance, accessKey, role, bucket, account, region, caseId)
-          .with(forensicAccount, image, start);
+      if (caseDir != null || incident != null) {
+        if (caseDir == null || incident == null) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--case and --incident go together");
+        }
+        Incident i = incident(caseDir, incident);
+        PlanTargets fromCase = PlanTargets.fromIncident(caseId != null ? caseId : i.id(), i.principals(),
+            i.accessKeys(), i.resources(), i.accounts(), i.regions(), start != null ? start : i.firstSeen());
+        targets = new PlanTargets(first(instance, fromCase.instance()), first(accessKey, fromCase.accessKey()),
+            first(role, fromCase.role()), first(bucket, fromCase.bucket()), first(account, fromCase.account()),
+            first(region, fromCase.region()), fromCase.caseId(), forensicAccount, image, fromCase.compromiseStart(),
+            fromCase.notes());
+      } else {
+        targets = PlanTargets.of(instance, accessKey, role, bucket, account, region, caseId)
+            .with(forensicAccount, image, start);
+      }
     } catch (IllegalArgumentException e) {
       return usage(e);
     }
     return print(targets, playbook, provider, format);
+  }
+
+  private static @Nullable String first(@Nullable String option, @Nullable String fromCase) {
+    return option != null ? option : fromCase;
+  }
+
+  /** The incident {@code id} of the case in {@code dir}. */
+  private Incident incident(Path dir, String id) throws IOException {
+    try (CaseQuery q = CaseQuery.open(dir)) {
+      return q.incidents().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(() ->
+          new IllegalArgumentException("no incident " + id + " in " + dir + " (see kumo incidents " + dir + ")"));
+    }
   }
 
   /**

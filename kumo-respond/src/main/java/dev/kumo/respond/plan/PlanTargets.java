@@ -34,7 +34,7 @@ public record PlanTargets(@Nullable String instance, @Nullable String accessKey,
   /** AWS tag-value characters without the ones a terminal or a shell would act on. */
   static final Pattern CASE = Pattern.compile("[\\p{L}\\p{N}_.:/=+@-]{1,128}");
   private static final Pattern ASSUMED = Pattern.compile(
-      "arn:(aws[a-z-]*):sts::(\\d{12}):assumed-role/([\\w+=,.@-]{1,64})/.*");
+      "arn:(aws[a-z-]*):sts::(\\d{12}):assumed-role/([\\w+=,.@-]{1,64})/(.*)");
   private static final Pattern INSTANCE_ARN = Pattern.compile("arn:aws[a-z-]*:ec2:[a-z0-9-]*:\\d{12}:instance/(.+)");
   private static final Pattern BUCKET_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::([^/]+)(?:/.*)?");
 
@@ -83,6 +83,9 @@ public record PlanTargets(@Nullable String instance, @Nullable String accessKey,
     Set<String> roles = new LinkedHashSet<>();
     for (String p : principals) {
       Matcher s = ASSUMED.matcher(p);
+      if (s.matches() && INSTANCE.matcher(s.group(4)).matches()) {
+        instances.add(s.group(4)); // an instance role's session is named after its instance
+      }
       String arn = s.matches() ? "arn:" + s.group(1) + ":iam::" + s.group(2) + ":role/" + s.group(3) : p;
       if (ROLE.matcher(arn).matches()) {
         roles.add(arn);
@@ -90,7 +93,15 @@ public record PlanTargets(@Nullable String instance, @Nullable String accessKey,
         notes.add("principal not used by the plan (not a role): " + p);
       }
     }
-    return new PlanTargets(pick("instance", instances, notes), pick("access key", valid(accessKeys, ACCESS_KEY,
+    List<String> longTermKeys = new ArrayList<>();
+    for (String k : accessKeys) {
+      if (k.startsWith("ASIA")) {
+        notes.add("temporary key " + k + " is not deactivated: it expires, and revoking its role's sessions cuts it");
+      } else {
+        longTermKeys.add(k);
+      }
+    }
+    return new PlanTargets(pick("instance", instances, notes), pick("access key", valid(longTermKeys, ACCESS_KEY,
         "access key", notes), notes), pick("role", roles, notes), pick("bucket", buckets, notes),
         pick("account", valid(accounts, ACCOUNT, "account", notes), notes),
         pick("region", valid(regions, REGION, "region", notes), notes), caseId, null, null, compromiseStart, notes);
