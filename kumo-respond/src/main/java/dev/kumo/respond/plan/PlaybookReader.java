@@ -4,6 +4,7 @@ import dev.kumo.sigma.yaml.YList;
 import dev.kumo.sigma.yaml.YMap;
 import dev.kumo.sigma.yaml.YNode;
 import dev.kumo.sigma.yaml.YScalar;
+import dev.kumo.sigma.yaml.YamlChecks;
 import dev.kumo.sigma.yaml.YamlReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,13 +32,13 @@ public final class PlaybookReader {
 
   static final Set<String> THREATS = Set.of("app-exploitation", "misconfiguration", "upstream-movement",
       "ransomware", "data-theft", "cryptomining", "attack-infrastructure", "log-tampering");
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-  private final List<String> errors = new ArrayList<>();
+  private final YamlChecks checks;
   private final String file;
 
   private PlaybookReader(String file) {
     this.file = file;
+    this.checks = new YamlChecks(file);
   }
 
   /** Reads one playbook file. */
@@ -61,20 +61,20 @@ public final class PlaybookReader {
           : docs.size() > 1 ? "one playbook per file" : "a playbook must be a map";
       throw new PlaybookException(List.of(file + ":" + (docs.isEmpty() ? 1 : docs.get(0).line()) + ": " + why));
     }
-    keys(root, "playbook", "title", "threat", "description", "targets", "steps");
-    String id = id(root, "playbook");
-    String title = text(root, "title", true);
-    String threat = text(root, "threat", true);
+    checks.keys(root, "playbook", "title", "threat", "description", "targets", "steps");
+    String id = checks.id(root, "playbook");
+    String title = checks.text(root, "title", true);
+    String threat = checks.text(root, "threat", true);
     if (threat != null && !THREATS.contains(threat)) {
-      error(root.lineOf("threat"), "unknown threat '" + threat + "' (one of " + THREATS.stream().sorted().toList()
+      checks.error(root.lineOf("threat"), "unknown threat '" + threat + "' (one of " + THREATS.stream().sorted().toList()
           + ")");
     }
-    String description = text(root, "description", false);
+    String description = checks.text(root, "description", false);
     List<TargetKind> targets = targets(root);
     List<PlaybookStep> steps = steps(root);
     preconditions(steps);
-    if (!errors.isEmpty()) {
-      throw new PlaybookException(errors);
+    if (checks.hasErrors()) {
+      throw new PlaybookException(checks.errors());
     }
     return new Playbook(id, title == null ? id : title, threat == null ? "?" : threat,
         description == null ? "" : description.strip(), targets, steps, file);
@@ -83,17 +83,17 @@ public final class PlaybookReader {
   private List<TargetKind> targets(YMap root) {
     List<TargetKind> out = new ArrayList<>();
     if (!(root.get("targets") instanceof YList list) || list.items().isEmpty()) {
-      error(root.lineOf("targets"), "'targets' must be a non-empty list of " + kinds(TargetKind.values()));
+      checks.error(root.lineOf("targets"), "'targets' must be a non-empty list of " + kinds(TargetKind.values()));
       return out;
     }
     for (YNode n : list.items()) {
       String v = n instanceof YScalar s && s.value() != null ? s.text() : null;
       TargetKind k = v == null ? null : TargetKind.byId(v).orElse(null);
       if (k == null) {
-        error(n.line(), "unknown target '" + (v == null ? n.kind() : v) + "' (one of " + kinds(TargetKind.values())
+        checks.error(n.line(), "unknown target '" + (v == null ? n.kind() : v) + "' (one of " + kinds(TargetKind.values())
             + ")");
       } else if (out.contains(k)) {
-        error(n.line(), "target '" + v + "' listed twice");
+        checks.error(n.line(), "target '" + v + "' listed twice");
       } else {
         out.add(k);
       }
@@ -104,28 +104,28 @@ public final class PlaybookReader {
   private List<PlaybookStep> steps(YMap root) {
     List<PlaybookStep> out = new ArrayList<>();
     if (!(root.get("steps") instanceof YList list) || list.items().isEmpty()) {
-      error(root.lineOf("steps"), "'steps' must be a non-empty list");
+      checks.error(root.lineOf("steps"), "'steps' must be a non-empty list");
       return out;
     }
     Map<String, Integer> seen = new HashMap<>();
     for (YNode n : list.items()) {
       if (!(n instanceof YMap s)) {
-        error(n.line(), "a step must be a map");
+        checks.error(n.line(), "a step must be a map");
         continue;
       }
-      keys(s, "step", "title", "kind", "effect", "does", "preconditions", "reversible", "how", "mitigation",
+      checks.keys(s, "step", "title", "kind", "effect", "does", "preconditions", "reversible", "how", "mitigation",
           "optional");
-      String id = id(s, "step");
+      String id = checks.id(s, "step");
       if (seen.putIfAbsent(id, s.line()) != null) {
-        error(s.lineOf("step"), "duplicate step id '" + id + "' (first on line " + seen.get(id) + ")");
+        checks.error(s.lineOf("step"), "duplicate step id '" + id + "' (first on line " + seen.get(id) + ")");
       }
-      String title = text(s, "title", true);
-      String kindText = text(s, "kind", true);
+      String title = checks.text(s, "title", true);
+      String kindText = checks.text(s, "kind", true);
       StepKind kind = kindText == null ? null : StepKind.byId(kindText).orElse(null);
       if (kindText != null && kind == null) {
-        error(s.lineOf("kind"), "unknown kind '" + kindText + "' (one of " + kinds(StepKind.values()) + ")");
+        checks.error(s.lineOf("kind"), "unknown kind '" + kindText + "' (one of " + kinds(StepKind.values()) + ")");
       }
-      String effectText = text(s, "effect", true);
+      String effectText = checks.text(s, "effect", true);
       Effect effect = null;
       for (Effect e : Effect.values()) {
         if (e.id().equals(effectText)) {
@@ -133,18 +133,18 @@ public final class PlaybookReader {
         }
       }
       if (effectText != null && effect == null) {
-        error(s.lineOf("effect"), "unknown effect '" + effectText + "' (one of " + kinds(Effect.values()) + ")");
+        checks.error(s.lineOf("effect"), "unknown effect '" + effectText + "' (one of " + kinds(Effect.values()) + ")");
       }
-      String does = text(s, "does", true);
+      String does = checks.text(s, "does", true);
       List<String> pre = preconditionList(s);
-      boolean reversible = bool(s, "reversible", true);
-      String how = text(s, "how", true);
-      String m = text(s, "mitigation", true);
+      boolean reversible = checks.bool(s, "reversible", true);
+      String how = checks.text(s, "how", true);
+      String m = checks.text(s, "mitigation", true);
       Mitigation mitigation = m == null ? null : Mitigation.byId(m).orElse(null);
       if (m != null && mitigation == null) {
-        error(s.lineOf("mitigation"), "unknown mitigation '" + m + "' (known: " + Mitigation.known() + ")");
+        checks.error(s.lineOf("mitigation"), "unknown mitigation '" + m + "' (known: " + Mitigation.known() + ")");
       }
-      boolean optional = bool(s, "optional", false);
+      boolean optional = checks.bool(s, "optional", false);
       // An incomplete step (its problems already reported) still takes part in the precondition checks.
       out.add(new PlaybookStep(id, title == null ? "" : title, kind == null ? StepKind.DESCRIBE_INSTANCE_STATE : kind,
           effect == null ? Effect.READ : effect, does == null ? "" : does.strip(), pre, reversible,
@@ -160,7 +160,7 @@ public final class PlaybookReader {
       return List.of();
     }
     if (!(n instanceof YList l)) {
-      error(s.lineOf("preconditions"), "'preconditions' must be a list of step ids");
+      checks.error(s.lineOf("preconditions"), "'preconditions' must be a list of step ids");
       return List.of();
     }
     List<String> out = new ArrayList<>();
@@ -168,7 +168,7 @@ public final class PlaybookReader {
       if (i instanceof YScalar v && v.value() != null) {
         out.add(v.text());
       } else {
-        error(i.line(), "a precondition must be a step id, not a " + i.kind());
+        checks.error(i.line(), "a precondition must be a step id, not a " + i.kind());
       }
     }
     return out;
@@ -186,17 +186,17 @@ public final class PlaybookReader {
       for (String p : s.preconditions()) {
         Integer at = index.get(p);
         if (at == null) {
-          error(s.line(), "step '" + s.id() + "': precondition '" + p + "' is not a step of this playbook");
+          checks.error(s.line(), "step '" + s.id() + "': precondition '" + p + "' is not a step of this playbook");
         } else if (at >= i && cycle(s.id(), steps, index) != null) {
-          error(s.line(), "step '" + s.id() + "': preconditions make a cycle: " + cycle(s.id(), steps, index));
+          checks.error(s.line(), "step '" + s.id() + "': preconditions make a cycle: " + cycle(s.id(), steps, index));
         } else if (at > i) {
-          error(s.line(), "step '" + s.id() + "': precondition '" + p + "' is a later step (steps run in order)");
+          checks.error(s.line(), "step '" + s.id() + "': precondition '" + p + "' is a later step (steps run in order)");
         } else if (steps.get(at).effect() == Effect.PRESERVE) {
           preserved = true;
         }
       }
       if (s.effect() == Effect.CHANGE && !preserved) {
-        error(s.line(), "step '" + s.id() + "' changes state: name the evidence (preserve) steps it needs among its"
+        checks.error(s.line(), "step '" + s.id() + "' changes state: name the evidence (preserve) steps it needs among its"
             + " preconditions");
       }
     }
@@ -231,55 +231,8 @@ public final class PlaybookReader {
     return null;
   }
 
-  private void keys(YMap m, String... allowed) {
-    Set<String> ok = Set.of(allowed);
-    for (String k : m.entries().keySet()) {
-      if (!ok.contains(k)) {
-        error(m.lineOf(k), "unknown key '" + k + "' (expected one of " + List.of(allowed) + ")");
-      }
-    }
-  }
-
-  private String id(YMap m, String key) {
-    String v = text(m, key, true);
-    if (v != null && !ID.matcher(v).matches()) {
-      error(m.lineOf(key), "'" + key + "' must be lower-case letters, digits and dashes, not '" + v + "'");
-    }
-    return v == null ? "?" : v;
-  }
-
-  private @Nullable String text(YMap m, String key, boolean required) {
-    YNode n = m.get(key);
-    if (n == null) {
-      if (required) {
-        error(m.line(), "missing '" + key + "'");
-      }
-      return null;
-    }
-    if (!(n instanceof YScalar s) || s.value() == null) {
-      error(m.lineOf(key), "'" + key + "' must be a value, not a " + n.kind());
-      return null;
-    }
-    return s.text();
-  }
-
-  private boolean bool(YMap m, String key, boolean required) {
-    String v = text(m, key, required);
-    if (v == null) {
-      return false;
-    }
-    if (!v.equals("true") && !v.equals("false")) {
-      error(m.lineOf(key), "'" + key + "' must be true or false, not '" + v + "'");
-    }
-    return v.equals("true");
-  }
-
   private static List<String> kinds(Enum<?>[] values) {
     return Arrays.stream(values).map(v -> v instanceof StepKind k ? k.id() : v instanceof TargetKind t ? t.id()
         : ((Effect) v).id()).toList();
-  }
-
-  private void error(int line, String message) {
-    errors.add(file + ":" + line + ": " + message);
   }
 }

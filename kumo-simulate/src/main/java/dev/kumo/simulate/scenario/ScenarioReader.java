@@ -3,7 +3,7 @@ package dev.kumo.simulate.scenario;
 import dev.kumo.sigma.yaml.YList;
 import dev.kumo.sigma.yaml.YMap;
 import dev.kumo.sigma.yaml.YNode;
-import dev.kumo.sigma.yaml.YScalar;
+import dev.kumo.sigma.yaml.YamlChecks;
 import dev.kumo.sigma.yaml.YamlReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -40,16 +40,16 @@ public final class ScenarioReader {
   static final Set<String> CREDENTIALS = Set.of("instance-role", "user-key", "role", "none");
   static final Set<String> ACCOUNTS = Set.of("production", "staging", "security", "shared-services", "management");
   private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final Pattern CALL = Pattern.compile("([a-z0-9-]+):([A-Za-z0-9]+)");
   private static final Pattern OFFSET = Pattern.compile("\\+?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-  private final List<String> errors = new ArrayList<>();
+  private final YamlChecks checks;
   private final String file;
 
   private ScenarioReader(String file) {
     this.file = file;
+    this.checks = new YamlChecks(file);
   }
 
   /** Reads one scenario file. */
@@ -72,35 +72,35 @@ public final class ScenarioReader {
           : docs.size() > 1 ? "one scenario per file" : "a scenario must be a map";
       throw new ScenarioException(List.of(file + ":" + (docs.isEmpty() ? 1 : docs.get(0).line()) + ": " + why));
     }
-    keys(root, "scenario", "title", "threat", "description", "start", "target", "actors", "steps");
-    String id = id(root, "scenario");
-    String title = text(root, "title", true);
-    String threat = text(root, "threat", true);
+    checks.keys(root, "scenario", "title", "threat", "description", "start", "target", "actors", "steps");
+    String id = checks.id(root, "scenario");
+    String title = checks.text(root, "title", true);
+    String threat = checks.text(root, "threat", true);
     if (threat != null && !THREATS.contains(threat)) {
-      error(root.lineOf("threat"), "unknown threat '" + threat + "' (one of " + sorted(THREATS) + ")");
+      checks.error(root.lineOf("threat"), "unknown threat '" + threat + "' (one of " + sorted(THREATS) + ")");
     }
-    String description = text(root, "description", false);
+    String description = checks.text(root, "description", false);
     Duration start = offset(root, "start", Duration.ofDays(1));
     String account = "production";
     String region = null;
     if (root.get("target") instanceof YMap t) {
-      keys(t, "account", "region");
-      String a = text(t, "account", false);
+      checks.keys(t, "account", "region");
+      String a = checks.text(t, "account", false);
       if (a != null) {
         if (!ACCOUNTS.contains(a)) {
-          error(t.lineOf("account"), "unknown account kind '" + a + "' (one of " + sorted(ACCOUNTS) + ")");
+          checks.error(t.lineOf("account"), "unknown account kind '" + a + "' (one of " + sorted(ACCOUNTS) + ")");
         }
         account = a;
       }
-      region = text(t, "region", false);
+      region = checks.text(t, "region", false);
     } else if (root.get("target") != null) {
-      error(root.lineOf("target"), "'target' must be a map (account, region)");
+      checks.error(root.lineOf("target"), "'target' must be a map (account, region)");
     }
     Map<String, ScenarioActor> actors = actors(root);
     List<Scenario.Step> steps = steps(root, actors);
     chains(root, actors, steps);
-    if (!errors.isEmpty()) {
-      throw new ScenarioException(errors);
+    if (checks.hasErrors()) {
+      throw new ScenarioException(checks.errors());
     }
     return new Scenario(id, title, threat, description == null ? "" : description.strip(), start, account, region,
         actors, steps, file);
@@ -109,46 +109,46 @@ public final class ScenarioReader {
   private Map<String, ScenarioActor> actors(YMap root) {
     Map<String, ScenarioActor> out = new LinkedHashMap<>();
     if (!(root.get("actors") instanceof YMap m)) {
-      error(root.line(), "'actors' must be a map of actor name to its credentials and origin");
+      checks.error(root.line(), "'actors' must be a map of actor name to its credentials and origin");
       return out;
     }
     for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
       if (!(e.getValue() instanceof YMap a)) {
-        error(m.lineOf(e.getKey()), "actor '" + e.getKey() + "' must be a map");
+        checks.error(m.lineOf(e.getKey()), "actor '" + e.getKey() + "' must be a map");
         continue;
       }
-      keys(a, "credentials", "instance", "user", "role", "from", "user_agent", "account", "assumed_by");
-      String credentials = text(a, "credentials", true);
+      checks.keys(a, "credentials", "instance", "user", "role", "from", "user_agent", "account", "assumed_by");
+      String credentials = checks.text(a, "credentials", true);
       if (credentials != null && !CREDENTIALS.contains(credentials)) {
-        error(a.lineOf("credentials"), "unknown credentials '" + credentials + "' (one of " + sorted(CREDENTIALS) + ")");
+        checks.error(a.lineOf("credentials"), "unknown credentials '" + credentials + "' (one of " + sorted(CREDENTIALS) + ")");
       }
-      String from = text(a, "from", false);
+      String from = checks.text(a, "from", false);
       from = from == null ? "external" : from;
       if (!from.equals("external") && !from.equals("instance") && !IPV4.matcher(from).matches()) {
-        error(a.lineOf("from"), "'from' must be external, instance or an IPv4 address, not '" + from + "'");
+        checks.error(a.lineOf("from"), "'from' must be external, instance or an IPv4 address, not '" + from + "'");
       }
-      String instance = text(a, "instance", false);
-      String role = text(a, "role", false);
+      String instance = checks.text(a, "instance", false);
+      String role = checks.text(a, "role", false);
       if ("instance-role".equals(credentials) && instance == null) {
-        error(a.line(), "actor '" + e.getKey() + "' uses instance-role credentials: say which 'instance' (purpose)");
+        checks.error(a.line(), "actor '" + e.getKey() + "' uses instance-role credentials: say which 'instance' (purpose)");
       }
       if ("role".equals(credentials) && role == null) {
-        error(a.line(), "actor '" + e.getKey() + "' uses role credentials: name the 'role'");
+        checks.error(a.line(), "actor '" + e.getKey() + "' uses role credentials: name the 'role'");
       }
       if (from.equals("instance") && instance == null) {
-        error(a.lineOf("from"), "actor '" + e.getKey() + "' calls from an instance: say which 'instance' (purpose)");
+        checks.error(a.lineOf("from"), "actor '" + e.getKey() + "' calls from an instance: say which 'instance' (purpose)");
       }
-      String account = text(a, "account", false);
+      String account = checks.text(a, "account", false);
       if (account != null && !ACCOUNTS.contains(account)) {
-        error(a.lineOf("account"), "unknown account kind '" + account + "' (one of " + sorted(ACCOUNTS) + ")");
+        checks.error(a.lineOf("account"), "unknown account kind '" + account + "' (one of " + sorted(ACCOUNTS) + ")");
       }
-      String assumedBy = text(a, "assumed_by", false);
+      String assumedBy = checks.text(a, "assumed_by", false);
       if (assumedBy != null && credentials != null && !credentials.equals("role")) {
-        error(a.lineOf("assumed_by"), "actor '" + e.getKey() + "' uses " + credentials
+        checks.error(a.lineOf("assumed_by"), "actor '" + e.getKey() + "' uses " + credentials
             + " credentials: only role sessions are assumed by another actor");
       }
       out.put(e.getKey(), new ScenarioActor(e.getKey(), credentials == null ? "none" : credentials, instance,
-          text(a, "user", false), role, from, text(a, "user_agent", false), account, assumedBy));
+          checks.text(a, "user", false), role, from, checks.text(a, "user_agent", false), account, assumedBy));
     }
     return out;
   }
@@ -170,17 +170,17 @@ public final class ScenarioReader {
       ScenarioActor assumer = actors.get(by);
       String cycle = cycle(a, actors);
       if (assumer == null || by.equals(a.name())) {
-        error(line, "actor '" + a.name() + "' is assumed by '" + by + "': name another actor (declared: "
+        checks.error(line, "actor '" + a.name() + "' is assumed by '" + by + "': name another actor (declared: "
             + actors.keySet() + ")");
       } else if (assumer.credentials().equals("none")) {
-        error(line, "actor '" + by + "' has no credentials to assume the role of '" + a.name() + "' with");
+        checks.error(line, "actor '" + by + "' has no credentials to assume the role of '" + a.name() + "' with");
       } else if (cycle != null) {
-        error(line, "assumed_by makes a cycle: " + cycle);
+        checks.error(line, "assumed_by makes a cycle: " + cycle);
       } else if (assumer.assumedBy() != null && Scenario.firstStep(steps, a.name()) != null) {
         Scenario.Step mine = Scenario.firstStep(steps, a.name());
         Scenario.Step theirs = Scenario.firstStep(steps, by);
         if (theirs == null || theirs.at().compareTo(mine.at()) >= 0) {
-          error(line, "actor '" + a.name() + "' first acts (step '" + mine.id() + "') before '" + by
+          checks.error(line, "actor '" + a.name() + "' first acts (step '" + mine.id() + "') before '" + by
               + "', whose session assumes its role, has acted");
         }
       }
@@ -204,34 +204,34 @@ public final class ScenarioReader {
   private List<Scenario.Step> steps(YMap root, Map<String, ScenarioActor> actors) {
     List<Scenario.Step> out = new ArrayList<>();
     if (!(root.get("steps") instanceof YList list) || list.items().isEmpty()) {
-      error(root.line(), "'steps' must be a non-empty list");
+      checks.error(root.line(), "'steps' must be a non-empty list");
       return out;
     }
     Set<String> ids = new HashSet<>();
     for (YNode n : list.items()) {
       if (!(n instanceof YMap s)) {
-        error(n.line(), "a step must be a map");
+        checks.error(n.line(), "a step must be a map");
         continue;
       }
-      keys(s, "step", "title", "technique", "tactic", "at", "actor", "cloudtrail", "flows", "billing", "alb", "auditd");
-      String id = id(s, "step");
+      checks.keys(s, "step", "title", "technique", "tactic", "at", "actor", "cloudtrail", "flows", "billing", "alb", "auditd");
+      String id = checks.id(s, "step");
       if (!ids.add(id)) {
-        error(s.lineOf("step"), "duplicate step id '" + id + "'");
+        checks.error(s.lineOf("step"), "duplicate step id '" + id + "'");
       }
-      String technique = text(s, "technique", true);
+      String technique = checks.text(s, "technique", true);
       if (technique != null && !TECHNIQUE.matcher(technique).matches()) {
-        error(s.lineOf("technique"), "technique must look like T1234 or T1234.001, not '" + technique + "'");
+        checks.error(s.lineOf("technique"), "technique must look like T1234 or T1234.001, not '" + technique + "'");
       }
-      String tactic = text(s, "tactic", true);
+      String tactic = checks.text(s, "tactic", true);
       if (tactic != null) {
         tactic = tactic.toLowerCase(Locale.ROOT).replace(' ', '-');
         if (!TACTICS.contains(tactic)) {
-          error(s.lineOf("tactic"), "unknown tactic '" + tactic + "' (an ATT&CK tactic short name, e.g. impact)");
+          checks.error(s.lineOf("tactic"), "unknown tactic '" + tactic + "' (an ATT&CK tactic short name, e.g. impact)");
         }
       }
-      String actor = text(s, "actor", true);
+      String actor = checks.text(s, "actor", true);
       if (actor != null && !actors.containsKey(actor)) {
-        error(s.lineOf("actor"), "unknown actor '" + actor + "' (declared: " + actors.keySet() + ")");
+        checks.error(s.lineOf("actor"), "unknown actor '" + actor + "' (declared: " + actors.keySet() + ")");
       }
       List<ScenarioAction> actions = new ArrayList<>();
       if (s.get("cloudtrail") != null) {
@@ -239,7 +239,7 @@ public final class ScenarioReader {
           actions.add(apiCall(c));
         }
         if (actor != null && actors.containsKey(actor) && actors.get(actor).credentials().equals("none")) {
-          error(s.lineOf("cloudtrail"), "actor '" + actor + "' has no credentials and cannot make API calls");
+          checks.error(s.lineOf("cloudtrail"), "actor '" + actor + "' has no credentials and cannot make API calls");
         }
       }
       if (s.get("flows") != null) {
@@ -247,7 +247,7 @@ public final class ScenarioReader {
           actions.add(flows(f));
         }
         if (actor != null && actors.containsKey(actor) && actors.get(actor).instance() == null) {
-          error(s.lineOf("flows"), "flows come from an instance: give actor '" + actor + "' an 'instance'");
+          checks.error(s.lineOf("flows"), "flows come from an instance: give actor '" + actor + "' an 'instance'");
         }
       }
       if (s.get("billing") != null) {
@@ -266,18 +266,18 @@ public final class ScenarioReader {
         }
       }
       if (actions.isEmpty()) {
-        error(s.line(), "step '" + id + "' leaves no records: give it cloudtrail, flows, billing, alb or auditd");
+        checks.error(s.line(), "step '" + id + "' leaves no records: give it cloudtrail, flows, billing, alb or auditd");
       }
-      out.add(new Scenario.Step(id, text(s, "title", true), technique, tactic, offset(s, "at", Duration.ZERO), actor,
+      out.add(new Scenario.Step(id, checks.text(s, "title", true), technique, tactic, offset(s, "at", Duration.ZERO), actor,
           actions));
     }
     return out;
   }
 
   private ScenarioAction.ApiCall apiCall(YMap c) {
-    keys(c, "call", "count", "every", "region", "data", "request", "response", "error", "error_message",
+    checks.keys(c, "call", "count", "every", "region", "data", "request", "response", "error", "error_message",
         "resources");
-    String call = text(c, "call", true);
+    String call = checks.text(c, "call", true);
     String service = "?";
     String name = "?";
     if (call != null) {
@@ -286,15 +286,15 @@ public final class ScenarioReader {
         service = m.group(1);
         name = m.group(2);
       } else {
-        error(c.lineOf("call"), "'call' must be service:Operation (e.g. s3:DeleteObjects), not '" + call + "'");
+        checks.error(c.lineOf("call"), "'call' must be service:Operation (e.g. s3:DeleteObjects), not '" + call + "'");
       }
     }
     List<ScenarioAction.ResourceSpec> resources = new ArrayList<>();
     if (c.get("resources") != null) {
       for (YMap r : maps(c, "resources")) {
-        keys(r, "arn", "type");
-        String arn = text(r, "arn", true);
-        String type = text(r, "type", true);
+        checks.keys(r, "arn", "type");
+        String arn = checks.text(r, "arn", true);
+        String type = checks.text(r, "type", true);
         if (arn != null && type != null) {
           resources.add(new ScenarioAction.ResourceSpec(arn, type));
         }
@@ -302,7 +302,7 @@ public final class ScenarioReader {
     }
     for (String body : List.of("request", "response")) {
       if (c.get(body) != null && !(c.get(body) instanceof YMap)) {
-        error(c.lineOf(body), "'" + body + "' must be a map (the event's " + body + " parameters)");
+        checks.error(c.lineOf(body), "'" + body + "' must be a map (the event's " + body + " parameters)");
       }
     }
     List<String> unknown = new ArrayList<>(Variables.unknown(c.get("request")));
@@ -312,23 +312,23 @@ public final class ScenarioReader {
     }
     for (String u : unknown) {
       int colon = u.indexOf(':');
-      error(Integer.parseInt(u.substring(0, colon)), u.substring(colon + 2));
+      checks.error(Integer.parseInt(u.substring(0, colon)), u.substring(colon + 2));
     }
     return new ScenarioAction.ApiCall(service, name, count(c), offset(c, "every", Duration.ofSeconds(1)),
-        text(c, "region", false), bool(c, "data"), c.get("request"), c.get("response"), text(c, "error", false),
-        text(c, "error_message", false), resources);
+        checks.text(c, "region", false), checks.bool(c, "data", false), c.get("request"), c.get("response"), checks.text(c, "error", false),
+        checks.text(c, "error_message", false), resources);
   }
 
   private ScenarioAction.Flows flows(YMap f) {
-    keys(f, "to", "destinations", "port", "protocol", "packets", "bytes", "count", "every");
-    String to = text(f, "to", true);
+    checks.keys(f, "to", "destinations", "port", "protocol", "packets", "bytes", "count", "every");
+    String to = checks.text(f, "to", true);
     if (to != null && !to.equals("mining-pool") && !to.equals("external") && !IPV4.matcher(to).matches()) {
-      error(f.lineOf("to"), "'to' must be mining-pool, external or an IPv4 address, not '" + to + "'");
+      checks.error(f.lineOf("to"), "'to' must be mining-pool, external or an IPv4 address, not '" + to + "'");
     }
-    String protocol = text(f, "protocol", false);
+    String protocol = checks.text(f, "protocol", false);
     int proto = protocol == null || protocol.equals("tcp") ? 6 : protocol.equals("udp") ? 17 : -1;
     if (proto < 0) {
-      error(f.lineOf("protocol"), "'protocol' must be tcp or udp");
+      checks.error(f.lineOf("protocol"), "'protocol' must be tcp or udp");
     }
     return new ScenarioAction.Flows(to == null ? "external" : to, (int) number(f, "destinations", 1, 1, 100_000),
         (int) number(f, "port", 0, 0, 65535), proto, number(f, "packets", 10, 1, Long.MAX_VALUE / 4),
@@ -336,50 +336,50 @@ public final class ScenarioReader {
   }
 
   private ScenarioAction.Billing billing(YMap b) {
-    keys(b, "product", "usage_type", "operation", "region", "amount", "unit", "rate", "instance_type", "days");
-    String product = text(b, "product", true);
-    String usage = text(b, "usage_type", true);
+    checks.keys(b, "product", "usage_type", "operation", "region", "amount", "unit", "rate", "instance_type", "days");
+    String product = checks.text(b, "product", true);
+    String usage = checks.text(b, "usage_type", true);
     double amount = decimal(b, "amount");
     double rate = decimal(b, "rate");
-    String operation = text(b, "operation", false);
-    String unit = text(b, "unit", false);
-    String type = text(b, "instance_type", false);
+    String operation = checks.text(b, "operation", false);
+    String unit = checks.text(b, "unit", false);
+    String type = checks.text(b, "instance_type", false);
     return new ScenarioAction.Billing(product == null ? "?" : product, usage == null ? "?" : usage,
-        operation == null ? "RunInstances" : operation, text(b, "region", false), amount, unit == null ? "Hrs" : unit,
+        operation == null ? "RunInstances" : operation, checks.text(b, "region", false), amount, unit == null ? "Hrs" : unit,
         rate, type == null ? "" : type, (int) number(b, "days", 1, 1, 366));
   }
 
   private ScenarioAction.WebRequests web(YMap a) {
-    keys(a, "method", "path", "status", "user_agent", "count", "every");
-    String method = text(a, "method", false);
-    String path = text(a, "path", true);
+    checks.keys(a, "method", "path", "status", "user_agent", "count", "every");
+    String method = checks.text(a, "method", false);
+    String path = checks.text(a, "path", true);
     if (path != null && !path.startsWith("/")) {
-      error(a.lineOf("path"), "'path' must start with /");
+      checks.error(a.lineOf("path"), "'path' must start with /");
     }
     if (path != null) {
-      Variables.unknown(path).forEach(u -> error(a.lineOf("path"), u.substring(u.indexOf(':') + 2)));
+      Variables.unknown(path).forEach(u -> checks.error(a.lineOf("path"), u.substring(u.indexOf(':') + 2)));
     }
-    String agent = text(a, "user_agent", false);
+    String agent = checks.text(a, "user_agent", false);
     return new ScenarioAction.WebRequests(method == null ? "GET" : method, path == null ? "/" : path,
         (int) number(a, "status", 200, 100, 599), agent == null ? "Mozilla/5.0 zgrab/0.x" : agent, count(a),
         offset(a, "every", Duration.ofSeconds(1)));
   }
 
   private ScenarioAction.FileActivity files(YMap a) {
-    keys(a, "host", "activity", "extension", "exe", "count", "every");
-    String activity = text(a, "activity", true);
+    checks.keys(a, "host", "activity", "extension", "exe", "count", "every");
+    String activity = checks.text(a, "activity", true);
     if (activity != null && !activity.equals("encrypt-rename") && !activity.equals("write-unlink")) {
-      error(a.lineOf("activity"), "'activity' must be encrypt-rename or write-unlink, not '" + activity + "'");
+      checks.error(a.lineOf("activity"), "'activity' must be encrypt-rename or write-unlink, not '" + activity + "'");
     }
-    String extension = text(a, "extension", false);
+    String extension = checks.text(a, "extension", false);
     if (extension != null && !extension.matches("\\.[A-Za-z0-9_-]{1,16}")) {
-      error(a.lineOf("extension"), "'extension' must look like .encrypt");
+      checks.error(a.lineOf("extension"), "'extension' must look like .encrypt");
     }
-    String exe = text(a, "exe", false);
+    String exe = checks.text(a, "exe", false);
     if (exe != null && !exe.startsWith("/")) {
-      error(a.lineOf("exe"), "'exe' must be an absolute path");
+      checks.error(a.lineOf("exe"), "'exe' must be an absolute path");
     }
-    return new ScenarioAction.FileActivity(text(a, "host", false), activity == null ? "encrypt-rename" : activity,
+    return new ScenarioAction.FileActivity(checks.text(a, "host", false), activity == null ? "encrypt-rename" : activity,
         extension == null ? ".encrypt" : extension, exe == null ? "/tmp/.x/encryptor" : exe, count(a),
         offset(a, "every", Duration.ofMillis(200)));
   }
@@ -391,105 +391,62 @@ public final class ScenarioReader {
   private List<YMap> maps(YMap parent, String key) {
     List<YMap> out = new ArrayList<>();
     if (!(parent.get(key) instanceof YList list)) {
-      error(parent.lineOf(key), "'" + key + "' must be a list");
+      checks.error(parent.lineOf(key), "'" + key + "' must be a list");
       return out;
     }
     for (YNode n : list.items()) {
       if (n instanceof YMap m) {
         out.add(m);
       } else {
-        error(n.line(), "each entry of '" + key + "' must be a map");
+        checks.error(n.line(), "each entry of '" + key + "' must be a map");
       }
     }
     return out;
   }
 
-  private void keys(YMap m, String... allowed) {
-    Set<String> ok = Set.of(allowed);
-    for (String k : m.entries().keySet()) {
-      if (!ok.contains(k)) {
-        error(m.lineOf(k), "unknown key '" + k + "' (expected one of " + List.of(allowed) + ")");
-      }
-    }
-  }
-
-  private String id(YMap m, String key) {
-    String v = text(m, key, true);
-    if (v != null && !ID.matcher(v).matches()) {
-      error(m.lineOf(key), "'" + key + "' must be lower-case letters, digits and dashes, not '" + v + "'");
-    }
-    return v == null ? "?" : v;
-  }
-
-  private @Nullable String text(YMap m, String key, boolean required) {
-    YNode n = m.get(key);
-    if (n == null) {
-      if (required) {
-        error(m.line(), "missing '" + key + "'");
-      }
-      return null;
-    }
-    if (!(n instanceof YScalar s) || s.value() == null) {
-      error(m.lineOf(key), "'" + key + "' must be a value, not a " + n.kind());
-      return null;
-    }
-    return s.text();
-  }
-
-  private boolean bool(YMap m, String key) {
-    String v = text(m, key, false);
-    if (v == null) {
-      return false;
-    }
-    if (!v.equals("true") && !v.equals("false")) {
-      error(m.lineOf(key), "'" + key + "' must be true or false");
-    }
-    return v.equals("true");
-  }
-
   private long number(YMap m, String key, long fallback, long min, long max) {
-    String v = text(m, key, false);
+    String v = checks.text(m, key, false);
     if (v == null) {
       return fallback;
     }
     try {
       long n = Long.parseLong(v.replace("_", ""));
       if (n < min || n > max) {
-        error(m.lineOf(key), "'" + key + "' must be between " + min + " and " + max + ", not " + n);
+        checks.error(m.lineOf(key), "'" + key + "' must be between " + min + " and " + max + ", not " + n);
         return fallback;
       }
       return n;
     } catch (NumberFormatException e) {
-      error(m.lineOf(key), "'" + key + "' must be a whole number, not '" + v + "'");
+      checks.error(m.lineOf(key), "'" + key + "' must be a whole number, not '" + v + "'");
       return fallback;
     }
   }
 
   private double decimal(YMap m, String key) {
-    String v = text(m, key, true);
+    String v = checks.text(m, key, true);
     if (v == null) {
       return 0;
     }
     try {
       double d = Double.parseDouble(v);
       if (!(d >= 0) || Double.isInfinite(d)) {
-        error(m.lineOf(key), "'" + key + "' must be a non-negative number");
+        checks.error(m.lineOf(key), "'" + key + "' must be a non-negative number");
       }
       return d;
     } catch (NumberFormatException e) {
-      error(m.lineOf(key), "'" + key + "' must be a number, not '" + v + "'");
+      checks.error(m.lineOf(key), "'" + key + "' must be a number, not '" + v + "'");
       return 0;
     }
   }
 
   private Duration offset(YMap m, String key, Duration fallback) {
-    String v = text(m, key, false);
+    String v = checks.text(m, key, false);
     if (v == null) {
       return fallback;
     }
     Duration d = parseOffset(v);
     if (d == null) {
-      error(m.lineOf(key), "'" + key + "' must be an offset like +2d4h, +45m or 30s, not '" + v + "'");
+      checks.error(m.lineOf(key), "'" + key + "' must be an offset like +2d4h, +45m or 30s, not '" + v + "'");
       return fallback;
     }
     return d;
@@ -512,10 +469,6 @@ public final class ScenarioReader {
 
   private static long part(@Nullable String s) {
     return s == null ? 0 : Math.min(Long.parseLong(s), 1_000_000L);
-  }
-
-  private void error(int line, String message) {
-    errors.add(file + ":" + line + ": " + message);
   }
 
   private static List<String> sorted(Set<String> s) {
