@@ -111,7 +111,7 @@ public final class AwsResponder {
    * DescribeVolumes, DescribeNetworkInterfaces, DescribeSecurityGroups, GetConsoleOutput and
    * DescribeInstanceAttribute userData, in that order. Each outcome holds {@code json}: the response as
    * JSON (user data and console output stay base64). DescribeInstances' outcome also names what later
-   * steps need: {@code vpcId}, {@code subnetId}, {@code state}, {@code volumeIds}, {@code
+   * steps need: {@code vpcId}, {@code subnetId}, {@code state}, {@code volumeIds}, {@code deviceNames}, {@code instanceType}, {@code
    * networkInterfaceIds}, {@code securityGroupIds} (comma-separated), {@code instanceProfileArn}.
    */
   public List<CallRecord> describeInstanceState(String instanceId) {
@@ -139,6 +139,10 @@ public final class AwsResponder {
     facts.put("subnetId", nullToEmpty(instance.subnetId()));
     facts.put("state", instance.state() == null ? "" : nullToEmpty(instance.state().nameAsString()));
     facts.put("volumeIds", String.join(",", volumeIds));
+    facts.put("deviceNames", instance.blockDeviceMappings().stream()
+        .filter(m -> m.ebs() != null && m.deviceName() != null)
+        .map(InstanceBlockDeviceMapping::deviceName).collect(Collectors.joining(",")));
+    facts.put("instanceType", nullToEmpty(instance.instanceTypeAsString()));
     facts.put("networkInterfaceIds", String.join(",", eniIds));
     facts.put("securityGroupIds", String.join(",", groupIds));
     facts.put("instanceProfileArn",
