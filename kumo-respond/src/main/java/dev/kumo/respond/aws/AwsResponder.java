@@ -41,8 +41,11 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMappingSpecification;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
-import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.LockMode;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
+import software.amazon.awssdk.services.ec2.model.NetworkAcl;
+import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
 import software.amazon.awssdk.services.ec2.model.LockSnapshotResponse;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -111,7 +114,7 @@ public final class AwsResponder {
    * DescribeVolumes, DescribeNetworkInterfaces, DescribeSecurityGroups, GetConsoleOutput and
    * DescribeInstanceAttribute userData, in that order. Each outcome holds {@code json}: the response as
    * JSON (user data and console output stay base64). DescribeInstances' outcome also names what later
-   * steps need: {@code vpcId}, {@code subnetId}, {@code state}, {@code volumeIds}, {@code deviceNames}, {@code instanceType}, {@code
+   * steps need: {@code vpcId}, {@code subnetId}, {@code state}, {@code volumeIds}, {@code deviceNames}, {@code instanceType}, {@code subnetIds}, {@code privateIps}, {@code
    * networkInterfaceIds}, {@code securityGroupIds} (comma-separated), {@code instanceProfileArn}.
    */
   public List<CallRecord> describeInstanceState(String instanceId) {
@@ -144,6 +147,10 @@ public final class AwsResponder {
         .map(InstanceBlockDeviceMapping::deviceName).collect(Collectors.joining(",")));
     facts.put("instanceType", nullToEmpty(instance.instanceTypeAsString()));
     facts.put("networkInterfaceIds", String.join(",", eniIds));
+    facts.put("subnetIds", instance.networkInterfaces().stream().map(InstanceNetworkInterface::subnetId)
+        .filter(Objects::nonNull).distinct().collect(Collectors.joining(",")));
+    facts.put("privateIps", instance.networkInterfaces().stream().flatMap(n -> n.privateIpAddresses().stream())
+        .map(a -> a.privateIpAddress()).filter(Objects::nonNull).distinct().collect(Collectors.joining(",")));
     facts.put("securityGroupIds", String.join(",", groupIds));
     facts.put("instanceProfileArn",
         instance.iamInstanceProfile() == null ? "" : nullToEmpty(instance.iamInstanceProfile().arn()));
@@ -217,50 +224,76 @@ public final class AwsResponder {
   }
 
   /**
-   * Cuts the instance's network without touching its subnet, and cuts connections already open.
+   * Cuts the instance's network, connections already open included, as the plan says: an empty security group on
+   * every ENI, and network ACL deny entries for each private address.
    *
-   * <p>A security group swap alone leaves tracked connections open (AWS: "there is currently no way to
-   * completely isolate … using Security Groups, due to Connection Tracking"); a NACL hits the whole
-   * subnet. So this does what AWS's {@code AWSSupport-ContainEC2Instance} runbook does: traffic allowed by
-   * rules that admit all traffic from and to {@code 0.0.0.0/0} and {@code ::/0} is not tracked, so the
-   * ENIs first move to such an all-access group, which turns their open connections into untracked ones,
-   * and then to the isolation group (no ingress, egress revoked), which drops every untracked flow at its
-   * next packet. The all-access group is in place only between two consecutive API calls.
+   * <p>A security group change does not cut connections it already tracks, so a group swap alone leaves an
+   * attacker's open shell working. Network ACLs are stateless and drop every packet, tracked or not; a /32 deny
+   * entry per address leaves the rest of the subnet untouched.
    *
-   * <p>Calls, in order: CreateSecurityGroup {@code kumo-isolation-<instance>} (tagged with the case),
-   * RevokeSecurityGroupEgress of its default allow-all rule, CreateSecurityGroup {@code
-   * kumo-untrack-<instance>}, AuthorizeSecurityGroupIngress all traffic from 0.0.0.0/0 and ::/0,
-   * AuthorizeSecurityGroupEgress all traffic to ::/0 (0.0.0.0/0 is its default), then per ENI
-   * ModifyNetworkInterfaceAttribute Groups=[untrack], then per ENI Groups=[isolation]. Both groups are
-   * made before any ENI changes. The original groups are in the {@link #describeInstanceState} record
-   * (for release). An existing group of the same name (a rerun) is reused.
+   * <p>Calls, in order: CreateSecurityGroup {@code kumo-isolation-<case>} in the VPC, tagged with the case (an
+   * existing group of that name, from a rerun, is found with DescribeSecurityGroups and reused);
+   * RevokeSecurityGroupEgress of its default allow-all rule (already revoked on a rerun: tolerated); per ENI
+   * ModifyNetworkInterfaceAttribute Groups=[isolation]; DescribeNetworkAcls of the subnets; then per ACL and
+   * address CreateNetworkAclEntry deny all, ingress then egress, {@code <address>/32}, numbered below every
+   * existing rule of that direction (an existing deny entry for the address, from a rerun, is kept and not made
+   * again). Outcome {@code groupId} on the group call, {@code networkAclId}, {@code ruleNumber}, {@code cidr} and
+   * {@code egress} on each entry. Throws {@code NoFreeRuleNumber} when the ACL's lowest rule leaves no room.
    */
-  public List<CallRecord> isolateNetwork(String instanceId, String vpcId, List<String> networkInterfaceIds, String caseId) {
+  public List<CallRecord> isolateNetwork(String vpcId, List<String> networkInterfaceIds, List<String> subnetIds,
+      List<String> privateIps, String caseId) {
     Ec2Client ec2 = clients.ec2();
     List<CallRecord> calls = new ArrayList<>();
-    String isolation = createGroup(calls, "kumo-isolation-" + instanceId,
-        "Kumo isolation of " + instanceId + ": no traffic", vpcId, caseId);
+    String isolation = createGroup(calls, "kumo-isolation-" + caseId, "Kumo isolation: no rules", vpcId, caseId);
     IpPermission allV4 = IpPermission.builder().ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();
-    IpPermission allV6 = IpPermission.builder().ipProtocol("-1").ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build();
-    var revoked = call(EC2, "RevokeSecurityGroupEgress",
-        () -> ec2.revokeSecurityGroupEgress(b -> b.groupId(isolation).ipPermissions(allV4)));
-    calls.add(record(EC2, "RevokeSecurityGroupEgress", revoked, "groupId", isolation, "egress", "0.0.0.0/0 all"));
-
-    String untrack = createGroup(calls, "kumo-untrack-" + instanceId,
-        "Kumo isolation of " + instanceId + ": transient all-access group that untracks open connections",
-        vpcId, caseId);
-    var ingress = call(EC2, "AuthorizeSecurityGroupIngress",
-        () -> ec2.authorizeSecurityGroupIngress(b -> b.groupId(untrack).ipPermissions(allV4, allV6)));
-    calls.add(record(EC2, "AuthorizeSecurityGroupIngress", ingress, "groupId", untrack, "ingress", "0.0.0.0/0,::/0 all"));
-    var egress = call(EC2, "AuthorizeSecurityGroupEgress",
-        () -> ec2.authorizeSecurityGroupEgress(b -> b.groupId(untrack).ipPermissions(allV6)));
-    calls.add(record(EC2, "AuthorizeSecurityGroupEgress", egress, "groupId", untrack, "egress", "::/0 all"));
-
-    for (String group : List.of(untrack, isolation)) {
-      for (String eni : networkInterfaceIds) {
-        var swapped = call(EC2, "ModifyNetworkInterfaceAttribute",
-            () -> ec2.modifyNetworkInterfaceAttribute(b -> b.networkInterfaceId(eni).groups(group)));
-        calls.add(record(EC2, "ModifyNetworkInterfaceAttribute", swapped, "networkInterfaceId", eni, "groups", group));
+    try {
+      var revoked = ec2.revokeSecurityGroupEgress(b -> b.groupId(isolation).ipPermissions(allV4));
+      calls.add(record(EC2, "RevokeSecurityGroupEgress", revoked, "groupId", isolation, "egress", "0.0.0.0/0 all"));
+    } catch (AwsServiceException e) {
+      if (!"InvalidPermission.NotFound".equals(e.awsErrorDetails().errorCode())) {
+        throw failure(EC2, "RevokeSecurityGroupEgress", e);
+      }
+      calls.add(new CallRecord(EC2, "RevokeSecurityGroupEgress", e.requestId() == null ? "UNKNOWN" : e.requestId(),
+          Map.of("groupId", isolation, "egress", "already revoked")));
+    } catch (SdkException e) {
+      throw failure(EC2, "RevokeSecurityGroupEgress", e);
+    }
+    for (String eni : networkInterfaceIds) {
+      var swapped = call(EC2, "ModifyNetworkInterfaceAttribute",
+          () -> ec2.modifyNetworkInterfaceAttribute(b -> b.networkInterfaceId(eni).groups(isolation)));
+      calls.add(record(EC2, "ModifyNetworkInterfaceAttribute", swapped, "networkInterfaceId", eni, "groups", isolation));
+    }
+    if (subnetIds.isEmpty() || privateIps.isEmpty()) {
+      return List.copyOf(calls);
+    }
+    DescribeNetworkAclsResponse acls = call(EC2, "DescribeNetworkAcls", () -> ec2.describeNetworkAcls(b -> b.filters(
+        Filter.builder().name("association.subnet-id").values(subnetIds).build())));
+    calls.add(record(EC2, "DescribeNetworkAcls", acls, "networkAclIds", acls.networkAcls().stream()
+        .map(NetworkAcl::networkAclId).collect(Collectors.joining(",")), "json", SdkJson.write(acls)));
+    for (NetworkAcl acl : acls.networkAcls()) {
+      for (boolean egress : List.of(false, true)) {
+        List<NetworkAclEntry> existing = acl.entries().stream()
+            .filter(e -> Boolean.TRUE.equals(e.egress()) == egress && e.ruleNumber() != null && e.ruleNumber() < 32767)
+            .toList();
+        int next = existing.stream().mapToInt(NetworkAclEntry::ruleNumber).min().orElse(100) - 1;
+        for (String ip : privateIps) {
+          String cidr = ip + "/32";
+          boolean present = existing.stream().anyMatch(e -> cidr.equals(e.cidrBlock())
+              && e.ruleAction() == RuleAction.DENY && "-1".equals(e.protocol()));
+          if (present) {
+            continue;
+          }
+          if (next < 1) {
+            throw new ResponseStepException(EC2, "CreateNetworkAclEntry", "NoFreeRuleNumber", requestId(acls),
+                "network ACL " + acl.networkAclId() + " has no rule number free below its lowest rule", null);
+          }
+          int rule = next--;
+          var made = call(EC2, "CreateNetworkAclEntry", () -> ec2.createNetworkAclEntry(b -> b
+              .networkAclId(acl.networkAclId()).ruleNumber(rule).protocol("-1").ruleAction(RuleAction.DENY)
+              .egress(egress).cidrBlock(cidr)));
+          calls.add(record(EC2, "CreateNetworkAclEntry", made, "networkAclId", acl.networkAclId(),
+              "ruleNumber", Integer.toString(rule), "cidr", cidr, "egress", Boolean.toString(egress)));
+        }
       }
     }
     return List.copyOf(calls);

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AwsStepExecutors {
   private static final List<String> INSTANCE_FACTS = List.of("instanceId", "vpcId", "subnetId", "state",
-      "volumeIds", "deviceNames", "instanceType", "networkInterfaceIds", "securityGroupIds", "instanceProfileArn");
+      "volumeIds", "deviceNames", "instanceType", "networkInterfaceIds", "subnetIds", "privateIps", "securityGroupIds", "instanceProfileArn");
 
   private AwsStepExecutors() {}
 
@@ -55,11 +55,15 @@ public final class AwsStepExecutors {
     m.put(StepKind.PRESERVE_VOLUMES_ON_TERMINATION, (s, c) ->
         StepResult.done(target.keepVolumesOnTermination(instance(c), c.list("deviceNames")), Map.of()));
     m.put(StepKind.ISOLATE_NETWORK, (s, c) -> {
-      List<CallRecord> calls = target.isolateNetwork(instance(c), need(c, "vpcId"),
-          c.list("networkInterfaceIds"), c.caseId());
+      List<String> subnets = c.list("subnetIds").isEmpty() ? c.list("subnetId") : c.list("subnetIds");
+      List<CallRecord> calls = target.isolateNetwork(need(c, "vpcId"), c.list("networkInterfaceIds"), subnets,
+          c.list("privateIps"), c.caseId());
       String group = calls.stream().filter(r -> r.outcome().getOrDefault("groupName", "").startsWith("kumo-isolation-"))
           .map(r -> r.outcome().get("groupId")).findFirst().orElse("");
-      return StepResult.done(calls, Map.of("isolationGroup", group));
+      String entries = String.join(",", calls.stream().filter(r -> r.operation().equals("CreateNetworkAclEntry"))
+          .map(r -> r.outcome().get("networkAclId") + ":" + r.outcome().get("ruleNumber")
+              + (r.outcome().get("egress").equals("true") ? ":egress" : ":ingress")).toList());
+      return StepResult.done(calls, Map.of("isolationGroup", group, "aclDenyEntries", entries));
     });
     m.put(StepKind.DISASSOCIATE_INSTANCE_PROFILE, (s, c) ->
         StepResult.done(target.disassociateInstanceProfile(instance(c)), Map.of()));

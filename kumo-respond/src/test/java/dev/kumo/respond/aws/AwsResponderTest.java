@@ -226,36 +226,41 @@ class AwsResponderTest {
   }
 
   @Test
-  void isolateNetwork_movesEnisThroughTheAllAccessGroup_thenIntoTheEmptyOne() {
+  void isolateNetwork_putsTheEmptyGroupOnEveryEni_andDeniesEachAddressInTheAclBelowEveryRule() {
     server.stubFor(post("/").withRequestBody(containing("Action=CreateSecurityGroup&"))
-        .withRequestBody(containing("kumo-isolation-i-0abc"))
         .willReturn(ec2Ok("CreateSecurityGroup", "<return>true</return><groupId>sg-iso</groupId>", "rid-sg-iso")));
-    server.stubFor(post("/").withRequestBody(containing("Action=CreateSecurityGroup&"))
-        .withRequestBody(containing("kumo-untrack-i-0abc"))
-        .willReturn(ec2Ok("CreateSecurityGroup", "<return>true</return><groupId>sg-open</groupId>", "rid-sg-open")));
     ec2("RevokeSecurityGroupEgress", "<return>true</return>", "rid-revoke");
-    ec2("AuthorizeSecurityGroupIngress", "<return>true</return>", "rid-in");
-    ec2("AuthorizeSecurityGroupEgress", "<return>true</return>", "rid-out");
     ec2("ModifyNetworkInterfaceAttribute", "<return>true</return>", "rid-eni");
+    ec2("DescribeNetworkAcls", "<networkAclSet><item><networkAclId>acl-1</networkAclId><entrySet>"
+        + "<item><ruleNumber>100</ruleNumber><protocol>-1</protocol><ruleAction>allow</ruleAction><egress>false</egress>"
+        + "<cidrBlock>0.0.0.0/0</cidrBlock></item>"
+        + "<item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>true</egress>"
+        + "<cidrBlock>0.0.0.0/0</cidrBlock></item>"
+        + "<item><ruleNumber>98</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>false</egress>"
+        + "<cidrBlock>10.0.1.6/32</cidrBlock></item></entrySet></item></networkAclSet>", "rid-acl");
+    ec2("CreateNetworkAclEntry", "<return>true</return>", "rid-entry");
 
     List<CallRecord> calls;
     try (AwsClients clients = clients(settings())) {
-      calls = responder(clients).isolateNetwork("i-0abc", "vpc-1", List.of("eni-1", "eni-2"), "case-7");
+      calls = responder(clients).isolateNetwork("vpc-1", List.of("eni-1", "eni-2"), List.of("subnet-1"),
+          List.of("10.0.1.5", "10.0.1.6"), "case-7");
     }
 
-    assertThat(journal()).containsExactly("CreateSecurityGroup", "RevokeSecurityGroupEgress", "CreateSecurityGroup",
-        "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "ModifyNetworkInterfaceAttribute",
-        "ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute");
+    assertThat(journal()).containsExactly("CreateSecurityGroup", "RevokeSecurityGroupEgress",
+        "ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute", "DescribeNetworkAcls",
+        "CreateNetworkAclEntry", "CreateNetworkAclEntry", "CreateNetworkAclEntry");
     assertThat(forms("ModifyNetworkInterfaceAttribute")).extracting(f -> f.get("NetworkInterfaceId") + ":" + f.get("SecurityGroupId.1"))
-        .containsExactly("eni-1:sg-open", "eni-2:sg-open", "eni-1:sg-iso", "eni-2:sg-iso");
-    assertThat(forms("RevokeSecurityGroupEgress").get(0)).containsEntry("GroupId", "sg-iso")
-        .containsEntry("IpPermissions.1.IpProtocol", "-1").containsEntry("IpPermissions.1.IpRanges.1.CidrIp", "0.0.0.0/0");
-    assertThat(forms("AuthorizeSecurityGroupIngress").get(0)).containsEntry("GroupId", "sg-open")
-        .containsEntry("IpPermissions.1.IpRanges.1.CidrIp", "0.0.0.0/0")
-        .containsEntry("IpPermissions.2.Ipv6Ranges.1.CidrIpv6", "::/0");
-    assertThat(forms("CreateSecurityGroup").get(0)).containsEntry("VpcId", "vpc-1")
-        .containsEntry("TagSpecification.1.Tag.1.Value", "case-7");
-    assertThat(requestIds(calls)).startsWith("rid-sg-iso", "rid-revoke", "rid-sg-open").endsWith("rid-eni");
+        .containsExactly("eni-1:sg-iso", "eni-2:sg-iso");
+    assertThat(forms("CreateSecurityGroup").get(0)).containsEntry("GroupName", "kumo-isolation-case-7")
+        .containsEntry("VpcId", "vpc-1").containsEntry("TagSpecification.1.Tag.1.Value", "case-7");
+    assertThat(forms("DescribeNetworkAcls").get(0)).containsEntry("Filter.1.Name", "association.subnet-id")
+        .containsEntry("Filter.1.Value.1", "subnet-1");
+    // ingress: below rule 98; 10.0.1.6 is already denied (a rerun); egress: no rule but the default, so below 100
+    assertThat(forms("CreateNetworkAclEntry")).extracting(f -> f.get("Egress") + ":" + f.get("RuleNumber") + ":"
+        + f.get("CidrBlock") + ":" + f.get("RuleAction") + ":" + f.get("Protocol"))
+        .containsExactly("false:97:10.0.1.5/32:deny:-1", "true:99:10.0.1.5/32:deny:-1", "true:98:10.0.1.6/32:deny:-1");
+    assertThat(requestIds(calls)).startsWith("rid-sg-iso", "rid-revoke", "rid-eni", "rid-eni", "rid-acl")
+        .endsWith("rid-entry");
   }
 
   @Test

@@ -90,8 +90,8 @@ class PlanRunnerTest {
         "GetConsoleOutput", "DescribeInstanceAttribute",
         "CreateTags",
         "ModifyInstanceAttribute", "ModifyInstanceAttribute", "ModifyInstanceAttribute",
-        "CreateSecurityGroup", "RevokeSecurityGroupEgress", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress",
-        "AuthorizeSecurityGroupEgress", "ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute",
+        "CreateSecurityGroup", "RevokeSecurityGroupEgress", "ModifyNetworkInterfaceAttribute",
+        "DescribeNetworkAcls", "CreateNetworkAclEntry", "CreateNetworkAclEntry",
         "DescribeIamInstanceProfileAssociations", "DisassociateIamInstanceProfile",
         "PutRolePolicy",
         "CreateSnapshot", "DescribeSnapshots",
@@ -114,6 +114,12 @@ class PlanRunnerTest {
         .containsExactly("rid-CreateSnapshot", "rid-DescribeSnapshots");
     assertThat(form("RunInstances")).contains("ClientToken=kumo-").contains("ImageId=" + IMAGE)
         .contains("InstanceType=t3.micro");
+    assertThat(form("CreateNetworkAclEntry", 0)).contains("NetworkAclId=acl-1").contains("RuleNumber=99")
+        .contains("Egress=false").contains("RuleAction=deny").contains("CidrBlock=10.0.1.5%2F32");
+    assertThat(form("CreateNetworkAclEntry", 1)).contains("RuleNumber=49").contains("Egress=true");
+    assertThat(form("CreateSecurityGroup")).contains("GroupName=kumo-isolation-case-7");
+    assertThat(state.step("isolate").orElseThrow().resources()).containsEntry("isolationGroup", "sg-iso")
+        .containsEntry("aclDenyEntries", "acl-1:99:ingress,acl-1:49:egress");
     assertThat(form("ModifyInstanceAttribute", 2)).contains("BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda");
 
     List<LedgerEntry> ledger = ledger();
@@ -277,8 +283,10 @@ class PlanRunnerTest {
         + "<blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><volumeId>vol-1</volumeId>"
         + "<deleteOnTermination>true</deleteOnTermination></ebs></item></blockDeviceMapping>"
         + "<iamInstanceProfile><arn>arn:aws:iam::111122223333:instance-profile/web</arn></iamInstanceProfile>"
-        + "<networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId><groupSet><item>"
-        + "<groupId>sg-web</groupId></item></groupSet></item></networkInterfaceSet>"
+        + "<networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId><subnetId>subnet-1</subnetId>"
+        + "<groupSet><item><groupId>sg-web</groupId></item></groupSet><privateIpAddressesSet><item>"
+        + "<privateIpAddress>10.0.1.5</privateIpAddress><primary>true</primary></item></privateIpAddressesSet>"
+        + "</item></networkInterfaceSet>"
         + "</item></instancesSet></item></reservationSet>");
     ec2("DescribeVolumes", "<volumeSet><item><volumeId>vol-1</volumeId></item></volumeSet>");
     ec2("DescribeNetworkInterfaces", "<networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId>"
@@ -291,12 +299,15 @@ class PlanRunnerTest {
     server.stubFor(post("/").withRequestBody(containing("Action=CreateSecurityGroup&"))
         .withRequestBody(containing("kumo-isolation-"))
         .willReturn(ec2Ok("CreateSecurityGroup", "<return>true</return><groupId>sg-iso</groupId>", "rid-sg-iso")));
-    server.stubFor(post("/").withRequestBody(containing("Action=CreateSecurityGroup&"))
-        .withRequestBody(containing("kumo-untrack-"))
-        .willReturn(ec2Ok("CreateSecurityGroup", "<return>true</return><groupId>sg-open</groupId>", "rid-sg-open")));
     ec2("RevokeSecurityGroupEgress", "<return>true</return>");
-    ec2("AuthorizeSecurityGroupIngress", "<return>true</return>");
-    ec2("AuthorizeSecurityGroupEgress", "<return>true</return>");
+    ec2("DescribeNetworkAcls", "<networkAclSet><item><networkAclId>acl-1</networkAclId><vpcId>vpc-1</vpcId>"
+        + "<entrySet><item><ruleNumber>100</ruleNumber><protocol>-1</protocol><ruleAction>allow</ruleAction>"
+        + "<egress>false</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>"
+        + "<item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction>"
+        + "<egress>false</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>"
+        + "<item><ruleNumber>50</ruleNumber><protocol>6</protocol><ruleAction>allow</ruleAction>"
+        + "<egress>true</egress><cidrBlock>0.0.0.0/0</cidrBlock></item></entrySet></item></networkAclSet>");
+    ec2("CreateNetworkAclEntry", "<return>true</return>");
     ec2("ModifyNetworkInterfaceAttribute", "<return>true</return>");
     ec2("DescribeIamInstanceProfileAssociations", "<iamInstanceProfileAssociationSet><item>"
         + "<associationId>iip-assoc-1</associationId><instanceId>" + INSTANCE + "</instanceId>"
