@@ -367,6 +367,58 @@ public final class AwsResponder {
         + "\"Resource\":[\"*\"],\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + time + "\"}}}]}";
   }
 
+  /**
+   * Records an access key and its user, read-only: GetAccessKeyLastUsed (which names the user), then for that user
+   * ListAccessKeys, ListAttachedUserPolicies, ListUserPolicies, ListGroupsForUser and ListMFADevices. Each outcome
+   * holds {@code json}; the first also {@code userName}, {@code lastUsedDate}, {@code lastUsedService} and {@code
+   * lastUsedRegion}. Throws {@code NoUser} when AWS names no user (a root key).
+   */
+  public List<CallRecord> describeAccessKey(String accessKeyId) {
+    var iam = clients.iam();
+    var last = call(IAM, "GetAccessKeyLastUsed", () -> iam.getAccessKeyLastUsed(b -> b.accessKeyId(accessKeyId)));
+    String user = last.userName();
+    if (user == null || user.isEmpty()) {
+      throw new ResponseStepException(IAM, "GetAccessKeyLastUsed", "NoUser", requestId(last),
+          "AWS names no user for " + accessKeyId + " (a root key is handled by hand)", null);
+    }
+    var used = last.accessKeyLastUsed();
+    List<CallRecord> calls = new ArrayList<>();
+    calls.add(record(IAM, "GetAccessKeyLastUsed", last, "accessKeyId", accessKeyId, "userName", user,
+        "lastUsedDate", used == null ? "" : String.valueOf(used.lastUsedDate()),
+        "lastUsedService", used == null ? "" : used.serviceName(), "lastUsedRegion", used == null ? "" : used.region(),
+        "json", SdkJson.write(last)));
+    var keys = call(IAM, "ListAccessKeys", () -> iam.listAccessKeys(b -> b.userName(user)));
+    calls.add(record(IAM, "ListAccessKeys", keys, "userName", user, "json", SdkJson.write(keys)));
+    var attached = call(IAM, "ListAttachedUserPolicies", () -> iam.listAttachedUserPolicies(b -> b.userName(user)));
+    calls.add(record(IAM, "ListAttachedUserPolicies", attached, "userName", user, "json", SdkJson.write(attached)));
+    var inline = call(IAM, "ListUserPolicies", () -> iam.listUserPolicies(b -> b.userName(user)));
+    calls.add(record(IAM, "ListUserPolicies", inline, "userName", user, "json", SdkJson.write(inline)));
+    var groups = call(IAM, "ListGroupsForUser", () -> iam.listGroupsForUser(b -> b.userName(user)));
+    calls.add(record(IAM, "ListGroupsForUser", groups, "userName", user, "json", SdkJson.write(groups)));
+    var mfa = call(IAM, "ListMFADevices", () -> iam.listMFADevices(b -> b.userName(user)));
+    calls.add(record(IAM, "ListMFADevices", mfa, "userName", user, "json", SdkJson.write(mfa)));
+    return List.copyOf(calls);
+  }
+
+  /** Tags an IAM user with {@code kumo:case=<caseId>} (TagUser). */
+  public List<CallRecord> tagUser(String userName, String caseId) {
+    var r = call(IAM, "TagUser", () -> clients.iam().tagUser(b -> b.userName(userName)
+        .tags(t -> t.key(CASE_TAG).value(caseId))));
+    return List.of(record(IAM, "TagUser", r, "userName", userName, CASE_TAG, caseId));
+  }
+
+  /**
+   * Revokes the user's temporary credentials issued before {@code before} (IAM PutUserPolicy of the {@value
+   * #REVOKE_POLICY_NAME} inline policy, as {@link #revokeRoleSessions} does for a role).
+   */
+  public List<CallRecord> revokeUserSessions(String userName, Instant before) {
+    String document = revokePolicy(before);
+    var r = call(IAM, "PutUserPolicy", () -> clients.iam().putUserPolicy(b -> b
+        .userName(userName).policyName(REVOKE_POLICY_NAME).policyDocument(document)));
+    return List.of(record(IAM, "PutUserPolicy", r,
+        "userName", userName, "policyName", REVOKE_POLICY_NAME, "policyDocument", document));
+  }
+
   /** Deactivates an access key (IAM UpdateAccessKey Status=Inactive); reversible, nothing is deleted. */
   public List<CallRecord> deactivateAccessKey(String userName, String accessKeyId) {
     var r = call(IAM, "UpdateAccessKey", () -> clients.iam().updateAccessKey(b -> b

@@ -41,8 +41,12 @@ public final class AwsStepExecutors {
     m.put(StepKind.DESCRIBE_INSTANCE_STATE, (s, c) -> describe(target, s, c));
     m.put(StepKind.TAG_RESOURCES, (s, c) -> {
       String i = c.plan().targets().instance();
+      String user = c.fact("user");
+      if (i == null && user != null) {
+        return StepResult.done(target.tagUser(user, c.caseId()), Map.of("taggedUser", user));
+      }
       if (i == null) {
-        return StepResult.manual("tagging IAM users, roles and buckets is not automated yet");
+        return StepResult.manual("tagging roles and buckets is not automated yet");
       }
       List<String> ids = new ArrayList<>(List.of(i));
       ids.addAll(c.list("volumeIds"));
@@ -74,6 +78,22 @@ public final class AwsStepExecutors {
             + c.fact("instanceProfileArn"));
       }
       return StepResult.done(target.revokeRoleSessions(role, c.now()), Map.of("revokedRole", role));
+    });
+    m.put(StepKind.DESCRIBE_ACCESS_KEY, (s, c) -> {
+      String key = c.plan().targets().accessKey();
+      if (key == null) {
+        return StepResult.manual("the plan names no access key");
+      }
+      List<CallRecord> calls = target.describeAccessKey(key);
+      List<Path> files = evidence(s, c, calls);
+      return new StepResult(false, calls, Map.of("user", calls.get(0).outcome().get("userName")), files, "");
+    });
+    m.put(StepKind.REVOKE_USER_SESSIONS, (s, c) -> {
+      String user = c.fact("user");
+      if (user == null) {
+        return StepResult.manual("the key's user is not known");
+      }
+      return StepResult.done(target.revokeUserSessions(user, c.now()), Map.of("revokedUser", user));
     });
     m.put(StepKind.DEACTIVATE_ACCESS_KEY, (s, c) -> {
       String key = c.plan().targets().accessKey();
@@ -160,6 +180,16 @@ public final class AwsStepExecutors {
 
   private static StepResult describe(AwsResponder target, PlannedStep step, RunContext c) throws IOException {
     List<CallRecord> calls = target.describeInstanceState(instance(c));
+    List<Path> files = evidence(step, c, calls);
+    Map<String, String> resources = new LinkedHashMap<>();
+    for (String k : INSTANCE_FACTS) {
+      resources.put(k, calls.get(0).outcome().getOrDefault(k, ""));
+    }
+    return new StepResult(false, calls, resources, files, "");
+  }
+
+  /** Writes each call's recorded JSON to {@code evidence/<plan id>/}; the runner hashes them into the ledger. */
+  private static List<Path> evidence(PlannedStep step, RunContext c, List<CallRecord> calls) throws IOException {
     Path dir = c.evidenceDir().resolve(c.plan().id());
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
@@ -173,11 +203,7 @@ public final class AwsStepExecutors {
         files.add(f);
       }
     }
-    Map<String, String> resources = new LinkedHashMap<>();
-    for (String k : INSTANCE_FACTS) {
-      resources.put(k, calls.get(0).outcome().getOrDefault(k, ""));
-    }
-    return new StepResult(false, calls, resources, files, "");
+    return files;
   }
 
   private static String instance(RunContext c) {

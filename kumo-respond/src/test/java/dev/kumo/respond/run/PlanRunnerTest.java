@@ -203,17 +203,36 @@ class PlanRunnerTest {
   // ---- other playbooks
 
   @Test
-  void compromisedAccessKey_executed_leavesTheStepsWithoutExecutorManual() throws Exception {
+  void compromisedAccessKey_executed_recordsTheKeyThenCutsIt_andLeavesTheLogsManual() throws Exception {
+    iam("GetAccessKeyLastUsed", "<UserName>alice</UserName><AccessKeyLastUsed><LastUsedDate>2026-11-25T10:00:00Z"
+        + "</LastUsedDate><ServiceName>s3</ServiceName><Region>us-east-1</Region></AccessKeyLastUsed>");
+    iam("ListAccessKeys", "<AccessKeyMetadata><member><UserName>alice</UserName><AccessKeyId>AKIAABCDEFGHIJKLMNOP"
+        + "</AccessKeyId><Status>Active</Status></member></AccessKeyMetadata><IsTruncated>false</IsTruncated>");
+    iam("ListAttachedUserPolicies", "<AttachedPolicies/><IsTruncated>false</IsTruncated>");
+    iam("ListUserPolicies", "<PolicyNames/><IsTruncated>false</IsTruncated>");
+    iam("ListGroupsForUser", "<Groups/><IsTruncated>false</IsTruncated>");
+    iam("ListMFADevices", "<MFADevices/><IsTruncated>false</IsTruncated>");
+    iam("TagUser", null);
+    iam("UpdateAccessKey", null);
+    iam("PutUserPolicy", null);
     Plan plan = PlanBuilder.build(PlaybookLibrary.byId("compromised-access-key").orElseThrow(),
         PlanTargets.of(null, "AKIAABCDEFGHIJKLMNOP", null, null, "111122223333", "us-east-1", "case-7"),
         Provider.AWS);
 
     RunState state = execute(plan, Set.of());
 
+    assertThat(journal()).containsExactly("GetAccessKeyLastUsed", "ListAccessKeys", "ListAttachedUserPolicies",
+        "ListUserPolicies", "ListGroupsForUser", "ListMFADevices", "TagUser", "UpdateAccessKey", "PutUserPolicy");
     assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
-        "record-key=manual", "tag-case=skipped-precondition", "deactivate-key=skipped-precondition",
-        "revoke-sessions=skipped-precondition", "collect-logs=skipped-precondition");
-    assertThat(journal()).isEmpty();
+        "record-key=done", "tag-case=done", "deactivate-key=done", "revoke-sessions=done", "collect-logs=manual");
+    assertThat(form("UpdateAccessKey")).contains("UserName=alice").contains("AccessKeyId=AKIAABCDEFGHIJKLMNOP")
+        .contains("Status=Inactive");
+    assertThat(form("PutUserPolicy")).contains("UserName=alice").contains("aws%3ATokenIssueTime")
+        .contains("2026-11-26T08%3A00%3A00Z");
+    assertThat(ledger()).filteredOn(e -> e.content().kind() == EntryKind.API_CALL)
+        .extracting(e -> e.content().details().get("request_id")).contains("rid-UpdateAccessKey", "rid-PutUserPolicy");
+    assertThat(ledger()).filteredOn(e -> e.content().kind() == EntryKind.ARTIFACT).hasSize(6);
+    assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
   }
 
   @Test
@@ -343,6 +362,15 @@ class PlanRunnerTest {
     return "<imagesSet><item><imageId>" + IMAGE + "</imageId><imageOwnerId>111122223333</imageOwnerId>"
         + "<imageState>available</imageState><creationDate>" + created + "</creationDate><name>golden</name>"
         + "</item></imagesSet>";
+  }
+
+  private void iam(String action, String result) {
+    server.stubFor(post("/").withRequestBody(containing("Action=" + action + "&"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+            .withBody("<" + action + "Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"
+                + (result == null ? "" : "<" + action + "Result>" + result + "</" + action + "Result>")
+                + "<ResponseMetadata><RequestId>rid-" + action + "</RequestId></ResponseMetadata></"
+                + action + "Response>")));
   }
 
   private void ec2(String action, String inner) {
