@@ -530,6 +530,61 @@ public final class AwsResponder {
         "lockExpiresOn", String.valueOf(r.lockExpiresOn())));
   }
 
+  /**
+   * Records a bucket's configuration, read-only: GetBucketPolicy, GetBucketAcl, GetPublicAccessBlock,
+   * GetBucketVersioning, GetObjectLockConfiguration, GetBucketLogging, GetBucketEncryption, GetBucketTagging and
+   * ListObjectVersions (first page of up to 1000; {@code truncated=true} says there are more). Each outcome holds
+   * {@code json}, or {@code configured=false} when S3 answers that the setting does not exist (no policy, no tags,
+   * ...), which is a finding, not a failure. GetBucketTagging's outcome also has {@code tags} ({@code k=v,...}).
+   */
+  public List<CallRecord> describeBucket(String bucket) {
+    var s3 = clients.s3();
+    List<CallRecord> calls = new ArrayList<>();
+    calls.add(optional("GetBucketPolicy", () -> s3.getBucketPolicy(b -> b.bucket(bucket)), "NoSuchBucketPolicy"));
+    calls.add(optional("GetBucketAcl", () -> s3.getBucketAcl(b -> b.bucket(bucket))));
+    calls.add(optional("GetPublicAccessBlock", () -> s3.getPublicAccessBlock(b -> b.bucket(bucket)),
+        "NoSuchPublicAccessBlockConfiguration"));
+    calls.add(optional("GetBucketVersioning", () -> s3.getBucketVersioning(b -> b.bucket(bucket))));
+    calls.add(optional("GetObjectLockConfiguration", () -> s3.getObjectLockConfiguration(b -> b.bucket(bucket)),
+        "ObjectLockConfigurationNotFoundError"));
+    calls.add(optional("GetBucketLogging", () -> s3.getBucketLogging(b -> b.bucket(bucket))));
+    calls.add(optional("GetBucketEncryption", () -> s3.getBucketEncryption(b -> b.bucket(bucket)),
+        "ServerSideEncryptionConfigurationNotFoundError"));
+    try {
+      var tags = s3.getBucketTagging(b -> b.bucket(bucket));
+      calls.add(record(S3, "GetBucketTagging", tags, "tags", tags.tagSet().stream()
+          .map(t -> t.key() + "=" + t.value()).collect(Collectors.joining(",")), "json", SdkJson.write(tags)));
+    } catch (AwsServiceException e) {
+      calls.add(notConfigured("GetBucketTagging", e, "NoSuchTagSet"));
+    } catch (SdkException e) {
+      throw failure(S3, "GetBucketTagging", e);
+    }
+    var versions = call(S3, "ListObjectVersions", () -> s3.listObjectVersions(b -> b.bucket(bucket).maxKeys(1000)));
+    calls.add(record(S3, "ListObjectVersions", versions, "truncated", String.valueOf(Boolean.TRUE.equals(versions.isTruncated())),
+        "json", SdkJson.write(versions)));
+    return List.copyOf(calls);
+  }
+
+  private static CallRecord optional(String operation, Supplier<? extends AwsResponse> call, String... absent) {
+    try {
+      AwsResponse r = call.get();
+      return record(S3, operation, r, "configured", "true", "json", SdkJson.write(r));
+    } catch (AwsServiceException e) {
+      return notConfigured(operation, e, absent);
+    } catch (SdkException e) {
+      throw failure(S3, operation, e);
+    }
+  }
+
+  private static CallRecord notConfigured(String operation, AwsServiceException e, String... absent) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    if (code == null || !List.of(absent).contains(code)) {
+      throw failure(S3, operation, e);
+    }
+    return new CallRecord(S3, operation, e.requestId() == null ? "UNKNOWN" : e.requestId(),
+        Map.of("configured", "false", "error", code));
+  }
+
   /** Blocks every kind of public access to a bucket (S3 PutPublicAccessBlock, all four settings true). */
   public List<CallRecord> blockPublicAccess(String bucket) {
     var r = call(S3, "PutPublicAccessBlock", () -> clients.s3().putPublicAccessBlock(b -> b.bucket(bucket)

@@ -171,6 +171,13 @@ public final class AwsStepExecutors {
       }
       return StepResult.done(calls, Map.of("healthyInstance", id));
     });
+    m.put(StepKind.DESCRIBE_BUCKET, (s, c) -> {
+      List<CallRecord> calls = target.describeBucket(bucket(c));
+      List<Path> files = evidence(s, c, calls);
+      String tags = calls.stream().filter(r -> r.operation().equals("GetBucketTagging"))
+          .map(r -> r.outcome().getOrDefault("tags", "")).findFirst().orElse("");
+      return new StepResult(false, calls, Map.of("describedBucket", bucket(c), "bucketTags", tags), files, "");
+    });
     m.put(StepKind.BLOCK_PUBLIC_ACCESS, (s, c) -> StepResult.done(target.blockPublicAccess(bucket(c)), Map.of()));
     m.put(StepKind.ENABLE_VERSIONING_AND_OBJECT_LOCK, (s, c) -> new StepResult(false,
         target.enableVersioning(bucket(c)), Map.of("versionedBucket", bucket(c)), List.of(),

@@ -236,17 +236,38 @@ class PlanRunnerTest {
   }
 
   @Test
-  void s3Ransomware_executed_callsS3ForTheStepsWithAnExecutor() throws Exception {
-    server.stubFor(put(urlMatching("/victim-bucket\\?versioning.*"))
-        .willReturn(aResponse().withStatus(200).withHeader("x-amz-request-id", "rid-ver")));
+  void s3Ransomware_executed_recordsTheBucketAndTurnsVersioningOn_andLeavesTheRestManual() throws Exception {
+    s3Error("policy", "NoSuchBucketPolicy");
+    s3Get("acl", "<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList/></AccessControlPolicy>");
+    s3Error("publicAccessBlock", "NoSuchPublicAccessBlockConfiguration");
+    s3Get("versioning", "<VersioningConfiguration/>");
+    s3Error("object-lock", "ObjectLockConfigurationNotFoundError");
+    s3Get("logging", "<BucketLoggingStatus/>");
+    s3Error("encryption", "ServerSideEncryptionConfigurationNotFoundError");
+    s3Get("tagging", "<Tagging><TagSet><Tag><Key>team</Key><Value>data</Value></Tag></TagSet></Tagging>");
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlMatching("/victim-bucket\\?.*versions.*"))
+        .willReturn(s3Ok("<ListVersionsResult><Name>victim-bucket</Name><IsTruncated>false</IsTruncated>"
+            + "<Version><Key>a.txt</Key><VersionId>v1</VersionId><IsLatest>true</IsLatest></Version>"
+            + "</ListVersionsResult>", "rid-versions")));
+    server.stubFor(put(urlMatching("/victim-bucket\\?versioning.*")).willReturn(s3Ok("", "rid-put-versioning")));
     Plan plan = PlanBuilder.build(PlaybookLibrary.byId("s3-ransomware").orElseThrow(),
         PlanTargets.of(null, null, null, "victim-bucket", "111122223333", "us-east-1", "case-7"), Provider.AWS);
 
     RunState state = execute(plan, Set.of());
 
-    assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).startsWith("record-bucket=manual");
+    assertThat(journal()).extracting(c -> c.replaceAll("[?&=].*", ""))
+        .containsExactly("GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket",
+            "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket",
+            "GET /victim-bucket", "PUT /victim-bucket");
+    assertThat(journal().get(9)).startsWith("PUT /victim-bucket?versioning");
+    assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
+        "record-bucket=done", "tag-case=manual", "protect-bucket=manual", "versioning-and-lock=done",
+        "collect-logs=manual", "restore=skipped-precondition");
+    assertThat(state.step("record-bucket").orElseThrow().resources()).containsEntry("bucketTags", "team=data");
+    assertThat(state.step("record-bucket").orElseThrow().calls()).extracting(CallSummary::requestId)
+        .contains("rid-policy", "rid-acl", "rid-versions");
     assertThat(state.failedOrBlocked()).isTrue();
-    assertThat(journal()).isEmpty();
+    assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
   }
 
   @Test
@@ -371,6 +392,24 @@ class PlanRunnerTest {
                 + (result == null ? "" : "<" + action + "Result>" + result + "</" + action + "Result>")
                 + "<ResponseMetadata><RequestId>rid-" + action + "</RequestId></ResponseMetadata></"
                 + action + "Response>")));
+  }
+
+  private void s3Get(String query, String body) {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlMatching("/victim-bucket\\?" + query + ".*"))
+        .willReturn(s3Ok(body, "rid-" + query)));
+  }
+
+  private void s3Error(String query, String code) {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlMatching("/victim-bucket\\?" + query + ".*"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/xml")
+            .withHeader("x-amz-request-id", "rid-" + query).withHeader("x-amz-id-2", "h")
+            .withBody("<Error><Code>" + code + "</Code><Message>none</Message><RequestId>rid-" + query
+                + "</RequestId></Error>")));
+  }
+
+  private static ResponseDefinitionBuilder s3Ok(String body, String requestId) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/xml")
+        .withHeader("x-amz-request-id", requestId).withHeader("x-amz-id-2", "h").withBody(body);
   }
 
   private void ec2(String action, String inner) {
