@@ -429,16 +429,38 @@ public final class AwsResponder {
 
   /**
    * Snapshots every volume (CreateSnapshot with tags {@code kumo:case} and {@code kumo:source-volume}),
-   * then polls DescribeSnapshots until all are {@code completed}. A snapshot in state {@code error}
-   * throws {@code SnapshotError}; still pending after the last poll throws {@code Timeout}. Each
-   * CreateSnapshot outcome has {@code volumeId} and {@code snapshotId}; the last DescribeSnapshots has
-   * {@code states} ({@code snap-…=completed,…}). A repeat makes new snapshots.
+   * then polls DescribeSnapshots until all are {@code completed}. Safe to repeat after a crash: a first
+   * DescribeSnapshots finds the account's own snapshots tagged with the case, and a volume that already has one
+   * (not in state {@code error}) is not snapshotted again (outcome {@code reused=true}). A snapshot in state
+   * {@code error} throws {@code SnapshotError}; still pending after the last poll throws {@code Timeout}. Each
+   * CreateSnapshot outcome has {@code volumeId} and {@code snapshotId}; the last DescribeSnapshots has {@code
+   * states} ({@code snap-…=completed,…}) and {@code snapshotIds} (made or reused, in volume order).
    */
   public List<CallRecord> snapshotVolumes(List<String> volumeIds, String caseId) {
     Ec2Client ec2 = clients.ec2();
     List<CallRecord> calls = new ArrayList<>();
     List<String> snapshotIds = new ArrayList<>();
+    if (volumeIds.isEmpty()) {
+      return List.of();
+    }
+    DescribeSnapshotsResponse existing = call(EC2, "DescribeSnapshots", () -> ec2.describeSnapshots(b -> b
+        .ownerIds("self").filters(Filter.builder().name("tag:" + CASE_TAG).values(caseId).build(),
+            Filter.builder().name("tag:kumo:source-volume").values(volumeIds).build())));
+    Map<String, String> reused = new LinkedHashMap<>();
+    for (Snapshot snap : existing.snapshots()) {
+      String source = tag(snap.tags(), "kumo:source-volume");
+      if (snap.state() != SnapshotState.ERROR && caseId.equals(tag(snap.tags(), CASE_TAG))
+          && volumeIds.contains(source) && !reused.containsKey(source)) {
+        reused.put(source, snap.snapshotId());
+      }
+    }
+    calls.add(record(EC2, "DescribeSnapshots", existing, "reused", reused.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","))));
     for (String volume : volumeIds) {
+      if (reused.containsKey(volume)) {
+        snapshotIds.add(reused.get(volume));
+        continue;
+      }
       CreateSnapshotResponse created = call(EC2, "CreateSnapshot", () -> ec2.createSnapshot(b -> b
           .volumeId(volume)
           .description("Kumo case " + caseId + ": evidence of " + volume)
@@ -461,7 +483,8 @@ public final class AwsResponder {
           && described.snapshots().stream().allMatch(s -> s.state() == SnapshotState.COMPLETED);
       List<Snapshot> failed = described.snapshots().stream().filter(s -> s.state() == SnapshotState.ERROR).toList();
       if (done || !failed.isEmpty() || poll == maxPolls) {
-        calls.add(record(EC2, "DescribeSnapshots", described, "states", states, "polls", Integer.toString(poll)));
+        calls.add(record(EC2, "DescribeSnapshots", described, "states", states, "polls", Integer.toString(poll),
+            "snapshotIds", String.join(",", snapshotIds)));
       }
       if (!failed.isEmpty()) {
         throw new ResponseStepException(EC2, "DescribeSnapshots", "SnapshotError", requestId(described),
@@ -493,9 +516,23 @@ public final class AwsResponder {
    * Copies a snapshot into these clients' account and region, re-encrypted with {@code kmsKeyId}: KMS
    * DescribeKey first (the key must be {@code Enabled}, else {@code KeyNotUsable} before any copy), then
    * CopySnapshot Encrypted=true KmsKeyId DestinationRegion (the SDK adds the presigned source URL), tagged {@code kumo:case} and {@code kumo:source-snapshot}.
-   * Outcome {@code snapshotId} is the copy's. Run with the forensic account's clients.
+   * Outcome {@code snapshotId} is the copy's. Run with the forensic account's clients. Safe to repeat: a first
+   * DescribeSnapshots finds an earlier copy of the same snapshot for the case (tags {@code kumo:case} and {@code
+   * kumo:source-snapshot}), which is then returned ({@code reused=true}) instead of copied again.
    */
   public List<CallRecord> copySnapshot(String snapshotId, String sourceRegion, String kmsKeyId, String caseId) {
+    DescribeSnapshotsResponse existing = call(EC2, "DescribeSnapshots", () -> clients.ec2().describeSnapshots(b -> b
+        .ownerIds("self").filters(Filter.builder().name("tag:" + CASE_TAG).values(caseId).build(),
+            Filter.builder().name("tag:kumo:source-snapshot").values(snapshotId).build())));
+    Snapshot earlier = existing.snapshots().stream()
+        .filter(x -> x.state() != SnapshotState.ERROR && snapshotId.equals(tag(x.tags(), "kumo:source-snapshot"))
+            && caseId.equals(tag(x.tags(), CASE_TAG)))
+        .findFirst().orElse(null);
+    if (earlier != null) {
+      return List.of(record(EC2, "DescribeSnapshots", existing, "sourceSnapshotId", snapshotId,
+          "snapshotId", earlier.snapshotId(), "reused", "true"));
+    }
+    CallRecord lookup = record(EC2, "DescribeSnapshots", existing, "sourceSnapshotId", snapshotId, "reused", "false");
     DescribeKeyResponse key = call(KMS, "DescribeKey", () -> clients.kms().describeKey(b -> b.keyId(kmsKeyId)));
     String keyArn = key.keyMetadata() == null ? "" : nullToEmpty(key.keyMetadata().arn());
     CallRecord keyCall = record(KMS, "DescribeKey", key, "keyId", kmsKeyId, "keyArn", keyArn,
@@ -511,7 +548,7 @@ public final class AwsResponder {
         .description("Kumo case " + caseId + ": forensic copy of " + snapshotId)
         .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
             .tags(caseTag(caseId), Tag.builder().key("kumo:source-snapshot").value(snapshotId).build()).build())));
-    return List.of(keyCall, record(EC2, "CopySnapshot", copy, "sourceSnapshotId", snapshotId,
+    return List.of(lookup, keyCall, record(EC2, "CopySnapshot", copy, "sourceSnapshotId", snapshotId,
         "sourceRegion", sourceRegion, "snapshotId", copy.snapshotId(), "kmsKeyId", kmsKeyId));
   }
 
@@ -696,6 +733,10 @@ public final class AwsResponder {
       Thread.currentThread().interrupt();
       throw new ResponseStepException(EC2, "DescribeSnapshots", "Interrupted", null, "interrupted while waiting", e);
     }
+  }
+
+  private static @Nullable String tag(List<Tag> tags, String key) {
+    return tags.stream().filter(t -> key.equals(t.key())).map(Tag::value).findFirst().orElse(null);
   }
 
   private static TagSpecification tags(ResourceType type, String caseId) {

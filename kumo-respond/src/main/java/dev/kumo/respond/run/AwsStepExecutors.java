@@ -105,7 +105,8 @@ public final class AwsStepExecutors {
     });
     m.put(StepKind.SNAPSHOT_VOLUMES, (s, c) -> {
       List<CallRecord> calls = target.snapshotVolumes(c.list("volumeIds"), c.caseId());
-      return StepResult.done(calls, Map.of("snapshotIds", join(calls, "CreateSnapshot", "snapshotId")));
+      String ids = calls.isEmpty() ? "" : calls.get(calls.size() - 1).outcome().getOrDefault("snapshotIds", "");
+      return StepResult.done(calls, Map.of("snapshotIds", ids));
     });
     m.put(StepKind.COPY_SNAPSHOTS_TO_FORENSIC_ACCOUNT, (s, c) -> {
       String account = c.plan().targets().forensicAccount();
@@ -120,7 +121,7 @@ public final class AwsStepExecutors {
         calls.addAll(target.shareSnapshot(snap, account));
         List<CallRecord> copy = forensic.copySnapshot(snap, region, key, c.caseId());
         calls.addAll(copy);
-        copies.add(join(copy, "CopySnapshot", "snapshotId"));
+        copies.add(copy.get(copy.size() - 1).outcome().getOrDefault("snapshotId", ""));
       }
       return StepResult.done(calls, Map.of("forensicSnapshotIds", String.join(",", copies)));
     });

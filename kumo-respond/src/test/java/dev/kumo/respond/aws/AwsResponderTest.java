@@ -99,6 +99,13 @@ class AwsResponderTest {
                 + action + "Response>")));
   }
 
+  /** The lookup of earlier snapshots of the case (tag filters) finds none. */
+  private void noEarlierSnapshots() {
+    server.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=DescribeSnapshots&"))
+        .withRequestBody(containing("tag%3Akumo%3Acase"))
+        .willReturn(ec2Ok("DescribeSnapshots", "<snapshotSet/>", "rid-lookup")));
+  }
+
   /** The calls WireMock received, oldest first: the Query action, the KMS target or the S3 method and URL. */
   private List<String> journal() {
     List<LoggedRequest> requests = new ArrayList<>(server.findAll(
@@ -147,6 +154,7 @@ class AwsResponderTest {
     ec2("ModifyInstanceAttribute", "<return>true</return>", "rid-modify");
     ec2("CreateSnapshot", "<snapshotId>snap-1</snapshotId><volumeId>vol-1</volumeId><status>pending</status>"
         + "<startTime>2026-11-26T08:00:00.000Z</startTime>", "rid-create");
+    noEarlierSnapshots();
     server.stubFor(post("/").withRequestBody(containing("Action=DescribeSnapshots&"))
         .inScenario("snap").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("done")
         .willReturn(ec2Ok("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-1</snapshotId>"
@@ -168,8 +176,12 @@ class AwsResponderTest {
     }
 
     assertThat(journal()).containsExactly("ModifyInstanceAttribute", "ModifyInstanceAttribute",
-        "CreateSnapshot", "DescribeSnapshots", "DescribeSnapshots", "LockSnapshot");
-    assertThat(requestIds(calls)).containsExactly("rid-modify", "rid-modify", "rid-create", "rid-poll-2", "rid-lock");
+        "DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots", "DescribeSnapshots", "LockSnapshot");
+    assertThat(requestIds(calls)).containsExactly("rid-modify", "rid-modify", "rid-lookup", "rid-create", "rid-poll-2",
+        "rid-lock");
+    assertThat(forms("DescribeSnapshots").get(0)).containsEntry("Owner.1", "self")
+        .containsEntry("Filter.1.Name", "tag:kumo:case").containsEntry("Filter.1.Value.1", "case-7")
+        .containsEntry("Filter.2.Name", "tag:kumo:source-volume").containsEntry("Filter.2.Value.1", "vol-1");
     List<Map<String, String>> modify = forms("ModifyInstanceAttribute");
     assertThat(modify.get(0)).containsEntry("Version", "2016-11-15").containsEntry("InstanceId", "i-0abc")
         .containsEntry("DisableApiTermination.Value", "true");
@@ -180,8 +192,9 @@ class AwsResponderTest {
         .containsEntry("TagSpecification.1.Tag.1.Value", "case-7");
     assertThat(forms("LockSnapshot").get(0)).containsEntry("SnapshotId", "snap-1")
         .containsEntry("LockMode", "compliance").containsEntry("LockDuration", "30");
-    assertThat(calls.get(2).outcome()).containsEntry("snapshotId", "snap-1").containsEntry("volumeId", "vol-1");
-    assertThat(calls.get(3).outcome()).containsEntry("states", "snap-1=completed").containsEntry("polls", "2");
+    assertThat(calls.get(3).outcome()).containsEntry("snapshotId", "snap-1").containsEntry("volumeId", "vol-1");
+    assertThat(calls.get(4).outcome()).containsEntry("states", "snap-1=completed").containsEntry("polls", "2")
+        .containsEntry("snapshotIds", "snap-1");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(15));
   }
 
@@ -330,14 +343,15 @@ class AwsResponderTest {
             .withBody("{\"KeyMetadata\":{\"KeyId\":\"key-1\",\"Arn\":\"arn:aws:kms:us-east-1:222222222222:key/key-1\","
                 + "\"KeyState\":\"Enabled\",\"Enabled\":true}}")));
     ec2("CopySnapshot", "<snapshotId>snap-copy</snapshotId>", "rid-copy");
+    noEarlierSnapshots();
 
     List<CallRecord> calls;
     try (AwsClients clients = clients(settings())) {
       calls = responder(clients).copySnapshot("snap-1", "eu-west-1", "key-1", "case-7");
     }
 
-    assertThat(journal()).containsExactly("TrentService.DescribeKey", "CopySnapshot");
-    assertThat(requestIds(calls)).containsExactly("rid-kms", "rid-copy");
+    assertThat(journal()).containsExactly("DescribeSnapshots", "TrentService.DescribeKey", "CopySnapshot");
+    assertThat(requestIds(calls)).containsExactly("rid-lookup", "rid-kms", "rid-copy");
     assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlMatching("/"))
         .withHeader("X-Amz-Target", equalTo("TrentService.DescribeKey"))).get(0).getBodyAsString())
         .isEqualTo("{\"KeyId\":\"key-1\"}");
@@ -346,7 +360,7 @@ class AwsResponderTest {
         .containsEntry("DestinationRegion", "us-east-1");
     assertThat(forms("CopySnapshot").get(0).get("PresignedUrl")).startsWith("https://ec2.eu-west-1.amazonaws.com")
         .contains("SourceSnapshotId=snap-1");
-    assertThat(calls.get(1).outcome()).containsEntry("snapshotId", "snap-copy");
+    assertThat(calls.get(2).outcome()).containsEntry("snapshotId", "snap-copy");
   }
 
   @Test
@@ -355,6 +369,7 @@ class AwsResponderTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
             .withHeader("x-amzn-RequestId", "rid-kms")
             .withBody("{\"KeyMetadata\":{\"KeyId\":\"key-1\",\"KeyState\":\"PendingDeletion\",\"Enabled\":false}}")));
+    noEarlierSnapshots();
 
     try (AwsClients clients = clients(settings())) {
       assertThatThrownBy(() -> responder(clients).copySnapshot("snap-1", "eu-west-1", "key-1", "case-7"))
@@ -363,7 +378,7 @@ class AwsResponderTest {
             assertThat(e.requestId()).isEqualTo("rid-kms");
           });
     }
-    assertThat(journal()).containsExactly("TrentService.DescribeKey");
+    assertThat(journal()).containsExactly("DescribeSnapshots", "TrentService.DescribeKey");
   }
 
   @Test
@@ -410,6 +425,7 @@ class AwsResponderTest {
   void createSnapshotFailingWith500_afterEveryRetry_throwsNamingTheCallAndRequestId() {
     server.stubFor(post("/").withRequestBody(containing("Action=CreateSnapshot&"))
         .willReturn(ec2Error(500, "InternalError", "rid-500")));
+    noEarlierSnapshots();
 
     try (AwsClients clients = clients(settings())) {
       assertThatThrownBy(() -> responder(clients).snapshotVolumes(List.of("vol-1"), "case-7"))
@@ -421,7 +437,7 @@ class AwsResponderTest {
             assertThat(e.getMessage()).contains("ec2 CreateSnapshot failed: InternalError (request id rid-500)");
           });
     }
-    assertThat(journal()).containsExactly("CreateSnapshot", "CreateSnapshot", "CreateSnapshot");
+    assertThat(journal()).containsExactly("DescribeSnapshots", "CreateSnapshot", "CreateSnapshot", "CreateSnapshot");
   }
 
   @Test
@@ -477,6 +493,30 @@ class AwsResponderTest {
     assertThat(requests.get(1).getHeader("X-Amz-Security-Token")).isEqualTo("token");
     assertThat(calls.get(0).outcome()).containsEntry("account", "222222222222");
     assertThat(requestIds(calls)).containsExactly("rid-who");
+  }
+
+  @Test
+  void snapshotVolumes_rerunAfterACrash_reusesTheCasesSnapshot_andSnapshotsOnlyTheOtherVolume() {
+    server.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=DescribeSnapshots&"))
+        .withRequestBody(containing("tag%3Akumo%3Acase"))
+        .willReturn(ec2Ok("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-old</snapshotId>"
+            + "<status>pending</status><tagSet><item><key>kumo:case</key><value>case-7</value></item>"
+            + "<item><key>kumo:source-volume</key><value>vol-1</value></item></tagSet></item></snapshotSet>",
+            "rid-lookup")));
+    ec2("CreateSnapshot", "<snapshotId>snap-2</snapshotId><volumeId>vol-2</volumeId><status>pending</status>",
+        "rid-create");
+    ec2("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-old</snapshotId><status>completed</status></item>"
+        + "<item><snapshotId>snap-2</snapshotId><status>completed</status></item></snapshotSet>", "rid-poll");
+
+    List<CallRecord> calls;
+    try (AwsClients clients = clients(settings())) {
+      calls = responder(clients).snapshotVolumes(List.of("vol-1", "vol-2"), "case-7");
+    }
+
+    assertThat(journal()).containsExactly("DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots");
+    assertThat(forms("CreateSnapshot")).extracting(f -> f.get("VolumeId")).containsExactly("vol-2");
+    assertThat(calls.get(0).outcome()).containsEntry("reused", "vol-1=snap-old");
+    assertThat(calls.get(2).outcome()).containsEntry("snapshotIds", "snap-old,snap-2");
   }
 
   @Test

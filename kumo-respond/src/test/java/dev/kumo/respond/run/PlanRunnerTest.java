@@ -94,8 +94,8 @@ class PlanRunnerTest {
         "DescribeNetworkAcls", "CreateNetworkAclEntry", "CreateNetworkAclEntry",
         "DescribeIamInstanceProfileAssociations", "DisassociateIamInstanceProfile",
         "PutRolePolicy",
-        "CreateSnapshot", "DescribeSnapshots",
-        "ModifySnapshotAttribute", "TrentService.DescribeKey", "CopySnapshot",
+        "DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots",
+        "ModifySnapshotAttribute", "DescribeSnapshots", "TrentService.DescribeKey", "CopySnapshot",
         "LockSnapshot",
         "DescribeImages",
         "RunInstances",
@@ -111,7 +111,7 @@ class PlanRunnerTest {
         .containsEntry("forensicSnapshotIds", "snap-copy");
     assertThat(state.step("redeploy").orElseThrow().resources()).containsEntry("newInstance", "i-0new5678");
     assertThat(state.step("snapshot").orElseThrow().calls()).extracting(CallSummary::requestId)
-        .containsExactly("rid-CreateSnapshot", "rid-DescribeSnapshots");
+        .containsExactly("rid-DescribeSnapshots", "rid-CreateSnapshot", "rid-DescribeSnapshots");
     assertThat(form("RunInstances")).contains("ClientToken=kumo-").contains("ImageId=" + IMAGE)
         .contains("InstanceType=t3.micro");
     assertThat(form("CreateNetworkAclEntry", 0)).contains("NetworkAclId=acl-1").contains("RuleNumber=99")
@@ -165,7 +165,7 @@ class PlanRunnerTest {
     server.resetRequests();
     RunState resumed = execute(instancePlan(), Set.of());
 
-    assertThat(journal()).startsWith("CreateSnapshot", "DescribeSnapshots")
+    assertThat(journal()).startsWith("DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots")
         .doesNotContain("DescribeInstances", "CreateSecurityGroup", "CreateTags", "PutRolePolicy")
         .endsWith("RunInstances", "DescribeInstanceStatus");
     assertThat(resumed.failedOrBlocked()).isFalse();
