@@ -1,8 +1,6 @@
 package dev.kumo.cli;
 
-import dev.kumo.casestore.CaseQuery;
 import dev.kumo.cli.output.Sanitize;
-import dev.kumo.incident.Incident;
 import dev.kumo.respond.plan.ApiCall;
 import dev.kumo.respond.plan.Plan;
 import dev.kumo.respond.plan.PlanBuilder;
@@ -16,8 +14,6 @@ import dev.kumo.respond.plan.PlaybookStep;
 import dev.kumo.respond.plan.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,39 +40,8 @@ final class RespondPlanCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--instance", paramLabel = "ID", description = "Compromised EC2 instance (i-...).")
-  @Nullable String instance;
-
-  @Option(names = "--access-key", paramLabel = "ID", description = "Compromised access key (AKIA... or ASIA...).")
-  @Nullable String accessKey;
-
-  @Option(names = "--role", paramLabel = "ARN", description = "Compromised workload role.")
-  @Nullable String role;
-
-  @Option(names = "--bucket", paramLabel = "NAME", description = "Bucket hit by ransomware or exposed.")
-  @Nullable String bucket;
-
-  @Option(names = "--account", paramLabel = "ID", description = "Account of the targets (12 digits).")
-  @Nullable String account;
-
-  @Option(names = "--region", paramLabel = "REGION", description = "Region of the targets.")
-  @Nullable String region;
-
-  @Option(names = "--case-id", paramLabel = "ID", description = "Case id the resources are tagged with.")
-  @Nullable String caseId;
-
-  @Option(names = "--forensic-account", paramLabel = "ID", description = "Account evidence is copied to.")
-  @Nullable String forensicAccount;
-
-  @Option(names = "--image", paramLabel = "AMI", description = "Known-good image to redeploy from.")
-  @Nullable String image;
-
-  @Option(names = "--since", paramLabel = "TIME", description = "Start of the compromise window (ISO 8601, UTC).")
-  @Nullable String since;
-
-  @Option(names = "--playbook", paramLabel = "ID|FILE", description = "Playbook (default: the one that fits the "
-      + "targets: instance, access key, role, then bucket).")
-  @Nullable String playbook;
+  @Mixin
+  PlanTargetOptions targetOptions = new PlanTargetOptions();
 
   @Option(names = "--provider", paramLabel = "CLOUD", description = "aws (default), azure or gcp (text plans with the "
       + "az / gcloud commands, compromised instance).")
@@ -83,14 +49,6 @@ final class RespondPlanCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json (kumo.plan/1).")
   Format format = Format.text;
-
-  @Option(names = "--case", paramLabel = "DIR", description = "Case made by kumo hunt --case: plan for one of its "
-      + "incidents (--incident); explicit target options override what the incident gives.")
-  @Nullable Path caseDir;
-
-  @Option(names = "--incident", paramLabel = "ID", description = "With --case: the incident to respond to (see kumo "
-      + "incidents DIR).")
-  @Nullable String incident;
 
   @Option(names = "--list", description = "List the shipped playbooks.")
   boolean list;
@@ -102,38 +60,11 @@ final class RespondPlanCommand implements Callable<Integer> {
     }
     PlanTargets targets;
     try {
-      Instant start = since == null ? null : UserTime.parse(spec, since, "--since");
-      if (caseDir != null || incident != null) {
-        if (caseDir == null || incident == null) {
-          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--case and --incident go together");
-        }
-        Incident i = incident(caseDir, incident);
-        PlanTargets fromCase = PlanTargets.fromIncident(caseId != null ? caseId : i.id(), i.principals(),
-            i.accessKeys(), i.resources(), i.accounts(), i.regions(), start != null ? start : i.firstSeen());
-        targets = new PlanTargets(first(instance, fromCase.instance()), first(accessKey, fromCase.accessKey()),
-            first(role, fromCase.role()), first(bucket, fromCase.bucket()), first(account, fromCase.account()),
-            first(region, fromCase.region()), fromCase.caseId(), forensicAccount, image, fromCase.compromiseStart(),
-            fromCase.notes());
-      } else {
-        targets = PlanTargets.of(instance, accessKey, role, bucket, account, region, caseId)
-            .with(forensicAccount, image, start);
-      }
+      targets = targetOptions.targets(spec);
     } catch (IllegalArgumentException e) {
       return usage(e);
     }
-    return print(targets, playbook, provider, format);
-  }
-
-  private static @Nullable String first(@Nullable String option, @Nullable String fromCase) {
-    return option != null ? option : fromCase;
-  }
-
-  /** The incident {@code id} of the case in {@code dir}. */
-  private Incident incident(Path dir, String id) throws IOException {
-    try (CaseQuery q = CaseQuery.open(dir)) {
-      return q.incidents().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(() ->
-          new IllegalArgumentException("no incident " + id + " in " + dir + " (see kumo incidents " + dir + ")"));
-    }
+    return print(targets, targetOptions.playbook, provider, format);
   }
 
   /**
@@ -158,7 +89,7 @@ final class RespondPlanCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private int usage(IllegalArgumentException e) {
+  int usage(IllegalArgumentException e) {
     PrintWriter err = spec.commandLine().getErr();
     List<String> lines = e instanceof PlaybookException p ? p.problems() : List.of(String.valueOf(e.getMessage()));
     for (String l : lines) {

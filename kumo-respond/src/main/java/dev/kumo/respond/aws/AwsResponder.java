@@ -41,8 +41,11 @@ import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMappingSpecification;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
-import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.LockMode;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkAclsResponse;
+import software.amazon.awssdk.services.ec2.model.NetworkAcl;
+import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
 import software.amazon.awssdk.services.ec2.model.LockSnapshotResponse;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -111,7 +114,7 @@ public final class AwsResponder {
    * DescribeVolumes, DescribeNetworkInterfaces, DescribeSecurityGroups, GetConsoleOutput and
    * DescribeInstanceAttribute userData, in that order. Each outcome holds {@code json}: the response as
    * JSON (user data and console output stay base64). DescribeInstances' outcome also names what later
-   * steps need: {@code vpcId}, {@code subnetId}, {@code state}, {@code volumeIds}, {@code
+   * steps need: {@code vpcId}, {@code subnetId}, {@code state}, {@code volumeIds}, {@code deviceNames}, {@code instanceType}, {@code subnetIds}, {@code privateIps}, {@code
    * networkInterfaceIds}, {@code securityGroupIds} (comma-separated), {@code instanceProfileArn}.
    */
   public List<CallRecord> describeInstanceState(String instanceId) {
@@ -139,7 +142,15 @@ public final class AwsResponder {
     facts.put("subnetId", nullToEmpty(instance.subnetId()));
     facts.put("state", instance.state() == null ? "" : nullToEmpty(instance.state().nameAsString()));
     facts.put("volumeIds", String.join(",", volumeIds));
+    facts.put("deviceNames", instance.blockDeviceMappings().stream()
+        .filter(m -> m.ebs() != null && m.deviceName() != null)
+        .map(InstanceBlockDeviceMapping::deviceName).collect(Collectors.joining(",")));
+    facts.put("instanceType", nullToEmpty(instance.instanceTypeAsString()));
     facts.put("networkInterfaceIds", String.join(",", eniIds));
+    facts.put("subnetIds", instance.networkInterfaces().stream().map(InstanceNetworkInterface::subnetId)
+        .filter(Objects::nonNull).distinct().collect(Collectors.joining(",")));
+    facts.put("privateIps", instance.networkInterfaces().stream().flatMap(n -> n.privateIpAddresses().stream())
+        .map(a -> a.privateIpAddress()).filter(Objects::nonNull).distinct().collect(Collectors.joining(",")));
     facts.put("securityGroupIds", String.join(",", groupIds));
     facts.put("instanceProfileArn",
         instance.iamInstanceProfile() == null ? "" : nullToEmpty(instance.iamInstanceProfile().arn()));
@@ -213,50 +224,76 @@ public final class AwsResponder {
   }
 
   /**
-   * Cuts the instance's network without touching its subnet, and cuts connections already open.
+   * Cuts the instance's network, connections already open included, as the plan says: an empty security group on
+   * every ENI, and network ACL deny entries for each private address.
    *
-   * <p>A security group swap alone leaves tracked connections open (AWS: "there is currently no way to
-   * completely isolate … using Security Groups, due to Connection Tracking"); a NACL hits the whole
-   * subnet. So this does what AWS's {@code AWSSupport-ContainEC2Instance} runbook does: traffic allowed by
-   * rules that admit all traffic from and to {@code 0.0.0.0/0} and {@code ::/0} is not tracked, so the
-   * ENIs first move to such an all-access group, which turns their open connections into untracked ones,
-   * and then to the isolation group (no ingress, egress revoked), which drops every untracked flow at its
-   * next packet. The all-access group is in place only between two consecutive API calls.
+   * <p>A security group change does not cut connections it already tracks, so a group swap alone leaves an
+   * attacker's open shell working. Network ACLs are stateless and drop every packet, tracked or not; a /32 deny
+   * entry per address leaves the rest of the subnet untouched.
    *
-   * <p>Calls, in order: CreateSecurityGroup {@code kumo-isolation-<instance>} (tagged with the case),
-   * RevokeSecurityGroupEgress of its default allow-all rule, CreateSecurityGroup {@code
-   * kumo-untrack-<instance>}, AuthorizeSecurityGroupIngress all traffic from 0.0.0.0/0 and ::/0,
-   * AuthorizeSecurityGroupEgress all traffic to ::/0 (0.0.0.0/0 is its default), then per ENI
-   * ModifyNetworkInterfaceAttribute Groups=[untrack], then per ENI Groups=[isolation]. Both groups are
-   * made before any ENI changes. The original groups are in the {@link #describeInstanceState} record
-   * (for release). An existing group of the same name (a rerun) is reused.
+   * <p>Calls, in order: CreateSecurityGroup {@code kumo-isolation-<case>} in the VPC, tagged with the case (an
+   * existing group of that name, from a rerun, is found with DescribeSecurityGroups and reused);
+   * RevokeSecurityGroupEgress of its default allow-all rule (already revoked on a rerun: tolerated); per ENI
+   * ModifyNetworkInterfaceAttribute Groups=[isolation]; DescribeNetworkAcls of the subnets; then per ACL and
+   * address CreateNetworkAclEntry deny all, ingress then egress, {@code <address>/32}, numbered below every
+   * existing rule of that direction (an existing deny entry for the address, from a rerun, is kept and not made
+   * again). Outcome {@code groupId} on the group call, {@code networkAclId}, {@code ruleNumber}, {@code cidr} and
+   * {@code egress} on each entry. Throws {@code NoFreeRuleNumber} when the ACL's lowest rule leaves no room.
    */
-  public List<CallRecord> isolateNetwork(String instanceId, String vpcId, List<String> networkInterfaceIds, String caseId) {
+  public List<CallRecord> isolateNetwork(String vpcId, List<String> networkInterfaceIds, List<String> subnetIds,
+      List<String> privateIps, String caseId) {
     Ec2Client ec2 = clients.ec2();
     List<CallRecord> calls = new ArrayList<>();
-    String isolation = createGroup(calls, "kumo-isolation-" + instanceId,
-        "Kumo isolation of " + instanceId + ": no traffic", vpcId, caseId);
+    String isolation = createGroup(calls, "kumo-isolation-" + caseId, "Kumo isolation: no rules", vpcId, caseId);
     IpPermission allV4 = IpPermission.builder().ipProtocol("-1").ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();
-    IpPermission allV6 = IpPermission.builder().ipProtocol("-1").ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build();
-    var revoked = call(EC2, "RevokeSecurityGroupEgress",
-        () -> ec2.revokeSecurityGroupEgress(b -> b.groupId(isolation).ipPermissions(allV4)));
-    calls.add(record(EC2, "RevokeSecurityGroupEgress", revoked, "groupId", isolation, "egress", "0.0.0.0/0 all"));
-
-    String untrack = createGroup(calls, "kumo-untrack-" + instanceId,
-        "Kumo isolation of " + instanceId + ": transient all-access group that untracks open connections",
-        vpcId, caseId);
-    var ingress = call(EC2, "AuthorizeSecurityGroupIngress",
-        () -> ec2.authorizeSecurityGroupIngress(b -> b.groupId(untrack).ipPermissions(allV4, allV6)));
-    calls.add(record(EC2, "AuthorizeSecurityGroupIngress", ingress, "groupId", untrack, "ingress", "0.0.0.0/0,::/0 all"));
-    var egress = call(EC2, "AuthorizeSecurityGroupEgress",
-        () -> ec2.authorizeSecurityGroupEgress(b -> b.groupId(untrack).ipPermissions(allV6)));
-    calls.add(record(EC2, "AuthorizeSecurityGroupEgress", egress, "groupId", untrack, "egress", "::/0 all"));
-
-    for (String group : List.of(untrack, isolation)) {
-      for (String eni : networkInterfaceIds) {
-        var swapped = call(EC2, "ModifyNetworkInterfaceAttribute",
-            () -> ec2.modifyNetworkInterfaceAttribute(b -> b.networkInterfaceId(eni).groups(group)));
-        calls.add(record(EC2, "ModifyNetworkInterfaceAttribute", swapped, "networkInterfaceId", eni, "groups", group));
+    try {
+      var revoked = ec2.revokeSecurityGroupEgress(b -> b.groupId(isolation).ipPermissions(allV4));
+      calls.add(record(EC2, "RevokeSecurityGroupEgress", revoked, "groupId", isolation, "egress", "0.0.0.0/0 all"));
+    } catch (AwsServiceException e) {
+      if (!"InvalidPermission.NotFound".equals(e.awsErrorDetails().errorCode())) {
+        throw failure(EC2, "RevokeSecurityGroupEgress", e);
+      }
+      calls.add(new CallRecord(EC2, "RevokeSecurityGroupEgress", e.requestId() == null ? "UNKNOWN" : e.requestId(),
+          Map.of("groupId", isolation, "egress", "already revoked")));
+    } catch (SdkException e) {
+      throw failure(EC2, "RevokeSecurityGroupEgress", e);
+    }
+    for (String eni : networkInterfaceIds) {
+      var swapped = call(EC2, "ModifyNetworkInterfaceAttribute",
+          () -> ec2.modifyNetworkInterfaceAttribute(b -> b.networkInterfaceId(eni).groups(isolation)));
+      calls.add(record(EC2, "ModifyNetworkInterfaceAttribute", swapped, "networkInterfaceId", eni, "groups", isolation));
+    }
+    if (subnetIds.isEmpty() || privateIps.isEmpty()) {
+      return List.copyOf(calls);
+    }
+    DescribeNetworkAclsResponse acls = call(EC2, "DescribeNetworkAcls", () -> ec2.describeNetworkAcls(b -> b.filters(
+        Filter.builder().name("association.subnet-id").values(subnetIds).build())));
+    calls.add(record(EC2, "DescribeNetworkAcls", acls, "networkAclIds", acls.networkAcls().stream()
+        .map(NetworkAcl::networkAclId).collect(Collectors.joining(",")), "json", SdkJson.write(acls)));
+    for (NetworkAcl acl : acls.networkAcls()) {
+      for (boolean egress : List.of(false, true)) {
+        List<NetworkAclEntry> existing = acl.entries().stream()
+            .filter(e -> Boolean.TRUE.equals(e.egress()) == egress && e.ruleNumber() != null && e.ruleNumber() < 32767)
+            .toList();
+        int next = existing.stream().mapToInt(NetworkAclEntry::ruleNumber).min().orElse(100) - 1;
+        for (String ip : privateIps) {
+          String cidr = ip + "/32";
+          boolean present = existing.stream().anyMatch(e -> cidr.equals(e.cidrBlock())
+              && e.ruleAction() == RuleAction.DENY && "-1".equals(e.protocol()));
+          if (present) {
+            continue;
+          }
+          if (next < 1) {
+            throw new ResponseStepException(EC2, "CreateNetworkAclEntry", "NoFreeRuleNumber", requestId(acls),
+                "network ACL " + acl.networkAclId() + " has no rule number free below its lowest rule", null);
+          }
+          int rule = next--;
+          var made = call(EC2, "CreateNetworkAclEntry", () -> ec2.createNetworkAclEntry(b -> b
+              .networkAclId(acl.networkAclId()).ruleNumber(rule).protocol("-1").ruleAction(RuleAction.DENY)
+              .egress(egress).cidrBlock(cidr)));
+          calls.add(record(EC2, "CreateNetworkAclEntry", made, "networkAclId", acl.networkAclId(),
+              "ruleNumber", Integer.toString(rule), "cidr", cidr, "egress", Boolean.toString(egress)));
+        }
       }
     }
     return List.copyOf(calls);
@@ -330,6 +367,58 @@ public final class AwsResponder {
         + "\"Resource\":[\"*\"],\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + time + "\"}}}]}";
   }
 
+  /**
+   * Records an access key and its user, read-only: GetAccessKeyLastUsed (which names the user), then for that user
+   * ListAccessKeys, ListAttachedUserPolicies, ListUserPolicies, ListGroupsForUser and ListMFADevices. Each outcome
+   * holds {@code json}; the first also {@code userName}, {@code lastUsedDate}, {@code lastUsedService} and {@code
+   * lastUsedRegion}. Throws {@code NoUser} when AWS names no user (a root key).
+   */
+  public List<CallRecord> describeAccessKey(String accessKeyId) {
+    var iam = clients.iam();
+    var last = call(IAM, "GetAccessKeyLastUsed", () -> iam.getAccessKeyLastUsed(b -> b.accessKeyId(accessKeyId)));
+    String user = last.userName();
+    if (user == null || user.isEmpty()) {
+      throw new ResponseStepException(IAM, "GetAccessKeyLastUsed", "NoUser", requestId(last),
+          "AWS names no user for " + accessKeyId + " (a root key is handled by hand)", null);
+    }
+    var used = last.accessKeyLastUsed();
+    List<CallRecord> calls = new ArrayList<>();
+    calls.add(record(IAM, "GetAccessKeyLastUsed", last, "accessKeyId", accessKeyId, "userName", user,
+        "lastUsedDate", used == null ? "" : String.valueOf(used.lastUsedDate()),
+        "lastUsedService", used == null ? "" : used.serviceName(), "lastUsedRegion", used == null ? "" : used.region(),
+        "json", SdkJson.write(last)));
+    var keys = call(IAM, "ListAccessKeys", () -> iam.listAccessKeys(b -> b.userName(user)));
+    calls.add(record(IAM, "ListAccessKeys", keys, "userName", user, "json", SdkJson.write(keys)));
+    var attached = call(IAM, "ListAttachedUserPolicies", () -> iam.listAttachedUserPolicies(b -> b.userName(user)));
+    calls.add(record(IAM, "ListAttachedUserPolicies", attached, "userName", user, "json", SdkJson.write(attached)));
+    var inline = call(IAM, "ListUserPolicies", () -> iam.listUserPolicies(b -> b.userName(user)));
+    calls.add(record(IAM, "ListUserPolicies", inline, "userName", user, "json", SdkJson.write(inline)));
+    var groups = call(IAM, "ListGroupsForUser", () -> iam.listGroupsForUser(b -> b.userName(user)));
+    calls.add(record(IAM, "ListGroupsForUser", groups, "userName", user, "json", SdkJson.write(groups)));
+    var mfa = call(IAM, "ListMFADevices", () -> iam.listMFADevices(b -> b.userName(user)));
+    calls.add(record(IAM, "ListMFADevices", mfa, "userName", user, "json", SdkJson.write(mfa)));
+    return List.copyOf(calls);
+  }
+
+  /** Tags an IAM user with {@code kumo:case=<caseId>} (TagUser). */
+  public List<CallRecord> tagUser(String userName, String caseId) {
+    var r = call(IAM, "TagUser", () -> clients.iam().tagUser(b -> b.userName(userName)
+        .tags(t -> t.key(CASE_TAG).value(caseId))));
+    return List.of(record(IAM, "TagUser", r, "userName", userName, CASE_TAG, caseId));
+  }
+
+  /**
+   * Revokes the user's temporary credentials issued before {@code before} (IAM PutUserPolicy of the {@value
+   * #REVOKE_POLICY_NAME} inline policy, as {@link #revokeRoleSessions} does for a role).
+   */
+  public List<CallRecord> revokeUserSessions(String userName, Instant before) {
+    String document = revokePolicy(before);
+    var r = call(IAM, "PutUserPolicy", () -> clients.iam().putUserPolicy(b -> b
+        .userName(userName).policyName(REVOKE_POLICY_NAME).policyDocument(document)));
+    return List.of(record(IAM, "PutUserPolicy", r,
+        "userName", userName, "policyName", REVOKE_POLICY_NAME, "policyDocument", document));
+  }
+
   /** Deactivates an access key (IAM UpdateAccessKey Status=Inactive); reversible, nothing is deleted. */
   public List<CallRecord> deactivateAccessKey(String userName, String accessKeyId) {
     var r = call(IAM, "UpdateAccessKey", () -> clients.iam().updateAccessKey(b -> b
@@ -340,16 +429,38 @@ public final class AwsResponder {
 
   /**
    * Snapshots every volume (CreateSnapshot with tags {@code kumo:case} and {@code kumo:source-volume}),
-   * then polls DescribeSnapshots until all are {@code completed}. A snapshot in state {@code error}
-   * throws {@code SnapshotError}; still pending after the last poll throws {@code Timeout}. Each
-   * CreateSnapshot outcome has {@code volumeId} and {@code snapshotId}; the last DescribeSnapshots has
-   * {@code states} ({@code snap-…=completed,…}). A repeat makes new snapshots.
+   * then polls DescribeSnapshots until all are {@code completed}. Safe to repeat after a crash: a first
+   * DescribeSnapshots finds the account's own snapshots tagged with the case, and a volume that already has one
+   * (not in state {@code error}) is not snapshotted again (outcome {@code reused=true}). A snapshot in state
+   * {@code error} throws {@code SnapshotError}; still pending after the last poll throws {@code Timeout}. Each
+   * CreateSnapshot outcome has {@code volumeId} and {@code snapshotId}; the last DescribeSnapshots has {@code
+   * states} ({@code snap-…=completed,…}) and {@code snapshotIds} (made or reused, in volume order).
    */
   public List<CallRecord> snapshotVolumes(List<String> volumeIds, String caseId) {
     Ec2Client ec2 = clients.ec2();
     List<CallRecord> calls = new ArrayList<>();
     List<String> snapshotIds = new ArrayList<>();
+    if (volumeIds.isEmpty()) {
+      return List.of();
+    }
+    DescribeSnapshotsResponse existing = call(EC2, "DescribeSnapshots", () -> ec2.describeSnapshots(b -> b
+        .ownerIds("self").filters(Filter.builder().name("tag:" + CASE_TAG).values(caseId).build(),
+            Filter.builder().name("tag:kumo:source-volume").values(volumeIds).build())));
+    Map<String, String> reused = new LinkedHashMap<>();
+    for (Snapshot snap : existing.snapshots()) {
+      String source = tag(snap.tags(), "kumo:source-volume");
+      if (snap.state() != SnapshotState.ERROR && caseId.equals(tag(snap.tags(), CASE_TAG))
+          && volumeIds.contains(source) && !reused.containsKey(source)) {
+        reused.put(source, snap.snapshotId());
+      }
+    }
+    calls.add(record(EC2, "DescribeSnapshots", existing, "reused", reused.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","))));
     for (String volume : volumeIds) {
+      if (reused.containsKey(volume)) {
+        snapshotIds.add(reused.get(volume));
+        continue;
+      }
       CreateSnapshotResponse created = call(EC2, "CreateSnapshot", () -> ec2.createSnapshot(b -> b
           .volumeId(volume)
           .description("Kumo case " + caseId + ": evidence of " + volume)
@@ -372,7 +483,8 @@ public final class AwsResponder {
           && described.snapshots().stream().allMatch(s -> s.state() == SnapshotState.COMPLETED);
       List<Snapshot> failed = described.snapshots().stream().filter(s -> s.state() == SnapshotState.ERROR).toList();
       if (done || !failed.isEmpty() || poll == maxPolls) {
-        calls.add(record(EC2, "DescribeSnapshots", described, "states", states, "polls", Integer.toString(poll)));
+        calls.add(record(EC2, "DescribeSnapshots", described, "states", states, "polls", Integer.toString(poll),
+            "snapshotIds", String.join(",", snapshotIds)));
       }
       if (!failed.isEmpty()) {
         throw new ResponseStepException(EC2, "DescribeSnapshots", "SnapshotError", requestId(described),
@@ -404,9 +516,23 @@ public final class AwsResponder {
    * Copies a snapshot into these clients' account and region, re-encrypted with {@code kmsKeyId}: KMS
    * DescribeKey first (the key must be {@code Enabled}, else {@code KeyNotUsable} before any copy), then
    * CopySnapshot Encrypted=true KmsKeyId DestinationRegion (the SDK adds the presigned source URL), tagged {@code kumo:case} and {@code kumo:source-snapshot}.
-   * Outcome {@code snapshotId} is the copy's. Run with the forensic account's clients.
+   * Outcome {@code snapshotId} is the copy's. Run with the forensic account's clients. Safe to repeat: a first
+   * DescribeSnapshots finds an earlier copy of the same snapshot for the case (tags {@code kumo:case} and {@code
+   * kumo:source-snapshot}), which is then returned ({@code reused=true}) instead of copied again.
    */
   public List<CallRecord> copySnapshot(String snapshotId, String sourceRegion, String kmsKeyId, String caseId) {
+    DescribeSnapshotsResponse existing = call(EC2, "DescribeSnapshots", () -> clients.ec2().describeSnapshots(b -> b
+        .ownerIds("self").filters(Filter.builder().name("tag:" + CASE_TAG).values(caseId).build(),
+            Filter.builder().name("tag:kumo:source-snapshot").values(snapshotId).build())));
+    Snapshot earlier = existing.snapshots().stream()
+        .filter(x -> x.state() != SnapshotState.ERROR && snapshotId.equals(tag(x.tags(), "kumo:source-snapshot"))
+            && caseId.equals(tag(x.tags(), CASE_TAG)))
+        .findFirst().orElse(null);
+    if (earlier != null) {
+      return List.of(record(EC2, "DescribeSnapshots", existing, "sourceSnapshotId", snapshotId,
+          "snapshotId", earlier.snapshotId(), "reused", "true"));
+    }
+    CallRecord lookup = record(EC2, "DescribeSnapshots", existing, "sourceSnapshotId", snapshotId, "reused", "false");
     DescribeKeyResponse key = call(KMS, "DescribeKey", () -> clients.kms().describeKey(b -> b.keyId(kmsKeyId)));
     String keyArn = key.keyMetadata() == null ? "" : nullToEmpty(key.keyMetadata().arn());
     CallRecord keyCall = record(KMS, "DescribeKey", key, "keyId", kmsKeyId, "keyArn", keyArn,
@@ -422,7 +548,7 @@ public final class AwsResponder {
         .description("Kumo case " + caseId + ": forensic copy of " + snapshotId)
         .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SNAPSHOT)
             .tags(caseTag(caseId), Tag.builder().key("kumo:source-snapshot").value(snapshotId).build()).build())));
-    return List.of(keyCall, record(EC2, "CopySnapshot", copy, "sourceSnapshotId", snapshotId,
+    return List.of(lookup, keyCall, record(EC2, "CopySnapshot", copy, "sourceSnapshotId", snapshotId,
         "sourceRegion", sourceRegion, "snapshotId", copy.snapshotId(), "kmsKeyId", kmsKeyId));
   }
 
@@ -439,6 +565,61 @@ public final class AwsResponder {
     return List.of(record(EC2, "LockSnapshot", r, "snapshotId", snapshotId, "lockMode", "compliance",
         "lockDurationDays", Integer.toString(days), "lockState", nullToEmpty(r.lockStateAsString()),
         "lockExpiresOn", String.valueOf(r.lockExpiresOn())));
+  }
+
+  /**
+   * Records a bucket's configuration, read-only: GetBucketPolicy, GetBucketAcl, GetPublicAccessBlock,
+   * GetBucketVersioning, GetObjectLockConfiguration, GetBucketLogging, GetBucketEncryption, GetBucketTagging and
+   * ListObjectVersions (first page of up to 1000; {@code truncated=true} says there are more). Each outcome holds
+   * {@code json}, or {@code configured=false} when S3 answers that the setting does not exist (no policy, no tags,
+   * ...), which is a finding, not a failure. GetBucketTagging's outcome also has {@code tags} ({@code k=v,...}).
+   */
+  public List<CallRecord> describeBucket(String bucket) {
+    var s3 = clients.s3();
+    List<CallRecord> calls = new ArrayList<>();
+    calls.add(optional("GetBucketPolicy", () -> s3.getBucketPolicy(b -> b.bucket(bucket)), "NoSuchBucketPolicy"));
+    calls.add(optional("GetBucketAcl", () -> s3.getBucketAcl(b -> b.bucket(bucket))));
+    calls.add(optional("GetPublicAccessBlock", () -> s3.getPublicAccessBlock(b -> b.bucket(bucket)),
+        "NoSuchPublicAccessBlockConfiguration"));
+    calls.add(optional("GetBucketVersioning", () -> s3.getBucketVersioning(b -> b.bucket(bucket))));
+    calls.add(optional("GetObjectLockConfiguration", () -> s3.getObjectLockConfiguration(b -> b.bucket(bucket)),
+        "ObjectLockConfigurationNotFoundError"));
+    calls.add(optional("GetBucketLogging", () -> s3.getBucketLogging(b -> b.bucket(bucket))));
+    calls.add(optional("GetBucketEncryption", () -> s3.getBucketEncryption(b -> b.bucket(bucket)),
+        "ServerSideEncryptionConfigurationNotFoundError"));
+    try {
+      var tags = s3.getBucketTagging(b -> b.bucket(bucket));
+      calls.add(record(S3, "GetBucketTagging", tags, "tags", tags.tagSet().stream()
+          .map(t -> t.key() + "=" + t.value()).collect(Collectors.joining(",")), "json", SdkJson.write(tags)));
+    } catch (AwsServiceException e) {
+      calls.add(notConfigured("GetBucketTagging", e, "NoSuchTagSet"));
+    } catch (SdkException e) {
+      throw failure(S3, "GetBucketTagging", e);
+    }
+    var versions = call(S3, "ListObjectVersions", () -> s3.listObjectVersions(b -> b.bucket(bucket).maxKeys(1000)));
+    calls.add(record(S3, "ListObjectVersions", versions, "truncated", String.valueOf(Boolean.TRUE.equals(versions.isTruncated())),
+        "json", SdkJson.write(versions)));
+    return List.copyOf(calls);
+  }
+
+  private static CallRecord optional(String operation, Supplier<? extends AwsResponse> call, String... absent) {
+    try {
+      AwsResponse r = call.get();
+      return record(S3, operation, r, "configured", "true", "json", SdkJson.write(r));
+    } catch (AwsServiceException e) {
+      return notConfigured(operation, e, absent);
+    } catch (SdkException e) {
+      throw failure(S3, operation, e);
+    }
+  }
+
+  private static CallRecord notConfigured(String operation, AwsServiceException e, String... absent) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    if (code == null || !List.of(absent).contains(code)) {
+      throw failure(S3, operation, e);
+    }
+    return new CallRecord(S3, operation, e.requestId() == null ? "UNKNOWN" : e.requestId(),
+        Map.of("configured", "false", "error", code));
   }
 
   /** Blocks every kind of public access to a bucket (S3 PutPublicAccessBlock, all four settings true). */
@@ -552,6 +733,10 @@ public final class AwsResponder {
       Thread.currentThread().interrupt();
       throw new ResponseStepException(EC2, "DescribeSnapshots", "Interrupted", null, "interrupted while waiting", e);
     }
+  }
+
+  private static @Nullable String tag(List<Tag> tags, String key) {
+    return tags.stream().filter(t -> key.equals(t.key())).map(Tag::value).findFirst().orElse(null);
   }
 
   private static TagSpecification tags(ResourceType type, String caseId) {

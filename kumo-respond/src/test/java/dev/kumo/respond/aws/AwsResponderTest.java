@@ -99,6 +99,13 @@ class AwsResponderTest {
                 + action + "Response>")));
   }
 
+  /** The lookup of earlier snapshots of the case (tag filters) finds none. */
+  private void noEarlierSnapshots() {
+    server.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=DescribeSnapshots&"))
+        .withRequestBody(containing("tag%3Akumo%3Acase"))
+        .willReturn(ec2Ok("DescribeSnapshots", "<snapshotSet/>", "rid-lookup")));
+  }
+
   /** The calls WireMock received, oldest first: the Query action, the KMS target or the S3 method and URL. */
   private List<String> journal() {
     List<LoggedRequest> requests = new ArrayList<>(server.findAll(
@@ -147,6 +154,7 @@ class AwsResponderTest {
     ec2("ModifyInstanceAttribute", "<return>true</return>", "rid-modify");
     ec2("CreateSnapshot", "<snapshotId>snap-1</snapshotId><volumeId>vol-1</volumeId><status>pending</status>"
         + "<startTime>2026-11-26T08:00:00.000Z</startTime>", "rid-create");
+    noEarlierSnapshots();
     server.stubFor(post("/").withRequestBody(containing("Action=DescribeSnapshots&"))
         .inScenario("snap").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("done")
         .willReturn(ec2Ok("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-1</snapshotId>"
@@ -168,8 +176,12 @@ class AwsResponderTest {
     }
 
     assertThat(journal()).containsExactly("ModifyInstanceAttribute", "ModifyInstanceAttribute",
-        "CreateSnapshot", "DescribeSnapshots", "DescribeSnapshots", "LockSnapshot");
-    assertThat(requestIds(calls)).containsExactly("rid-modify", "rid-modify", "rid-create", "rid-poll-2", "rid-lock");
+        "DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots", "DescribeSnapshots", "LockSnapshot");
+    assertThat(requestIds(calls)).containsExactly("rid-modify", "rid-modify", "rid-lookup", "rid-create", "rid-poll-2",
+        "rid-lock");
+    assertThat(forms("DescribeSnapshots").get(0)).containsEntry("Owner.1", "self")
+        .containsEntry("Filter.1.Name", "tag:kumo:case").containsEntry("Filter.1.Value.1", "case-7")
+        .containsEntry("Filter.2.Name", "tag:kumo:source-volume").containsEntry("Filter.2.Value.1", "vol-1");
     List<Map<String, String>> modify = forms("ModifyInstanceAttribute");
     assertThat(modify.get(0)).containsEntry("Version", "2016-11-15").containsEntry("InstanceId", "i-0abc")
         .containsEntry("DisableApiTermination.Value", "true");
@@ -180,8 +192,9 @@ class AwsResponderTest {
         .containsEntry("TagSpecification.1.Tag.1.Value", "case-7");
     assertThat(forms("LockSnapshot").get(0)).containsEntry("SnapshotId", "snap-1")
         .containsEntry("LockMode", "compliance").containsEntry("LockDuration", "30");
-    assertThat(calls.get(2).outcome()).containsEntry("snapshotId", "snap-1").containsEntry("volumeId", "vol-1");
-    assertThat(calls.get(3).outcome()).containsEntry("states", "snap-1=completed").containsEntry("polls", "2");
+    assertThat(calls.get(3).outcome()).containsEntry("snapshotId", "snap-1").containsEntry("volumeId", "vol-1");
+    assertThat(calls.get(4).outcome()).containsEntry("states", "snap-1=completed").containsEntry("polls", "2")
+        .containsEntry("snapshotIds", "snap-1");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(15));
   }
 
@@ -226,36 +239,41 @@ class AwsResponderTest {
   }
 
   @Test
-  void isolateNetwork_movesEnisThroughTheAllAccessGroup_thenIntoTheEmptyOne() {
+  void isolateNetwork_putsTheEmptyGroupOnEveryEni_andDeniesEachAddressInTheAclBelowEveryRule() {
     server.stubFor(post("/").withRequestBody(containing("Action=CreateSecurityGroup&"))
-        .withRequestBody(containing("kumo-isolation-i-0abc"))
         .willReturn(ec2Ok("CreateSecurityGroup", "<return>true</return><groupId>sg-iso</groupId>", "rid-sg-iso")));
-    server.stubFor(post("/").withRequestBody(containing("Action=CreateSecurityGroup&"))
-        .withRequestBody(containing("kumo-untrack-i-0abc"))
-        .willReturn(ec2Ok("CreateSecurityGroup", "<return>true</return><groupId>sg-open</groupId>", "rid-sg-open")));
     ec2("RevokeSecurityGroupEgress", "<return>true</return>", "rid-revoke");
-    ec2("AuthorizeSecurityGroupIngress", "<return>true</return>", "rid-in");
-    ec2("AuthorizeSecurityGroupEgress", "<return>true</return>", "rid-out");
     ec2("ModifyNetworkInterfaceAttribute", "<return>true</return>", "rid-eni");
+    ec2("DescribeNetworkAcls", "<networkAclSet><item><networkAclId>acl-1</networkAclId><entrySet>"
+        + "<item><ruleNumber>100</ruleNumber><protocol>-1</protocol><ruleAction>allow</ruleAction><egress>false</egress>"
+        + "<cidrBlock>0.0.0.0/0</cidrBlock></item>"
+        + "<item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>true</egress>"
+        + "<cidrBlock>0.0.0.0/0</cidrBlock></item>"
+        + "<item><ruleNumber>98</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>false</egress>"
+        + "<cidrBlock>10.0.1.6/32</cidrBlock></item></entrySet></item></networkAclSet>", "rid-acl");
+    ec2("CreateNetworkAclEntry", "<return>true</return>", "rid-entry");
 
     List<CallRecord> calls;
     try (AwsClients clients = clients(settings())) {
-      calls = responder(clients).isolateNetwork("i-0abc", "vpc-1", List.of("eni-1", "eni-2"), "case-7");
+      calls = responder(clients).isolateNetwork("vpc-1", List.of("eni-1", "eni-2"), List.of("subnet-1"),
+          List.of("10.0.1.5", "10.0.1.6"), "case-7");
     }
 
-    assertThat(journal()).containsExactly("CreateSecurityGroup", "RevokeSecurityGroupEgress", "CreateSecurityGroup",
-        "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "ModifyNetworkInterfaceAttribute",
-        "ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute");
+    assertThat(journal()).containsExactly("CreateSecurityGroup", "RevokeSecurityGroupEgress",
+        "ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute", "DescribeNetworkAcls",
+        "CreateNetworkAclEntry", "CreateNetworkAclEntry", "CreateNetworkAclEntry");
     assertThat(forms("ModifyNetworkInterfaceAttribute")).extracting(f -> f.get("NetworkInterfaceId") + ":" + f.get("SecurityGroupId.1"))
-        .containsExactly("eni-1:sg-open", "eni-2:sg-open", "eni-1:sg-iso", "eni-2:sg-iso");
-    assertThat(forms("RevokeSecurityGroupEgress").get(0)).containsEntry("GroupId", "sg-iso")
-        .containsEntry("IpPermissions.1.IpProtocol", "-1").containsEntry("IpPermissions.1.IpRanges.1.CidrIp", "0.0.0.0/0");
-    assertThat(forms("AuthorizeSecurityGroupIngress").get(0)).containsEntry("GroupId", "sg-open")
-        .containsEntry("IpPermissions.1.IpRanges.1.CidrIp", "0.0.0.0/0")
-        .containsEntry("IpPermissions.2.Ipv6Ranges.1.CidrIpv6", "::/0");
-    assertThat(forms("CreateSecurityGroup").get(0)).containsEntry("VpcId", "vpc-1")
-        .containsEntry("TagSpecification.1.Tag.1.Value", "case-7");
-    assertThat(requestIds(calls)).startsWith("rid-sg-iso", "rid-revoke", "rid-sg-open").endsWith("rid-eni");
+        .containsExactly("eni-1:sg-iso", "eni-2:sg-iso");
+    assertThat(forms("CreateSecurityGroup").get(0)).containsEntry("GroupName", "kumo-isolation-case-7")
+        .containsEntry("VpcId", "vpc-1").containsEntry("TagSpecification.1.Tag.1.Value", "case-7");
+    assertThat(forms("DescribeNetworkAcls").get(0)).containsEntry("Filter.1.Name", "association.subnet-id")
+        .containsEntry("Filter.1.Value.1", "subnet-1");
+    // ingress: below rule 98; 10.0.1.6 is already denied (a rerun); egress: no rule but the default, so below 100
+    assertThat(forms("CreateNetworkAclEntry")).extracting(f -> f.get("Egress") + ":" + f.get("RuleNumber") + ":"
+        + f.get("CidrBlock") + ":" + f.get("RuleAction") + ":" + f.get("Protocol"))
+        .containsExactly("false:97:10.0.1.5/32:deny:-1", "true:99:10.0.1.5/32:deny:-1", "true:98:10.0.1.6/32:deny:-1");
+    assertThat(requestIds(calls)).startsWith("rid-sg-iso", "rid-revoke", "rid-eni", "rid-eni", "rid-acl")
+        .endsWith("rid-entry");
   }
 
   @Test
@@ -325,14 +343,15 @@ class AwsResponderTest {
             .withBody("{\"KeyMetadata\":{\"KeyId\":\"key-1\",\"Arn\":\"arn:aws:kms:us-east-1:222222222222:key/key-1\","
                 + "\"KeyState\":\"Enabled\",\"Enabled\":true}}")));
     ec2("CopySnapshot", "<snapshotId>snap-copy</snapshotId>", "rid-copy");
+    noEarlierSnapshots();
 
     List<CallRecord> calls;
     try (AwsClients clients = clients(settings())) {
       calls = responder(clients).copySnapshot("snap-1", "eu-west-1", "key-1", "case-7");
     }
 
-    assertThat(journal()).containsExactly("TrentService.DescribeKey", "CopySnapshot");
-    assertThat(requestIds(calls)).containsExactly("rid-kms", "rid-copy");
+    assertThat(journal()).containsExactly("DescribeSnapshots", "TrentService.DescribeKey", "CopySnapshot");
+    assertThat(requestIds(calls)).containsExactly("rid-lookup", "rid-kms", "rid-copy");
     assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlMatching("/"))
         .withHeader("X-Amz-Target", equalTo("TrentService.DescribeKey"))).get(0).getBodyAsString())
         .isEqualTo("{\"KeyId\":\"key-1\"}");
@@ -341,7 +360,7 @@ class AwsResponderTest {
         .containsEntry("DestinationRegion", "us-east-1");
     assertThat(forms("CopySnapshot").get(0).get("PresignedUrl")).startsWith("https://ec2.eu-west-1.amazonaws.com")
         .contains("SourceSnapshotId=snap-1");
-    assertThat(calls.get(1).outcome()).containsEntry("snapshotId", "snap-copy");
+    assertThat(calls.get(2).outcome()).containsEntry("snapshotId", "snap-copy");
   }
 
   @Test
@@ -350,6 +369,7 @@ class AwsResponderTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
             .withHeader("x-amzn-RequestId", "rid-kms")
             .withBody("{\"KeyMetadata\":{\"KeyId\":\"key-1\",\"KeyState\":\"PendingDeletion\",\"Enabled\":false}}")));
+    noEarlierSnapshots();
 
     try (AwsClients clients = clients(settings())) {
       assertThatThrownBy(() -> responder(clients).copySnapshot("snap-1", "eu-west-1", "key-1", "case-7"))
@@ -358,7 +378,7 @@ class AwsResponderTest {
             assertThat(e.requestId()).isEqualTo("rid-kms");
           });
     }
-    assertThat(journal()).containsExactly("TrentService.DescribeKey");
+    assertThat(journal()).containsExactly("DescribeSnapshots", "TrentService.DescribeKey");
   }
 
   @Test
@@ -405,6 +425,7 @@ class AwsResponderTest {
   void createSnapshotFailingWith500_afterEveryRetry_throwsNamingTheCallAndRequestId() {
     server.stubFor(post("/").withRequestBody(containing("Action=CreateSnapshot&"))
         .willReturn(ec2Error(500, "InternalError", "rid-500")));
+    noEarlierSnapshots();
 
     try (AwsClients clients = clients(settings())) {
       assertThatThrownBy(() -> responder(clients).snapshotVolumes(List.of("vol-1"), "case-7"))
@@ -416,7 +437,7 @@ class AwsResponderTest {
             assertThat(e.getMessage()).contains("ec2 CreateSnapshot failed: InternalError (request id rid-500)");
           });
     }
-    assertThat(journal()).containsExactly("CreateSnapshot", "CreateSnapshot", "CreateSnapshot");
+    assertThat(journal()).containsExactly("DescribeSnapshots", "CreateSnapshot", "CreateSnapshot", "CreateSnapshot");
   }
 
   @Test
@@ -472,6 +493,30 @@ class AwsResponderTest {
     assertThat(requests.get(1).getHeader("X-Amz-Security-Token")).isEqualTo("token");
     assertThat(calls.get(0).outcome()).containsEntry("account", "222222222222");
     assertThat(requestIds(calls)).containsExactly("rid-who");
+  }
+
+  @Test
+  void snapshotVolumes_rerunAfterACrash_reusesTheCasesSnapshot_andSnapshotsOnlyTheOtherVolume() {
+    server.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=DescribeSnapshots&"))
+        .withRequestBody(containing("tag%3Akumo%3Acase"))
+        .willReturn(ec2Ok("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-old</snapshotId>"
+            + "<status>pending</status><tagSet><item><key>kumo:case</key><value>case-7</value></item>"
+            + "<item><key>kumo:source-volume</key><value>vol-1</value></item></tagSet></item></snapshotSet>",
+            "rid-lookup")));
+    ec2("CreateSnapshot", "<snapshotId>snap-2</snapshotId><volumeId>vol-2</volumeId><status>pending</status>",
+        "rid-create");
+    ec2("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-old</snapshotId><status>completed</status></item>"
+        + "<item><snapshotId>snap-2</snapshotId><status>completed</status></item></snapshotSet>", "rid-poll");
+
+    List<CallRecord> calls;
+    try (AwsClients clients = clients(settings())) {
+      calls = responder(clients).snapshotVolumes(List.of("vol-1", "vol-2"), "case-7");
+    }
+
+    assertThat(journal()).containsExactly("DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots");
+    assertThat(forms("CreateSnapshot")).extracting(f -> f.get("VolumeId")).containsExactly("vol-2");
+    assertThat(calls.get(0).outcome()).containsEntry("reused", "vol-1=snap-old");
+    assertThat(calls.get(2).outcome()).containsEntry("snapshotIds", "snap-old,snap-2");
   }
 
   @Test

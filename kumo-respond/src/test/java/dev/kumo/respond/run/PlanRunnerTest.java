@@ -1,0 +1,467 @@
+package dev.kumo.respond.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.kumo.respond.aws.AwsClients;
+import dev.kumo.respond.aws.AwsResponder;
+import dev.kumo.respond.aws.AwsSettings;
+import dev.kumo.respond.custody.CustodyLedger;
+import dev.kumo.respond.custody.EntryKind;
+import dev.kumo.respond.custody.LedgerCodec;
+import dev.kumo.respond.custody.LedgerEntry;
+import dev.kumo.respond.custody.LedgerFiles;
+import dev.kumo.respond.custody.LedgerVerifier;
+import dev.kumo.respond.custody.Verification;
+import dev.kumo.respond.plan.Plan;
+import dev.kumo.respond.plan.PlanBuilder;
+import dev.kumo.respond.plan.PlanTargets;
+import dev.kumo.respond.plan.PlaybookLibrary;
+import dev.kumo.respond.plan.Provider;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/** Plans executed against WireMock speaking EC2/IAM Query, KMS JSON and S3 REST, as AwsResponderTest does. */
+class PlanRunnerTest {
+  private static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC);
+  private static final String INSTANCE = "i-0abc1234";
+  private static final String IMAGE = "ami-0a1b2c3d";
+  private static final StaticCredentialsProvider CALLER =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
+  /** Calls that change the instance or what it runs with; none may follow a failed evidence step. */
+  private static final Set<String> STATE_CHANGES = Set.of("ModifyInstanceAttribute", "ModifyNetworkInterfaceAttribute",
+      "RunInstances", "StopInstances", "TerminateInstances", "DisassociateIamInstanceProfile", "CreateSecurityGroup",
+      "CreateNetworkAclEntry");
+
+  @TempDir Path caseDir;
+  private WireMockServer server;
+
+  @BeforeEach
+  void start() {
+    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  // ---- compromised instance
+
+  @Test
+  void compromisedInstance_executed_makesTheExactCallsInOrder_andRecordsThemInTheLedger() throws Exception {
+    stubInstance();
+
+    RunState state = execute(instancePlan(), Set.of());
+
+    assertThat(journal()).containsExactly(
+        "DescribeInstances", "DescribeVolumes", "DescribeNetworkInterfaces", "DescribeSecurityGroups",
+        "GetConsoleOutput", "DescribeInstanceAttribute",
+        "CreateTags",
+        "ModifyInstanceAttribute", "ModifyInstanceAttribute", "ModifyInstanceAttribute",
+        "CreateSecurityGroup", "RevokeSecurityGroupEgress", "ModifyNetworkInterfaceAttribute",
+        "DescribeNetworkAcls", "CreateNetworkAclEntry", "CreateNetworkAclEntry",
+        "DescribeIamInstanceProfileAssociations", "DisassociateIamInstanceProfile",
+        "PutRolePolicy",
+        "DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots",
+        "ModifySnapshotAttribute", "DescribeSnapshots", "TrentService.DescribeKey", "CopySnapshot",
+        "LockSnapshot",
+        "DescribeImages",
+        "RunInstances",
+        "DescribeInstanceStatus");
+    assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
+        "record-state=done", "tag-case=done", "termination-protection=done", "stop-on-shutdown=done",
+        "keep-volumes=done", "out-of-service=manual", "isolate=done", "detach-profile=done", "revoke-sessions=done",
+        "memory=not-run", "snapshot=done", "copy-to-forensic=done", "lock=done", "collect-logs=manual",
+        "check-image=done", "redeploy=done", "verify-health=done", "keep-isolated=manual");
+    assertThat(state.failedOrBlocked()).isFalse();
+    assertThat(state.step("snapshot").orElseThrow().resources()).containsEntry("snapshotIds", "snap-1");
+    assertThat(state.step("copy-to-forensic").orElseThrow().resources())
+        .containsEntry("forensicSnapshotIds", "snap-copy");
+    assertThat(state.step("redeploy").orElseThrow().resources()).containsEntry("newInstance", "i-0new5678");
+    assertThat(state.step("snapshot").orElseThrow().calls()).extracting(CallSummary::requestId)
+        .containsExactly("rid-DescribeSnapshots", "rid-CreateSnapshot", "rid-DescribeSnapshots");
+    assertThat(form("RunInstances")).contains("ClientToken=kumo-").contains("ImageId=" + IMAGE)
+        .contains("InstanceType=t3.micro");
+    assertThat(form("CreateNetworkAclEntry", 0)).contains("NetworkAclId=acl-1").contains("RuleNumber=99")
+        .contains("Egress=false").contains("RuleAction=deny").contains("CidrBlock=10.0.1.5%2F32");
+    assertThat(form("CreateNetworkAclEntry", 1)).contains("RuleNumber=49").contains("Egress=true");
+    assertThat(form("CreateSecurityGroup")).contains("GroupName=kumo-isolation-case-7");
+    assertThat(state.step("isolate").orElseThrow().resources()).containsEntry("isolationGroup", "sg-iso")
+        .containsEntry("aclDenyEntries", "acl-1:99:ingress,acl-1:49:egress");
+    assertThat(form("ModifyInstanceAttribute", 2)).contains("BlockDeviceMapping.1.DeviceName=%2Fdev%2Fxvda");
+
+    List<LedgerEntry> ledger = ledger();
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL)
+        .extracting(e -> e.content().details().get("request_id"))
+        .contains("rid-DescribeInstances", "rid-CreateSnapshot", "rid-LockSnapshot", "rid-RunInstances", "rid-kms");
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL).hasSize(journal().size());
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.ARTIFACT).hasSize(6);
+    assertThat(ledger).extracting(e -> e.content().summary())
+        .contains("step 11 snapshot started", "step 11 snapshot done", "step 6 out-of-service is manual");
+    Verification v = LedgerVerifier.verify(caseDir, null);
+    assertThat(v.ok()).as(v.problems().toString()).isTrue();
+    assertThat(v.artifacts()).isEqualTo(6);
+    assertThat(StateFile.read(caseDir, instancePlan().id())).isEqualTo(state);
+  }
+
+  @Test
+  void snapshotFailing_stopsEveryStateChange_thenARerunResumesAtTheSnapshotAndFinishes() throws Exception {
+    stubInstance();
+    StubMapping fault = server.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=CreateSnapshot&"))
+        .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/xml")
+            .withBody("<Response><Errors><Error><Code>InternalError</Code><Message>boom</Message></Error></Errors>"
+                + "<RequestID>rid-500</RequestID></Response>")));
+
+    RunState failed = execute(instancePlan(), Set.of());
+
+    List<String> calls = journal();
+    int lastSnapshot = calls.lastIndexOf("CreateSnapshot");
+    assertThat(calls.subList(calls.indexOf("CreateSnapshot"), lastSnapshot + 1)).containsOnly("CreateSnapshot")
+        .hasSize(3);
+    assertThat(calls.subList(lastSnapshot + 1, calls.size())).doesNotContainAnyElementsOf(STATE_CHANGES)
+        .containsExactly("DescribeImages");
+    assertThat(failed.failedOrBlocked()).isTrue();
+    StepRecord snap = StateFile.read(caseDir, instancePlan().id()).step("snapshot").orElseThrow();
+    assertThat(snap.status()).isEqualTo(StepStatus.FAILED);
+    assertThat(snap.message()).contains("CreateSnapshot failed: InternalError (request id rid-500)");
+    assertThat(failed.step("redeploy").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED_PRECONDITION);
+    assertThat(failed.step("redeploy").orElseThrow().message()).contains("evidence step snapshot failed");
+    assertThat(failed.step("copy-to-forensic").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED_PRECONDITION);
+    assertThat(ledger()).extracting(e -> e.content().summary()).contains("step 11 snapshot failed");
+
+    server.removeStub(fault);
+    server.resetRequests();
+    RunState resumed = execute(instancePlan(), Set.of());
+
+    assertThat(journal()).startsWith("DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots")
+        .doesNotContain("DescribeInstances", "CreateSecurityGroup", "CreateTags", "PutRolePolicy")
+        .endsWith("RunInstances", "DescribeInstanceStatus");
+    assertThat(resumed.failedOrBlocked()).isFalse();
+    assertThat(resumed.step("snapshot").orElseThrow().status()).isEqualTo(StepStatus.DONE);
+    assertThat(resumed.step("verify-health").orElseThrow().status()).isEqualTo(StepStatus.DONE);
+    assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
+  }
+
+  @Test
+  void optionalMemoryStep_askedFor_withoutExecutor_isManual_andTheRedeployWaits() throws Exception {
+    stubInstance();
+
+    RunState state = execute(instancePlan(), Set.of("memory"));
+
+    assertThat(state.step("memory").orElseThrow().status()).isEqualTo(StepStatus.MANUAL);
+    assertThat(state.step("memory").orElseThrow().message()).contains("aws ssm send-command");
+    assertThat(state.step("redeploy").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED_PRECONDITION);
+    assertThat(journal()).doesNotContain("RunInstances");
+  }
+
+  @Test
+  void imageCreatedAfterTheCompromiseStart_isRefused_andNothingIsRedeployed() throws Exception {
+    stubInstance();
+    server.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=DescribeImages&"))
+        .willReturn(ec2Ok("DescribeImages", image("2026-11-21T00:00:00.000Z"), "rid-late")));
+
+    RunState state = execute(instancePlan(), Set.of());
+
+    assertThat(state.step("check-image").orElseThrow().status()).isEqualTo(StepStatus.FAILED);
+    assertThat(state.step("check-image").orElseThrow().message()).contains("not before the compromise started");
+    assertThat(state.step("redeploy").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED_PRECONDITION);
+    assertThat(journal()).doesNotContain("RunInstances");
+  }
+
+  // ---- other playbooks
+
+  @Test
+  void compromisedAccessKey_executed_recordsTheKeyThenCutsIt_andLeavesTheLogsManual() throws Exception {
+    iam("GetAccessKeyLastUsed", "<UserName>alice</UserName><AccessKeyLastUsed><LastUsedDate>2026-11-25T10:00:00Z"
+        + "</LastUsedDate><ServiceName>s3</ServiceName><Region>us-east-1</Region></AccessKeyLastUsed>");
+    iam("ListAccessKeys", "<AccessKeyMetadata><member><UserName>alice</UserName><AccessKeyId>AKIAABCDEFGHIJKLMNOP"
+        + "</AccessKeyId><Status>Active</Status></member></AccessKeyMetadata><IsTruncated>false</IsTruncated>");
+    iam("ListAttachedUserPolicies", "<AttachedPolicies/><IsTruncated>false</IsTruncated>");
+    iam("ListUserPolicies", "<PolicyNames/><IsTruncated>false</IsTruncated>");
+    iam("ListGroupsForUser", "<Groups/><IsTruncated>false</IsTruncated>");
+    iam("ListMFADevices", "<MFADevices/><IsTruncated>false</IsTruncated>");
+    iam("TagUser", null);
+    iam("UpdateAccessKey", null);
+    iam("PutUserPolicy", null);
+    Plan plan = PlanBuilder.build(PlaybookLibrary.byId("compromised-access-key").orElseThrow(),
+        PlanTargets.of(null, "AKIAABCDEFGHIJKLMNOP", null, null, "111122223333", "us-east-1", "case-7"),
+        Provider.AWS);
+
+    RunState state = execute(plan, Set.of());
+
+    assertThat(journal()).containsExactly("GetAccessKeyLastUsed", "ListAccessKeys", "ListAttachedUserPolicies",
+        "ListUserPolicies", "ListGroupsForUser", "ListMFADevices", "TagUser", "UpdateAccessKey", "PutUserPolicy");
+    assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
+        "record-key=done", "tag-case=done", "deactivate-key=done", "revoke-sessions=done", "collect-logs=manual");
+    assertThat(form("UpdateAccessKey")).contains("UserName=alice").contains("AccessKeyId=AKIAABCDEFGHIJKLMNOP")
+        .contains("Status=Inactive");
+    assertThat(form("PutUserPolicy")).contains("UserName=alice").contains("aws%3ATokenIssueTime")
+        .contains("2026-11-26T08%3A00%3A00Z");
+    assertThat(ledger()).filteredOn(e -> e.content().kind() == EntryKind.API_CALL)
+        .extracting(e -> e.content().details().get("request_id")).contains("rid-UpdateAccessKey", "rid-PutUserPolicy");
+    assertThat(ledger()).filteredOn(e -> e.content().kind() == EntryKind.ARTIFACT).hasSize(6);
+    assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
+  }
+
+  @Test
+  void s3Ransomware_executed_recordsTheBucketAndTurnsVersioningOn_andLeavesTheRestManual() throws Exception {
+    s3Error("policy", "NoSuchBucketPolicy");
+    s3Get("acl", "<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList/></AccessControlPolicy>");
+    s3Error("publicAccessBlock", "NoSuchPublicAccessBlockConfiguration");
+    s3Get("versioning", "<VersioningConfiguration/>");
+    s3Error("object-lock", "ObjectLockConfigurationNotFoundError");
+    s3Get("logging", "<BucketLoggingStatus/>");
+    s3Error("encryption", "ServerSideEncryptionConfigurationNotFoundError");
+    s3Get("tagging", "<Tagging><TagSet><Tag><Key>team</Key><Value>data</Value></Tag></TagSet></Tagging>");
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlMatching("/victim-bucket\\?.*versions.*"))
+        .willReturn(s3Ok("<ListVersionsResult><Name>victim-bucket</Name><IsTruncated>false</IsTruncated>"
+            + "<Version><Key>a.txt</Key><VersionId>v1</VersionId><IsLatest>true</IsLatest></Version>"
+            + "</ListVersionsResult>", "rid-versions")));
+    server.stubFor(put(urlMatching("/victim-bucket\\?versioning.*")).willReturn(s3Ok("", "rid-put-versioning")));
+    Plan plan = PlanBuilder.build(PlaybookLibrary.byId("s3-ransomware").orElseThrow(),
+        PlanTargets.of(null, null, null, "victim-bucket", "111122223333", "us-east-1", "case-7"), Provider.AWS);
+
+    RunState state = execute(plan, Set.of());
+
+    assertThat(journal()).extracting(c -> c.replaceAll("[?&=].*", ""))
+        .containsExactly("GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket",
+            "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket",
+            "GET /victim-bucket", "PUT /victim-bucket");
+    assertThat(journal().get(9)).startsWith("PUT /victim-bucket?versioning");
+    assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
+        "record-bucket=done", "tag-case=manual", "protect-bucket=manual", "versioning-and-lock=done",
+        "collect-logs=manual", "restore=skipped-precondition");
+    assertThat(state.step("record-bucket").orElseThrow().resources()).containsEntry("bucketTags", "team=data");
+    assertThat(state.step("record-bucket").orElseThrow().calls()).extracting(CallSummary::requestId)
+        .contains("rid-policy", "rid-acl", "rid-versions");
+    assertThat(state.failedOrBlocked()).isTrue();
+    assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
+  }
+
+  @Test
+  void dryRun_printsEveryCallLine_andMakesNoHttpCall() {
+    Plan plan = instancePlan();
+    StringWriter out = new StringWriter();
+
+    PlanRunner.dryRun(plan, new PrintWriter(out));
+
+    assertThat(out.toString()).contains("nothing is called")
+        .contains("aws ec2 create-snapshots").contains("aws ec2 run-instances").contains("${snapshots}");
+    assertThat(server.getAllServeEvents()).isEmpty();
+    assertThat(caseDir.resolve("respond")).doesNotExist();
+  }
+
+  @Test
+  void stateFile_roundTrips() throws Exception {
+    RunState s = RunState.empty("p-1").with(new StepRecord(1, "a", StepStatus.DONE, CLOCK.instant(),
+        CLOCK.instant(), List.of(new CallSummary("ec2", "CreateTags", "rid-1")),
+        java.util.Map.of("snapshotIds", "snap-1,snap-2"), ""));
+    StateFile.write(caseDir, s);
+    assertThat(StateFile.read(caseDir, "p-1")).isEqualTo(s);
+  }
+
+  // ---- fixtures
+
+  private Plan instancePlan() {
+    PlanTargets t = new PlanTargets(INSTANCE, null, "arn:aws:iam::111122223333:role/web", null, "111122223333",
+        "us-east-1", "case-7", "222233334444", IMAGE, Instant.parse("2026-11-20T00:00:00Z"), List.of());
+    return PlanBuilder.build(PlaybookLibrary.byId("compromised-instance").orElseThrow(), t, Provider.AWS);
+  }
+
+  private RunState execute(Plan plan, Set<String> optional) throws Exception {
+    AwsSettings settings = AwsSettings.defaults(Region.US_EAST_1)
+        .withEndpointOverride(URI.create("http://127.0.0.1:" + server.port()))
+        .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5))
+        .withRateLimit(1000, 100);
+    try (AwsClients target = AwsClients.create(settings, CALLER, d -> {});
+        AwsClients forensic = AwsClients.create(settings, CALLER, d -> {})) {
+      StepExecutors executors = AwsStepExecutors.of(new AwsResponder(target, d -> {}, Duration.ofSeconds(1), 3),
+          new AwsResponder(forensic, d -> {}, Duration.ofSeconds(1), 3));
+      CustodyLedger ledger = CustodyLedger.open(caseDir, CLOCK, "alice", null);
+      RunOptions options = new RunOptions(optional, "key-1", Set.of("111122223333"), 365);
+      return new PlanRunner(executors, ledger, caseDir, CLOCK).execute(plan, "case-7", options);
+    }
+  }
+
+  private void stubInstance() {
+    ec2("DescribeInstances", "<reservationSet><item><reservationId>r-1</reservationId><instancesSet><item>"
+        + "<instanceId>" + INSTANCE + "</instanceId><imageId>ami-1</imageId><instanceType>t3.micro</instanceType>"
+        + "<instanceState><code>16</code><name>running</name></instanceState><subnetId>subnet-1</subnetId>"
+        + "<vpcId>vpc-1</vpcId><groupSet><item><groupId>sg-web</groupId></item></groupSet>"
+        + "<blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><volumeId>vol-1</volumeId>"
+        + "<deleteOnTermination>true</deleteOnTermination></ebs></item></blockDeviceMapping>"
+        + "<iamInstanceProfile><arn>arn:aws:iam::111122223333:instance-profile/web</arn></iamInstanceProfile>"
+        + "<networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId><subnetId>subnet-1</subnetId>"
+        + "<groupSet><item><groupId>sg-web</groupId></item></groupSet><privateIpAddressesSet><item>"
+        + "<privateIpAddress>10.0.1.5</privateIpAddress><primary>true</primary></item></privateIpAddressesSet>"
+        + "</item></networkInterfaceSet>"
+        + "</item></instancesSet></item></reservationSet>");
+    ec2("DescribeVolumes", "<volumeSet><item><volumeId>vol-1</volumeId></item></volumeSet>");
+    ec2("DescribeNetworkInterfaces", "<networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId>"
+        + "</item></networkInterfaceSet>");
+    ec2("DescribeSecurityGroups", "<securityGroupInfo><item><groupId>sg-web</groupId></item></securityGroupInfo>");
+    ec2("GetConsoleOutput", "<instanceId>" + INSTANCE + "</instanceId><output>Ym9vdA==</output>");
+    ec2("DescribeInstanceAttribute", "<instanceId>" + INSTANCE + "</instanceId><userData><value>IyE=</value></userData>");
+    ec2("CreateTags", "<return>true</return>");
+    ec2("ModifyInstanceAttribute", "<return>true</return>");
+    server.stubFor(post("/").withRequestBody(containing("Action=CreateSecurityGroup&"))
+        .withRequestBody(containing("kumo-isolation-"))
+        .willReturn(ec2Ok("CreateSecurityGroup", "<return>true</return><groupId>sg-iso</groupId>", "rid-sg-iso")));
+    ec2("RevokeSecurityGroupEgress", "<return>true</return>");
+    ec2("DescribeNetworkAcls", "<networkAclSet><item><networkAclId>acl-1</networkAclId><vpcId>vpc-1</vpcId>"
+        + "<entrySet><item><ruleNumber>100</ruleNumber><protocol>-1</protocol><ruleAction>allow</ruleAction>"
+        + "<egress>false</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>"
+        + "<item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction>"
+        + "<egress>false</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>"
+        + "<item><ruleNumber>50</ruleNumber><protocol>6</protocol><ruleAction>allow</ruleAction>"
+        + "<egress>true</egress><cidrBlock>0.0.0.0/0</cidrBlock></item></entrySet></item></networkAclSet>");
+    ec2("CreateNetworkAclEntry", "<return>true</return>");
+    ec2("ModifyNetworkInterfaceAttribute", "<return>true</return>");
+    ec2("DescribeIamInstanceProfileAssociations", "<iamInstanceProfileAssociationSet><item>"
+        + "<associationId>iip-assoc-1</associationId><instanceId>" + INSTANCE + "</instanceId>"
+        + "<iamInstanceProfile><arn>arn:aws:iam::111122223333:instance-profile/web</arn></iamInstanceProfile>"
+        + "<state>associated</state></item></iamInstanceProfileAssociationSet>");
+    ec2("DisassociateIamInstanceProfile", "<iamInstanceProfileAssociation><associationId>iip-assoc-1</associationId>"
+        + "<state>disassociating</state></iamInstanceProfileAssociation>");
+    server.stubFor(post("/").withRequestBody(containing("Action=PutRolePolicy&"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+            .withBody("<PutRolePolicyResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"
+                + "<ResponseMetadata><RequestId>rid-PutRolePolicy</RequestId></ResponseMetadata>"
+                + "</PutRolePolicyResponse>")));
+    ec2("CreateSnapshot", "<snapshotId>snap-1</snapshotId><volumeId>vol-1</volumeId><status>pending</status>");
+    ec2("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-1</snapshotId><status>completed</status>"
+        + "</item></snapshotSet>");
+    ec2("ModifySnapshotAttribute", "<return>true</return>");
+    server.stubFor(post("/").withHeader("X-Amz-Target", equalTo("TrentService.DescribeKey"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withHeader("x-amzn-RequestId", "rid-kms")
+            .withBody("{\"KeyMetadata\":{\"KeyId\":\"key-1\",\"KeyState\":\"Enabled\",\"Enabled\":true}}")));
+    ec2("CopySnapshot", "<snapshotId>snap-copy</snapshotId>");
+    ec2("LockSnapshot", "<snapshotId>snap-copy</snapshotId><lockState>compliance-cooloff</lockState>");
+    ec2("DescribeImages", image("2026-10-01T12:00:00.000Z"));
+    ec2("RunInstances", "<reservationId>r-2</reservationId><instancesSet><item><instanceId>i-0new5678</instanceId>"
+        + "<imageId>" + IMAGE + "</imageId></item></instancesSet>");
+    ec2("DescribeInstanceStatus", "<instanceStatusSet><item><instanceId>i-0new5678</instanceId>"
+        + "<instanceState><code>16</code><name>running</name></instanceState>"
+        + "<systemStatus><status>ok</status></systemStatus><instanceStatus><status>ok</status></instanceStatus>"
+        + "</item></instanceStatusSet>");
+  }
+
+  private static String image(String created) {
+    return "<imagesSet><item><imageId>" + IMAGE + "</imageId><imageOwnerId>111122223333</imageOwnerId>"
+        + "<imageState>available</imageState><creationDate>" + created + "</creationDate><name>golden</name>"
+        + "</item></imagesSet>";
+  }
+
+  private void iam(String action, String result) {
+    server.stubFor(post("/").withRequestBody(containing("Action=" + action + "&"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+            .withBody("<" + action + "Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"
+                + (result == null ? "" : "<" + action + "Result>" + result + "</" + action + "Result>")
+                + "<ResponseMetadata><RequestId>rid-" + action + "</RequestId></ResponseMetadata></"
+                + action + "Response>")));
+  }
+
+  private void s3Get(String query, String body) {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlMatching("/victim-bucket\\?" + query + ".*"))
+        .willReturn(s3Ok(body, "rid-" + query)));
+  }
+
+  private void s3Error(String query, String code) {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlMatching("/victim-bucket\\?" + query + ".*"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/xml")
+            .withHeader("x-amz-request-id", "rid-" + query).withHeader("x-amz-id-2", "h")
+            .withBody("<Error><Code>" + code + "</Code><Message>none</Message><RequestId>rid-" + query
+                + "</RequestId></Error>")));
+  }
+
+  private static ResponseDefinitionBuilder s3Ok(String body, String requestId) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/xml")
+        .withHeader("x-amz-request-id", requestId).withHeader("x-amz-id-2", "h").withBody(body);
+  }
+
+  private void ec2(String action, String inner) {
+    server.stubFor(post("/").withRequestBody(containing("Action=" + action + "&"))
+        .willReturn(ec2Ok(action, inner, "rid-" + action)));
+  }
+
+  private static ResponseDefinitionBuilder ec2Ok(String action, String inner, String requestId) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8")
+        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\"" + EC2_NS + "\">"
+            + "<requestId>" + requestId + "</requestId>" + inner + "</" + action + "Response>");
+  }
+
+  private List<LoggedRequest> requests() {
+    List<LoggedRequest> requests = new ArrayList<>(server.findAll(anyRequestedFor(urlMatching(".*"))));
+    requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+    return requests;
+  }
+
+  /** The Query action, KMS target or S3 method and URL of every request, oldest first. */
+  private List<String> journal() {
+    List<String> calls = new ArrayList<>();
+    for (LoggedRequest r : requests()) {
+      String target = r.getHeader("X-Amz-Target");
+      String body = r.getBodyAsString();
+      if (target != null) {
+        calls.add(target);
+      } else if (body.startsWith("Action=")) {
+        calls.add(body.substring("Action=".length(), body.indexOf('&')));
+      } else {
+        calls.add(r.getMethod().getName() + " " + r.getUrl());
+      }
+    }
+    return calls;
+  }
+
+  private String form(String action) {
+    return form(action, 0);
+  }
+
+  private String form(String action, int nth) {
+    return requests().stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
+        .skip(nth).findFirst().orElseThrow();
+  }
+
+  private List<LedgerEntry> ledger() throws Exception {
+    List<LedgerEntry> out = new ArrayList<>();
+    for (String line : Files.readAllLines(LedgerFiles.ledger(caseDir))) {
+      if (!line.isBlank()) {
+        out.add(LedgerCodec.parse(line));
+      }
+    }
+    return out;
+  }
+}
