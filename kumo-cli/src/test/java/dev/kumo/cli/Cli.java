@@ -10,6 +10,14 @@ final class Cli {
 
   private Cli() {}
 
+  /** {@code kumo respond ARGS}. */
+  static Result respond(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "respond";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return run(all);
+  }
+
   static synchronized Result run(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;

@@ -23,23 +23,10 @@ class RespondPlanCommandTest {
   @TempDir
   Path dir;
 
-  record Result(int exit, String out, String err) {}
-
-  /** Runs {@code kumo respond ARGS} in-process (the integrator registers RespondCommand in Main). */
-  private static Result respond(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new RespondCommand());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Result(exit, out.toString(), err.toString());
-  }
 
   @Test
   void plan_text_numbersStepsWithEffectPreconditionsReversibilityMitigationAndCalls() {
-    Result r = respond(INSTANCE);
+    Cli.Result r = Cli.respond(INSTANCE);
     assertThat(r.exit()).isEqualTo(ExitCode.OK);
     assertThat(r.out()).startsWith("Plan plan-").contains("Compromised EC2 instance (compromised-instance, aws)")
         .contains("Targets: instance i-0abc1234def567890, account 111122223333, region us-east-1, case case-7")
@@ -59,8 +46,8 @@ class RespondPlanCommandTest {
   @Test
   void plan_json_isVersionedAndDeterministic() {
     String[] args = concat(INSTANCE, "--format", "json");
-    Result a = respond(args);
-    Result b = respond(args);
+    Cli.Result a = Cli.respond(args);
+    Cli.Result b = Cli.respond(args);
     assertThat(a.exit()).isEqualTo(ExitCode.OK);
     assertThat(a.out()).isEqualTo(b.out());
     JsonObject json = (JsonObject) JsonTreeReader.lenient().read(a.out());
@@ -71,7 +58,7 @@ class RespondPlanCommandTest {
 
   @Test
   void plan_gcpProvider_printsGcloudCommands() {
-    Result r = respond(concat(INSTANCE, "--provider", "gcp"));
+    Cli.Result r = Cli.respond(concat(INSTANCE, "--provider", "gcp"));
     assertThat(r.exit()).isEqualTo(ExitCode.OK);
     assertThat(r.out()).contains("gcloud compute disks snapshot ${disks}", "gcloud compute firewall-rules create",
         "Kumo executes AWS plans only");
@@ -79,14 +66,14 @@ class RespondPlanCommandTest {
 
   @Test
   void plan_list_namesEveryShippedPlaybook() {
-    Result r = respond("plan", "--list");
+    Cli.Result r = Cli.respond("plan", "--list");
     assertThat(r.out()).contains("compromised-instance", "compromised-access-key", "compromised-workload-role",
         "s3-ransomware", "public-data-exposure", "cryptomining", "ddos-from-instances", "log-tampering");
   }
 
   @Test
   void plan_accessKey_picksTheKeyPlaybook() {
-    Result r = respond("plan", "--access-key", "AKIAIOSFODNN7EXAMPLE", "--account", "111122223333");
+    Cli.Result r = Cli.respond("plan", "--access-key", "AKIAIOSFODNN7EXAMPLE", "--account", "111122223333");
     assertThat(r.exit()).isEqualTo(ExitCode.OK);
     assertThat(r.out()).contains("(compromised-access-key, aws)",
         "aws iam update-access-key --user-name ${user} --access-key-id AKIAIOSFODNN7EXAMPLE --status Inactive");
@@ -94,14 +81,14 @@ class RespondPlanCommandTest {
 
   @Test
   void plan_missingTarget_isAUsageErrorNamingIt() {
-    Result r = respond("plan", "--instance", "i-0abc1234def567890");
+    Cli.Result r = Cli.respond("plan", "--instance", "i-0abc1234def567890");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("playbook compromised-instance needs account, region");
   }
 
   @Test
   void plan_hostileInstanceId_isRefusedAndEscaped() {
-    Result r = respond("plan", "--instance", "i-\u001b]0;pwned\u0007", "--account", "111122223333", "--region",
+    Cli.Result r = Cli.respond("plan", "--instance", "i-\u001b]0;pwned\u0007", "--account", "111122223333", "--region",
         "us-east-1");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("not a valid instance id: 'i-\\x1b]0;pwned\\x07'").doesNotContain("\u001b");
@@ -125,7 +112,7 @@ class RespondPlanCommandTest {
             how: Read-only.
             mitigation: M1047
         """);
-    Result r = respond("plan", "--bucket", "my-bucket", "--playbook", file.toString());
+    Cli.Result r = Cli.respond("plan", "--bucket", "my-bucket", "--playbook", file.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.OK);
     assertThat(r.out()).contains("Evil \\x1b[2J\\u202e title", "Look \\x1b[31mred", "Reads \\x07")
         .doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u0007");
@@ -137,7 +124,7 @@ class RespondPlanCommandTest {
     Files.writeString(file, "playbook: bad\ntitle: B\nthreat: ransomware\ntargets: [bucket]\nsteps:\n"
         + "  - step: a\n    title: T\n    kind: reimage\n    effect: preserve\n    does: D\n    reversible: true\n"
         + "    how: H\n    mitigation: M1047\n");
-    Result r = respond("plan", "--bucket", "my-bucket", "--playbook", file.toString());
+    Cli.Result r = Cli.respond("plan", "--bucket", "my-bucket", "--playbook", file.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains(file + ":8: unknown kind 'reimage'");
   }

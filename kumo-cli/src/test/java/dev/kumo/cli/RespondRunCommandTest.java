@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kumo.respond.custody.LedgerVerifier;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * kumo respond run: the dry run, and --execute against a stub S3 endpoint (the JDK's HTTP server answering the S3
@@ -54,7 +51,6 @@ class RespondRunCommandTest {
   private String savedKey;
   private String savedSecret;
 
-  record Result(int exit, String out, String err) {}
 
   @BeforeEach
   void start() throws Exception {
@@ -90,20 +86,9 @@ class RespondRunCommandTest {
     }
   }
 
-  private static Result respond(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new RespondCommand());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Result(exit, out.toString(), err.toString());
-  }
-
   @Test
   void run_withoutExecute_printsEveryCallAndCallsNothing() {
-    Result r = respond("run", "--instance", "i-0abc1234def567890", "--account", "111122223333", "--region",
+    Cli.Result r = Cli.respond("run", "--instance", "i-0abc1234def567890", "--account", "111122223333", "--region",
         "us-east-1", "--case-id", "case-7", "--state-dir", dir.toString());
 
     assertThat(r.exit()).isEqualTo(ExitCode.OK);
@@ -118,7 +103,7 @@ class RespondRunCommandTest {
     Path playbook = dir.resolve("close-bucket.yaml");
     Files.writeString(playbook, PLAYBOOK);
 
-    Result r = respond("run", "--playbook", playbook.toString(), "--bucket", "victim-bucket", "--account",
+    Cli.Result r = Cli.respond("run", "--playbook", playbook.toString(), "--bucket", "victim-bucket", "--account",
         "111122223333", "--region", "us-east-1", "--case-id", "case-7", "--state-dir", dir.toString(), "--execute",
         "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort());
 
@@ -132,7 +117,7 @@ class RespondRunCommandTest {
         .contains("[done] 2 enable-versioning-and-object-lock: victim-bucket (s3 PutBucketVersioning ");
     assertThat(LedgerVerifier.verify(dir, null).ok()).isTrue();
 
-    Result again = respond("run", "--playbook", playbook.toString(), "--bucket", "victim-bucket", "--account",
+    Cli.Result again = Cli.respond("run", "--playbook", playbook.toString(), "--bucket", "victim-bucket", "--account",
         "111122223333", "--region", "us-east-1", "--case-id", "case-7", "--state-dir", dir.toString(), "--execute",
         "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort());
 
@@ -142,7 +127,7 @@ class RespondRunCommandTest {
 
   @Test
   void run_execute_withoutAStateDir_isAUsageError() {
-    Result r = respond("run", "--bucket", "victim-bucket", "--account", "111122223333", "--region", "us-east-1",
+    Cli.Result r = Cli.respond("run", "--bucket", "victim-bucket", "--account", "111122223333", "--region", "us-east-1",
         "--case-id", "case-7", "--execute");
 
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
