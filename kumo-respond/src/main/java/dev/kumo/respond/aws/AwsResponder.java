@@ -102,6 +102,11 @@ public final class AwsResponder {
     this.maxPolls = maxPolls;
   }
 
+  /** The S3, IAM and health-polling calls, with the same clients, sleeper and polling as this responder. */
+  public StorageAndIdentityResponder storageAndIdentity() {
+    return new StorageAndIdentityResponder(clients, sleeper, pollInterval, maxPolls);
+  }
+
   /** Who the calls act as (STS GetCallerIdentity): outcome {@code arn}, {@code account}, {@code userId}. */
   public List<CallRecord> callerIdentity() {
     GetCallerIdentityResponse r = call(STS, "GetCallerIdentity", () -> clients.sts().getCallerIdentity());

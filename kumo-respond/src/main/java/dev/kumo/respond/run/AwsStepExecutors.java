@@ -183,6 +183,7 @@ public final class AwsStepExecutors {
     m.put(StepKind.ENABLE_VERSIONING_AND_OBJECT_LOCK, (s, c) -> new StepResult(false,
         target.enableVersioning(bucket(c)), Map.of("versionedBucket", bucket(c)), List.of(),
         "versioning enabled; the Object Lock default retention is to be set by hand"));
+    StorageAndIdentityExecutors.register(m, target, target.storageAndIdentity());
     return new StepExecutors(m);
   }
 
@@ -197,7 +198,7 @@ public final class AwsStepExecutors {
   }
 
   /** Writes each call's recorded JSON to {@code evidence/<plan id>/}; the runner hashes them into the ledger. */
-  private static List<Path> evidence(PlannedStep step, RunContext c, List<CallRecord> calls) throws IOException {
+  static List<Path> evidence(PlannedStep step, RunContext c, List<CallRecord> calls) throws IOException {
     Path dir = c.evidenceDir().resolve(c.plan().id());
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();

@@ -236,7 +236,7 @@ class PlanRunnerTest {
   }
 
   @Test
-  void s3Ransomware_executed_recordsTheBucketAndTurnsVersioningOn_andLeavesTheRestManual() throws Exception {
+  void s3Ransomware_executed_protectsTheBucket_locksIt_andRestoresTheLastGoodVersions() throws Exception {
     s3Error("policy", "NoSuchBucketPolicy");
     s3Get("acl", "<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList/></AccessControlPolicy>");
     s3Error("publicAccessBlock", "NoSuchPublicAccessBlockConfiguration");
@@ -247,27 +247,85 @@ class PlanRunnerTest {
     s3Get("tagging", "<Tagging><TagSet><Tag><Key>team</Key><Value>data</Value></Tag></TagSet></Tagging>");
     server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlMatching("/victim-bucket\\?.*versions.*"))
         .willReturn(s3Ok("<ListVersionsResult><Name>victim-bucket</Name><IsTruncated>false</IsTruncated>"
-            + "<Version><Key>a.txt</Key><VersionId>v1</VersionId><IsLatest>true</IsLatest></Version>"
+            + version("a.txt", "a3", "2026-11-21T00:00:00.000Z", "enc", true)
+            + version("a.txt", "a2", "2026-11-10T00:00:00.000Z", "good-a", false)
+            + "<DeleteMarker><Key>b.txt</Key><VersionId>b-dm</VersionId><IsLatest>true</IsLatest>"
+            + "<LastModified>2026-11-22T00:00:00.000Z</LastModified></DeleteMarker>"
+            + version("b.txt", "b1", "2026-11-01T00:00:00.000Z", "good-b", false)
+            + version("c.txt", "c1", "2026-11-01T00:00:00.000Z", "untouched", true)
+            + version("d.txt", "d1", "2026-11-21T00:00:00.000Z", "new", true)
             + "</ListVersionsResult>", "rid-versions")));
+    server.stubFor(put(urlMatching("/victim-bucket\\?tagging.*")).willReturn(s3Ok("", "rid-put-tagging")));
+    server.stubFor(put(urlMatching("/victim-bucket\\?policy.*")).willReturn(s3Ok("", "rid-put-policy").withStatus(204)));
     server.stubFor(put(urlMatching("/victim-bucket\\?versioning.*")).willReturn(s3Ok("", "rid-put-versioning")));
+    server.stubFor(put(urlMatching("/victim-bucket\\?object-lock.*")).willReturn(s3Ok("", "rid-put-lock")));
+    server.stubFor(put(urlMatching("/victim-bucket/[abcd]\\.txt")).willReturn(s3Ok("<CopyObjectResult><ETag>\"x\"</ETag>"
+        + "<LastModified>2026-11-26T08:00:00.000Z</LastModified></CopyObjectResult>", "rid-copy")
+        .withHeader("x-amz-version-id", "restored-1")));
+    server.stubFor(post("/").withRequestBody(containing("Action=GetCallerIdentity&"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+            .withBody("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<GetCallerIdentityResult><Arn>arn:aws:sts::111122223333:assumed-role/responder/alice</Arn>"
+                + "<UserId>AROA1:alice</UserId><Account>111122223333</Account></GetCallerIdentityResult>"
+                + "<ResponseMetadata><RequestId>rid-sts</RequestId></ResponseMetadata></GetCallerIdentityResponse>")));
     Plan plan = PlanBuilder.build(PlaybookLibrary.byId("s3-ransomware").orElseThrow(),
-        PlanTargets.of(null, null, null, "victim-bucket", "111122223333", "us-east-1", "case-7"), Provider.AWS);
+        new PlanTargets(null, null, null, "victim-bucket", "111122223333", "us-east-1", "case-7", null, null,
+            Instant.parse("2026-11-20T00:00:00Z"), List.of()), Provider.AWS);
 
-    RunState state = execute(plan, Set.of());
+    RunState state = execute(plan, Set.of(), java.util.Map.of(dev.kumo.respond.plan.StepKind.COLLECT_LOGS,
+        (s, c) -> StepResult.done(List.of(), java.util.Map.of())));
 
-    assertThat(journal()).extracting(c -> c.replaceAll("[?&=].*", ""))
-        .containsExactly("GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket",
-            "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket", "GET /victim-bucket",
-            "GET /victim-bucket", "PUT /victim-bucket");
-    assertThat(journal().get(9)).startsWith("PUT /victim-bucket?versioning");
+    assertThat(journal()).extracting(c -> c.replaceAll("[&=].*", "")).containsExactly(
+        "GET /victim-bucket?policy", "GET /victim-bucket?acl", "GET /victim-bucket?publicAccessBlock",
+        "GET /victim-bucket?versioning", "GET /victim-bucket?object-lock", "GET /victim-bucket?logging",
+        "GET /victim-bucket?encryption", "GET /victim-bucket?tagging", "GET /victim-bucket?versions",
+        "GET /victim-bucket?tagging", "PUT /victim-bucket?tagging",
+        "GetCallerIdentity", "GET /victim-bucket?policy", "PUT /victim-bucket?policy",
+        "PUT /victim-bucket?versioning", "PUT /victim-bucket?object-lock",
+        "GET /victim-bucket?versions", "PUT /victim-bucket/a.txt", "PUT /victim-bucket/b.txt");
     assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
-        "record-bucket=done", "tag-case=manual", "protect-bucket=manual", "versioning-and-lock=done",
-        "collect-logs=manual", "restore=skipped-precondition");
-    assertThat(state.step("record-bucket").orElseThrow().resources()).containsEntry("bucketTags", "team=data");
-    assertThat(state.step("record-bucket").orElseThrow().calls()).extracting(CallSummary::requestId)
-        .contains("rid-policy", "rid-acl", "rid-versions");
-    assertThat(state.failedOrBlocked()).isTrue();
+        "record-bucket=done", "tag-case=done", "protect-bucket=done", "versioning-and-lock=done",
+        "collect-logs=done", "restore=done");
+    assertThat(state.failedOrBlocked()).isFalse();
+    assertThat(body("PUT", "/victim-bucket?tagging")).contains("<Key>team</Key><Value>data</Value>")
+        .contains("<Key>kumo:case</Key><Value>case-7</Value>");
+    assertThat(body("PUT", "/victim-bucket?policy")).contains("\"Sid\":\"KumoCaseProtect\"")
+        .contains("\"s3:DeleteObjectVersion\"").contains("arn:aws:iam::111122223333:role/responder");
+    assertThat(body("PUT", "/victim-bucket?object-lock")).contains("<Mode>GOVERNANCE</Mode>").contains("<Days>30</Days>");
+    assertThat(copySource("/victim-bucket/a.txt")).isEqualTo("victim-bucket/a.txt?versionId=a2");
+    assertThat(copySource("/victim-bucket/b.txt")).isEqualTo("victim-bucket/b.txt?versionId=b1");
+    assertThat(state.step("restore").orElseThrow().resources())
+        .containsEntry("restoredObjects", "a.txt@a2>restored-1,b.txt@b1>restored-1")
+        .containsEntry("noGoodVersion", "d.txt");
+    assertThat(state.step("restore").orElseThrow().message()).contains("d.txt");
+    List<LedgerEntry> ledger = ledger();
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL)
+        .extracting(e -> e.content().details().get("operation")).containsSubsequence("GetBucketTagging",
+            "PutBucketTagging", "GetCallerIdentity", "GetBucketPolicy", "PutBucketPolicy", "PutBucketVersioning",
+            "PutObjectLockConfiguration", "ListObjectVersions", "CopyObject", "CopyObject");
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL
+            && "CopyObject".equals(e.content().details().get("operation")))
+        .extracting(e -> e.content().details().get("key") + "@" + e.content().details().get("sourceVersionId")
+            + ">" + e.content().details().get("versionId") + " " + e.content().details().get("request_id"))
+        .containsExactly("a.txt@a2>restored-1 rid-copy", "b.txt@b1>restored-1 rid-copy");
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL).hasSize(journal().size());
     assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
+  }
+
+  private static String version(String key, String id, String modified, String etag, boolean latest) {
+    return "<Version><Key>" + key + "</Key><VersionId>" + id + "</VersionId><IsLatest>" + latest + "</IsLatest>"
+        + "<LastModified>" + modified + "</LastModified><ETag>&quot;" + etag + "&quot;</ETag><Size>3</Size>"
+        + "<StorageClass>STANDARD</StorageClass></Version>";
+  }
+
+  private String body(String method, String urlPrefix) {
+    return requests().stream().filter(r -> r.getMethod().getName().equals(method) && r.getUrl().startsWith(urlPrefix))
+        .map(LoggedRequest::getBodyAsString).findFirst().orElseThrow();
+  }
+
+  private String copySource(String url) {
+    return java.net.URLDecoder.decode(requests().stream().filter(r -> r.getUrl().equals(url)).findFirst()
+        .orElseThrow().getHeader("x-amz-copy-source"), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
@@ -301,14 +359,23 @@ class PlanRunnerTest {
   }
 
   private RunState execute(Plan plan, Set<String> optional) throws Exception {
+    return execute(plan, optional, java.util.Map.of());
+  }
+
+  /** With {@code extra} executors added to the AWS ones (for steps another part of Kumo automates). */
+  private RunState execute(Plan plan, Set<String> optional,
+      java.util.Map<dev.kumo.respond.plan.StepKind, StepExecutor> extra) throws Exception {
     AwsSettings settings = AwsSettings.defaults(Region.US_EAST_1)
         .withEndpointOverride(URI.create("http://127.0.0.1:" + server.port()))
         .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5))
         .withRateLimit(1000, 100);
     try (AwsClients target = AwsClients.create(settings, CALLER, d -> {});
         AwsClients forensic = AwsClients.create(settings, CALLER, d -> {})) {
-      StepExecutors executors = AwsStepExecutors.of(new AwsResponder(target, d -> {}, Duration.ofSeconds(1), 3),
+      StepExecutors aws = AwsStepExecutors.of(new AwsResponder(target, d -> {}, Duration.ofSeconds(1), 3),
           new AwsResponder(forensic, d -> {}, Duration.ofSeconds(1), 3));
+      var all = new java.util.EnumMap<dev.kumo.respond.plan.StepKind, StepExecutor>(aws.byKind());
+      all.putAll(extra);
+      StepExecutors executors = new StepExecutors(all);
       CustodyLedger ledger = CustodyLedger.open(caseDir, CLOCK, "alice", null);
       RunOptions options = new RunOptions(optional, "key-1", Set.of("111122223333"), 365);
       return new PlanRunner(executors, ledger, caseDir, CLOCK).execute(plan, "case-7", options);
