@@ -312,6 +312,93 @@ class PlanRunnerTest {
     assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
   }
 
+  @Test
+  void s3Ransomware_bucketRefusingObjectLock_failsTheStep_andTheRestoreWaits() throws Exception {
+    s3Error("policy", "NoSuchBucketPolicy");
+    s3Get("acl", "<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList/></AccessControlPolicy>");
+    s3Error("publicAccessBlock", "NoSuchPublicAccessBlockConfiguration");
+    s3Get("versioning", "<VersioningConfiguration/>");
+    s3Error("object-lock", "ObjectLockConfigurationNotFoundError");
+    s3Get("logging", "<BucketLoggingStatus/>");
+    s3Error("encryption", "ServerSideEncryptionConfigurationNotFoundError");
+    s3Error("tagging", "NoSuchTagSet");
+    s3Get("versions", "<ListVersionsResult><Name>victim-bucket</Name><IsTruncated>false</IsTruncated>"
+        + "</ListVersionsResult>");
+    server.stubFor(put(urlMatching("/victim-bucket\\?(tagging|policy|versioning).*")).willReturn(s3Ok("", "rid-put")));
+    server.stubFor(put(urlMatching("/victim-bucket\\?object-lock.*")).willReturn(aResponse().withStatus(409)
+        .withHeader("Content-Type", "application/xml").withHeader("x-amz-request-id", "rid-lock")
+        .withBody("<Error><Code>InvalidBucketState</Code><Message>Object Lock configuration cannot be enabled on "
+            + "existing buckets</Message></Error>")));
+    server.stubFor(post("/").withRequestBody(containing("Action=GetCallerIdentity&"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+            .withBody("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/alice</Arn>"
+                + "<UserId>AIDA1</UserId><Account>111122223333</Account></GetCallerIdentityResult>"
+                + "<ResponseMetadata><RequestId>rid-sts</RequestId></ResponseMetadata></GetCallerIdentityResponse>")));
+    Plan plan = PlanBuilder.build(PlaybookLibrary.byId("s3-ransomware").orElseThrow(),
+        new PlanTargets(null, null, null, "victim-bucket", "111122223333", "us-east-1", "case-7", null, null,
+            Instant.parse("2026-11-20T00:00:00Z"), List.of()), Provider.AWS);
+
+    RunState state = execute(plan, Set.of(), java.util.Map.of(dev.kumo.respond.plan.StepKind.COLLECT_LOGS,
+        (s, c) -> StepResult.done(List.of(), java.util.Map.of())));
+
+    assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
+        "record-bucket=done", "tag-case=done", "protect-bucket=done", "versioning-and-lock=failed",
+        "collect-logs=done", "restore=skipped-precondition");
+    assertThat(state.step("versioning-and-lock").orElseThrow().message()).contains("InvalidBucketState")
+        .contains("Object Lock cannot be enabled on victim-bucket").contains("versioning was enabled");
+    assertThat(journal()).noneMatch(c -> c.startsWith("PUT /victim-bucket/"));
+    assertThat(ledger()).extracting(e -> e.content().summary()).contains("s3 PutObjectLockConfiguration failed");
+  }
+
+  @Test
+  void compromisedWorkloadRole_executed_recordsTheRole_tagsIt_andRevokesItsSessions() throws Exception {
+    iam("GetRole", "<Role><RoleName>web</RoleName><Arn>arn:aws:iam::111122223333:role/web</Arn><RoleId>AROA1</RoleId>"
+        + "<Path>/</Path><CreateDate>2026-01-01T00:00:00Z</CreateDate></Role>");
+    iam("ListAttachedRolePolicies", "<AttachedPolicies/><IsTruncated>false</IsTruncated>");
+    iam("ListRolePolicies", "<PolicyNames><member>inline-1</member></PolicyNames><IsTruncated>false</IsTruncated>");
+    iam("GetRolePolicy", "<RoleName>web</RoleName><PolicyName>inline-1</PolicyName><PolicyDocument>%7B%7D"
+        + "</PolicyDocument>");
+    iam("ListInstanceProfilesForRole", "<InstanceProfiles/><IsTruncated>false</IsTruncated>");
+    iam("TagRole", null);
+    iam("PutRolePolicy", null);
+    Plan plan = PlanBuilder.build(PlaybookLibrary.byId("compromised-workload-role").orElseThrow(),
+        PlanTargets.of(null, null, "arn:aws:iam::111122223333:role/web", null, "111122223333", "us-east-1",
+            "case-7"), Provider.AWS);
+
+    RunState state = execute(plan, Set.of());
+
+    assertThat(journal()).containsExactly("GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "GetRolePolicy",
+        "ListInstanceProfilesForRole", "TagRole", "PutRolePolicy");
+    assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
+        "record-role=done", "tag-case=done", "revoke-sessions=done", "restrict-trust=manual", "collect-logs=manual");
+    assertThat(form("TagRole")).contains("RoleName=web").contains("Tags.member.1.Key=kumo%3Acase")
+        .contains("Tags.member.1.Value=case-7");
+    assertThat(ledger()).filteredOn(e -> e.content().kind() == EntryKind.ARTIFACT).hasSize(5);
+    assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
+  }
+
+  @Test
+  void revokeSessions_withoutRole_findsTheRoleThroughTheRecordedInstanceProfile() throws Exception {
+    stubInstance();
+    iam("GetInstanceProfile", "<InstanceProfile><InstanceProfileName>web</InstanceProfileName><InstanceProfileId>AIPA1"
+        + "</InstanceProfileId><Path>/</Path><Arn>arn:aws:iam::111122223333:instance-profile/web</Arn><CreateDate>"
+        + "2026-01-01T00:00:00Z</CreateDate><Roles><member><RoleName>web-role</RoleName><Arn>arn:aws:iam::"
+        + "111122223333:role/web-role</Arn><RoleId>AROA1</RoleId><Path>/</Path><CreateDate>2026-01-01T00:00:00Z"
+        + "</CreateDate></member></Roles></InstanceProfile>");
+    PlanTargets t = new PlanTargets(INSTANCE, null, null, null, "111122223333", "us-east-1", "case-7", "222233334444",
+        IMAGE, Instant.parse("2026-11-20T00:00:00Z"), List.of());
+    Plan plan = PlanBuilder.build(PlaybookLibrary.byId("compromised-instance").orElseThrow(), t, Provider.AWS);
+
+    RunState state = execute(plan, Set.of());
+
+    assertThat(state.step("revoke-sessions").orElseThrow().status()).isEqualTo(StepStatus.DONE);
+    assertThat(state.step("revoke-sessions").orElseThrow().resources()).containsEntry("revokedRole", "web-role");
+    assertThat(journal()).containsSubsequence("DisassociateIamInstanceProfile", "GetInstanceProfile", "PutRolePolicy");
+    assertThat(form("GetInstanceProfile")).contains("InstanceProfileName=web");
+    assertThat(form("PutRolePolicy")).contains("RoleName=web-role");
+  }
+
   private static String version(String key, String id, String modified, String etag, boolean latest) {
     return "<Version><Key>" + key + "</Key><VersionId>" + id + "</VersionId><IsLatest>" + latest + "</IsLatest>"
         + "<LastModified>" + modified + "</LastModified><ETag>&quot;" + etag + "&quot;</ETag><Size>3</Size>"
