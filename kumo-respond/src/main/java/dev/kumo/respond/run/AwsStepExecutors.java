@@ -2,6 +2,7 @@ package dev.kumo.respond.run;
 
 import dev.kumo.respond.aws.AwsResponder;
 import dev.kumo.respond.aws.CallRecord;
+import dev.kumo.respond.aws.HostAndLogResponder;
 import dev.kumo.respond.aws.Redeploy;
 import dev.kumo.respond.aws.ResponseStepException;
 import dev.kumo.respond.plan.ImageFacts;
@@ -186,6 +187,14 @@ public final class AwsStepExecutors {
     return new StepExecutors(m);
   }
 
+  /**
+   * {@link #of(AwsResponder, AwsResponder)} plus the host and log steps of {@link HostStepExecutors} (which also
+   * replace the snapshot copy with one that first makes default-key snapshots shareable).
+   */
+  public static StepExecutors of(AwsResponder target, @Nullable AwsResponder forensic, HostAndLogResponder host) {
+    return HostStepExecutors.with(of(target, forensic), target, forensic, host);
+  }
+
   private static StepResult describe(AwsResponder target, PlannedStep step, RunContext c) throws IOException {
     List<CallRecord> calls = target.describeInstanceState(instance(c));
     List<Path> files = evidence(step, c, calls);
@@ -197,7 +206,7 @@ public final class AwsStepExecutors {
   }
 
   /** Writes each call's recorded JSON to {@code evidence/<plan id>/}; the runner hashes them into the ledger. */
-  private static List<Path> evidence(PlannedStep step, RunContext c, List<CallRecord> calls) throws IOException {
+  static List<Path> evidence(PlannedStep step, RunContext c, List<CallRecord> calls) throws IOException {
     Path dir = c.evidenceDir().resolve(c.plan().id());
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
