@@ -4,6 +4,7 @@ import dev.kumo.cli.output.Sanitize;
 import dev.kumo.respond.aws.AwsClients;
 import dev.kumo.respond.aws.AwsResponder;
 import dev.kumo.respond.aws.AwsSettings;
+import dev.kumo.respond.aws.HostAndLogResponder;
 import dev.kumo.respond.aws.Sleeper;
 import dev.kumo.respond.custody.CustodyLedger;
 import dev.kumo.respond.plan.Plan;
@@ -82,6 +83,19 @@ final class RespondRunCommand implements Callable<Integer> {
       + "redeployed (repeatable; Amazon's own images need it too for now).")
   List<String> trustedImageOwners = new ArrayList<>();
 
+  @Option(names = "--sharing-kms-key", paramLabel = "KEY", description = "A customer managed key of the compromised "
+      + "account that the forensic account may use: snapshots under the default EBS key are first copied "
+      + "re-encrypted with it (they cannot be shared otherwise).")
+  @Nullable String sharingKmsKey;
+
+  @Option(names = "--evidence-bucket", paramLabel = "BUCKET", description = "Bucket the memory image is uploaded to "
+      + "(--with memory; without it that step is manual).")
+  @Nullable String evidenceBucket;
+
+  @Option(names = "--max-log-events", paramLabel = "N", description = "Most events one CloudTrail lookup collects; "
+      + "more are cut, with a note (default: ${DEFAULT-VALUE}).")
+  int maxLogEvents = RunOptions.DEFAULT_MAX_LOG_EVENTS;
+
   @Option(names = "--with", paramLabel = "STEP", description = "An optional step to run (repeatable), e.g. memory.")
   List<String> optionalSteps = new ArrayList<>();
 
@@ -113,14 +127,21 @@ final class RespondRunCommand implements Callable<Integer> {
     AwsSettings settings = AwsSettings.defaults(Region.of(region)).withEndpointOverride(endpoint);
     AwsCredentialsProvider caller = profile == null ? DefaultCredentialsProvider.builder().build()
         : ProfileCredentialsProvider.create(profile);
+    if (maxLogEvents < 1) {
+      return usage(List.of("--max-log-events must be at least 1"));
+    }
+    if (evidenceBucket != null && !evidenceBucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+      return usage(List.of("--evidence-bucket is not a bucket name: " + evidenceBucket));
+    }
     RunOptions options = new RunOptions(Set.copyOf(optionalSteps), forensicKmsKey,
-        new LinkedHashSet<>(trustedImageOwners), 365);
+        new LinkedHashSet<>(trustedImageOwners), 365, sharingKmsKey, evidenceBucket, maxLogEvents);
     Clock clock = Clock.systemUTC();
     RunState state;
     try (AwsClients target = AwsClients.create(settings, caller, Sleeper.SYSTEM);
         AwsClients forensic = forensicRole == null ? null
             : AwsClients.create(settings.withAssumeRole(forensicRole, null), caller, Sleeper.SYSTEM)) {
-      var executors = AwsStepExecutors.of(responder(target), forensic == null ? null : responder(forensic));
+      var executors = AwsStepExecutors.of(responder(target), forensic == null ? null : responder(forensic),
+          new HostAndLogResponder(target, Sleeper.SYSTEM, Duration.ofSeconds(15), 240));
       CustodyLedger ledger = CustodyLedger.open(dir, clock, CustodyLedger.osUser(), null);
       state = new PlanRunner(executors, ledger, dir, clock).execute(plan, caseId, options);
     }

@@ -133,4 +133,25 @@ class RespondRunCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("--execute needs --state-dir DIR or --case DIR");
   }
+
+  @Test
+  void run_execute_evidenceBucketThatIsNoBucketName_isAUsageError_andCallsNothing() {
+    Cli.Result r = Cli.respond("run", "--instance", "i-0abc1234def567890", "--account", "111122223333", "--region",
+        "us-east-1", "--case-id", "case-7", "--state-dir", dir.toString(), "--execute", "--with", "memory",
+        "--evidence-bucket", "b';rm -rf /", "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort());
+
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("--evidence-bucket is not a bucket name");
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void run_execute_maxLogEventsBelowOne_isAUsageError() {
+    Cli.Result r = Cli.respond("run", "--instance", "i-0abc1234def567890", "--account", "111122223333", "--region",
+        "us-east-1", "--case-id", "case-7", "--state-dir", dir.toString(), "--execute", "--max-log-events", "0");
+
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("--max-log-events must be at least 1");
+    assertThat(requests).isEmpty();
+  }
 }

@@ -19,15 +19,19 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * The SDK v2 clients of one response: EC2, IAM, STS, S3 and KMS for one region, sharing one HTTP client
+ * The SDK v2 clients of one response: EC2, IAM, STS, S3, KMS, CloudTrail, SSM, Auto Scaling and ELBv2 for one region, sharing one HTTP client
  * (the JDK's URL connection), one credential provider, one retry strategy (standard mode, exponential
  * backoff with jitter, explicit attempts) and one client-side {@link TokenBucket} applied to every
  * attempt, retries included.
@@ -49,6 +53,10 @@ public final class AwsClients implements AutoCloseable {
   private final StsClient sts;
   private final S3Client s3;
   private final KmsClient kms;
+  private final CloudTrailClient cloudTrail;
+  private final SsmClient ssm;
+  private final AutoScalingClient autoScaling;
+  private final ElasticLoadBalancingV2Client elbv2;
 
   private AwsClients(AwsSettings settings, AwsCredentialsProvider callerCredentials, TokenBucket rateLimit) {
     this.settings = settings;
@@ -82,6 +90,10 @@ public final class AwsClients implements AutoCloseable {
         .forcePathStyle(settings.endpointOverride() != null)
         .build());
     this.kms = add(configure(KmsClient.builder(), settings.region(), credentials).build());
+    this.cloudTrail = add(configure(CloudTrailClient.builder(), settings.region(), credentials).build());
+    this.ssm = add(configure(SsmClient.builder(), settings.region(), credentials).build());
+    this.autoScaling = add(configure(AutoScalingClient.builder(), settings.region(), credentials).build());
+    this.elbv2 = add(configure(ElasticLoadBalancingV2Client.builder(), settings.region(), credentials).build());
   }
 
   /** Clients with the SDK's default credential chain. */
@@ -131,6 +143,22 @@ public final class AwsClients implements AutoCloseable {
 
   public KmsClient kms() {
     return kms;
+  }
+
+  public CloudTrailClient cloudTrail() {
+    return cloudTrail;
+  }
+
+  public SsmClient ssm() {
+    return ssm;
+  }
+
+  public AutoScalingClient autoScaling() {
+    return autoScaling;
+  }
+
+  public ElasticLoadBalancingV2Client elbv2() {
+    return elbv2;
   }
 
   @Override

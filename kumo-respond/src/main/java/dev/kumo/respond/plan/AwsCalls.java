@@ -114,10 +114,12 @@ final class AwsCalls implements CallRenderer {
       }
       case REMOVE_FROM_SERVICE -> {
         c.add("autoscaling", "DescribeAutoScalingInstances", "InstanceIds", i);
-        c.add("autoscaling", "DetachInstances", "InstanceIds", i, "AutoScalingGroupName", "${asg}",
+        c.add("autoscaling", "EnterStandby", "InstanceIds", i, "AutoScalingGroupName", "${asg}",
             "ShouldDecrementDesiredCapacity", "false");
+        c.add("elbv2", "DescribeTargetGroups");
+        c.add("elbv2", "DescribeTargetHealth", "TargetGroupArn", "${target-groups}", "Targets", "Id=" + i);
         c.add("elbv2", "DeregisterTargets", "TargetGroupArn", "${target-groups}", "Targets", "Id=" + i);
-        how = "Detaches the instance from its Auto Scaling group (${asg}, if any) without lowering the desired "
+        how = "Puts the instance in standby in its Auto Scaling group (${asg}, if any) without lowering the desired "
             + "capacity, so the group launches a healthy replacement and cannot 'heal' the evidence away by "
             + "terminating it; deregisters it from every target group it serves (${target-groups}).";
       }
@@ -174,12 +176,13 @@ final class AwsCalls implements CallRenderer {
       }
       case CAPTURE_MEMORY_SSM -> {
         c.add("ssm", "SendCommand", "InstanceIds", i, "DocumentName", "AWS-RunShellScript", "Parameters",
-            "commands=[\"avml /dev/shm/kumo.lime\",\"sha256sum /dev/shm/kumo.lime\","
-            + "\"aws s3 cp /dev/shm/kumo.lime s3://${evidence-bucket}/" + caseId + "/" + i + ".lime\"]");
+            "commands=[\"set -e\",\"avml /dev/shm/kumo.lime\",\"sha256sum /dev/shm/kumo.lime\","
+            + "\"curl --fail --silent --show-error -T /dev/shm/kumo.lime '${presigned-put-url}'\"]");
         c.add("ssm", "GetCommandInvocation", "CommandId", "${command}", "InstanceId", i);
-        how = "Optional. Runs AVML through SSM (no kernel module to match), hashes the image on the host and streams "
-            + "it to the evidence bucket; Kumo hashes it again on arrival. A failure stops every later step that "
-            + "changes the instance; it never leads to a stop.";
+        how = "Optional. Runs AVML through SSM (no kernel module to match), hashes the image on the host and uploads "
+            + "it to s3://${evidence-bucket}/" + caseId + "/" + i + ".lime with a presigned PUT URL (the instance's "
+            + "role is already cut off); the hash the instance printed goes into the ledger. A failure stops every "
+            + "later step that changes the instance; it never leads to a stop.";
       }
       case SNAPSHOT_VOLUMES -> {
         c.add("ec2", "CreateSnapshots", "InstanceSpecification", "InstanceId=" + i + ",ExcludeBootVolume=false",

@@ -2,6 +2,7 @@ package dev.kumo.respond.run;
 
 import dev.kumo.respond.aws.AwsResponder;
 import dev.kumo.respond.aws.CallRecord;
+import dev.kumo.respond.aws.HostAndLogResponder;
 import dev.kumo.respond.aws.Redeploy;
 import dev.kumo.respond.aws.ResponseStepException;
 import dev.kumo.respond.plan.ImageFacts;
@@ -185,6 +186,14 @@ public final class AwsStepExecutors {
         "versioning enabled; the Object Lock default retention is to be set by hand"));
     StorageAndIdentityExecutors.register(m, target, target.storageAndIdentity());
     return new StepExecutors(m);
+  }
+
+  /**
+   * {@link #of(AwsResponder, AwsResponder)} plus the host and log steps of {@link HostStepExecutors} (which also
+   * replace the snapshot copy with one that first makes default-key snapshots shareable).
+   */
+  public static StepExecutors of(AwsResponder target, @Nullable AwsResponder forensic, HostAndLogResponder host) {
+    return HostStepExecutors.with(of(target, forensic), target, forensic, host);
   }
 
   private static StepResult describe(AwsResponder target, PlannedStep step, RunContext c) throws IOException {
