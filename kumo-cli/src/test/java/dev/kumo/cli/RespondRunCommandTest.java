@@ -108,13 +108,15 @@ class RespondRunCommandTest {
         "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort());
 
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
-    assertThat(requests).hasSize(2);
+    assertThat(requests).hasSize(3);
     assertThat(requests.get(0)).startsWith("PUT /victim-bucket?publicAccessBlock");
     assertThat(requests.get(1)).startsWith("PUT /victim-bucket?versioning");
+    assertThat(requests.get(2)).startsWith("PUT /victim-bucket?object-lock");
     // the JDK server rewrites header names (X-amz-request-id), which the SDK's S3 metadata does not match: the
     // request id shows as UNKNOWN here; PlanRunnerTest and AwsResponderTest check real request ids
     assertThat(r.out()).contains("[done] 1 block-public-access (s3 PutPublicAccessBlock ")
-        .contains("[done] 2 enable-versioning-and-object-lock: victim-bucket (s3 PutBucketVersioning ");
+        .contains("[done] 2 enable-versioning-and-object-lock: GOVERNANCE 30 days, victim-bucket (s3 PutBucketVersioning ",
+            "s3 PutObjectLockConfiguration ");
     assertThat(LedgerVerifier.verify(dir, null).ok()).isTrue();
 
     Cli.Result again = Cli.respond("run", "--playbook", playbook.toString(), "--bucket", "victim-bucket", "--account",
@@ -122,7 +124,7 @@ class RespondRunCommandTest {
         "--endpoint-url", "http://127.0.0.1:" + server.getAddress().getPort());
 
     assertThat(again.exit()).isEqualTo(ExitCode.OK);
-    assertThat(requests).hasSize(2);
+    assertThat(requests).as("a rerun of a finished plan calls nothing").hasSize(3);
   }
 
   @Test

@@ -2,9 +2,9 @@ package dev.kumo.respond.run;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +23,6 @@ public record StepRecord(int index, String id, StepStatus status, @Nullable Inst
     @Nullable Instant finished, List<CallSummary> calls, Map<String, String> resources, String message) {
   public StepRecord {
     calls = List.copyOf(calls);
-    resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+    resources = Collections.unmodifiableMap(new TreeMap<>(resources)); // sorted: output and state are deterministic
   }
 }

@@ -3,9 +3,9 @@ package dev.kumo.respond.run;
 import dev.kumo.respond.aws.CallRecord;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What an executor did.
@@ -19,7 +19,7 @@ public record StepResult(boolean manual, List<CallRecord> calls, Map<String, Str
     List<Path> artifacts, String message) {
   public StepResult {
     calls = List.copyOf(calls);
-    resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+    resources = Collections.unmodifiableMap(new TreeMap<>(resources)); // sorted: output and state are deterministic
     artifacts = List.copyOf(artifacts);
   }
 
