@@ -1,5 +1,11 @@
 package dev.kumo.respond.aws;
 
+import static dev.kumo.respond.aws.SdkCalls.call;
+import static dev.kumo.respond.aws.SdkCalls.failure;
+import static dev.kumo.respond.aws.SdkCalls.record;
+import static dev.kumo.respond.aws.SdkCalls.requestId;
+import static dev.kumo.respond.aws.SdkCalls.text;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -143,14 +149,14 @@ public final class AwsResponder {
     instance.networkInterfaces().forEach(n -> n.groups().forEach(g -> groupIds.add(g.groupId())));
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("instanceId", instanceId);
-    facts.put("vpcId", nullToEmpty(instance.vpcId()));
-    facts.put("subnetId", nullToEmpty(instance.subnetId()));
-    facts.put("state", instance.state() == null ? "" : nullToEmpty(instance.state().nameAsString()));
+    facts.put("vpcId", text(instance.vpcId()));
+    facts.put("subnetId", text(instance.subnetId()));
+    facts.put("state", instance.state() == null ? "" : text(instance.state().nameAsString()));
     facts.put("volumeIds", String.join(",", volumeIds));
     facts.put("deviceNames", instance.blockDeviceMappings().stream()
         .filter(m -> m.ebs() != null && m.deviceName() != null)
         .map(InstanceBlockDeviceMapping::deviceName).collect(Collectors.joining(",")));
-    facts.put("instanceType", nullToEmpty(instance.instanceTypeAsString()));
+    facts.put("instanceType", text(instance.instanceTypeAsString()));
     facts.put("networkInterfaceIds", String.join(",", eniIds));
     facts.put("subnetIds", instance.networkInterfaces().stream().map(InstanceNetworkInterface::subnetId)
         .filter(Objects::nonNull).distinct().collect(Collectors.joining(",")));
@@ -158,7 +164,7 @@ public final class AwsResponder {
         .map(a -> a.privateIpAddress()).filter(Objects::nonNull).distinct().collect(Collectors.joining(",")));
     facts.put("securityGroupIds", String.join(",", groupIds));
     facts.put("instanceProfileArn",
-        instance.iamInstanceProfile() == null ? "" : nullToEmpty(instance.iamInstanceProfile().arn()));
+        instance.iamInstanceProfile() == null ? "" : text(instance.iamInstanceProfile().arn()));
     facts.put("json", SdkJson.write(instances));
     calls.add(new CallRecord(EC2, "DescribeInstances", requestId(instances), facts));
 
@@ -347,7 +353,7 @@ public final class AwsResponder {
       var r = call(EC2, "DisassociateIamInstanceProfile",
           () -> ec2.disassociateIamInstanceProfile(b -> b.associationId(a.associationId())));
       calls.add(record(EC2, "DisassociateIamInstanceProfile", r, "associationId", a.associationId(),
-          "instanceProfileArn", a.iamInstanceProfile() == null ? "" : nullToEmpty(a.iamInstanceProfile().arn())));
+          "instanceProfileArn", a.iamInstanceProfile() == null ? "" : text(a.iamInstanceProfile().arn())));
     }
     return List.copyOf(calls);
   }
@@ -493,7 +499,7 @@ public final class AwsResponder {
       }
       if (!failed.isEmpty()) {
         throw new ResponseStepException(EC2, "DescribeSnapshots", "SnapshotError", requestId(described),
-            "snapshot failed: " + failed.stream().map(s -> s.snapshotId() + " " + nullToEmpty(s.stateMessage()))
+            "snapshot failed: " + failed.stream().map(s -> s.snapshotId() + " " + text(s.stateMessage()))
                 .collect(Collectors.joining("; ")), null);
       }
       if (done) {
@@ -539,9 +545,9 @@ public final class AwsResponder {
     }
     CallRecord lookup = record(EC2, "DescribeSnapshots", existing, "sourceSnapshotId", snapshotId, "reused", "false");
     DescribeKeyResponse key = call(KMS, "DescribeKey", () -> clients.kms().describeKey(b -> b.keyId(kmsKeyId)));
-    String keyArn = key.keyMetadata() == null ? "" : nullToEmpty(key.keyMetadata().arn());
+    String keyArn = key.keyMetadata() == null ? "" : text(key.keyMetadata().arn());
     CallRecord keyCall = record(KMS, "DescribeKey", key, "keyId", kmsKeyId, "keyArn", keyArn,
-        "keyState", key.keyMetadata() == null ? "" : nullToEmpty(key.keyMetadata().keyStateAsString()));
+        "keyState", key.keyMetadata() == null ? "" : text(key.keyMetadata().keyStateAsString()));
     if (key.keyMetadata() == null || key.keyMetadata().keyState() != KeyState.ENABLED) {
       throw new ResponseStepException(KMS, "DescribeKey", "KeyNotUsable", requestId(key),
           "key " + kmsKeyId + " is not enabled: " + keyCall.outcome().get("keyState"), null);
@@ -568,7 +574,7 @@ public final class AwsResponder {
     LockSnapshotResponse r = call(EC2, "LockSnapshot", () -> clients.ec2().lockSnapshot(b -> b
         .snapshotId(snapshotId).lockMode(LockMode.COMPLIANCE).lockDuration(days)));
     return List.of(record(EC2, "LockSnapshot", r, "snapshotId", snapshotId, "lockMode", "compliance",
-        "lockDurationDays", Integer.toString(days), "lockState", nullToEmpty(r.lockStateAsString()),
+        "lockDurationDays", Integer.toString(days), "lockState", text(r.lockStateAsString()),
         "lockExpiresOn", String.valueOf(r.lockExpiresOn())));
   }
 
@@ -658,10 +664,10 @@ public final class AwsResponder {
     }
     Instant deprecated = instant(image.deprecationTime(), r, "InvalidDeprecationTime");
     CallRecord call = record(EC2, "DescribeImages", r, "imageId", imageId, "creationDate", created.toString(),
-        "ownerId", nullToEmpty(image.ownerId()), "state", nullToEmpty(image.stateAsString()),
+        "ownerId", text(image.ownerId()), "state", text(image.stateAsString()),
         "deprecationTime", deprecated == null ? "" : deprecated.toString(), "json", SdkJson.write(image));
-    return new ImageFacts(imageId, created, nullToEmpty(image.ownerId()), nullToEmpty(image.stateAsString()),
-        deprecated, nullToEmpty(image.name()), List.of(call));
+    return new ImageFacts(imageId, created, text(image.ownerId()), text(image.stateAsString()),
+        deprecated, text(image.name()), List.of(call));
   }
 
   private static @Nullable Instant instant(@Nullable String text, AwsResponse r, String code) {
@@ -711,7 +717,7 @@ public final class AwsResponder {
       throw new ResponseStepException(EC2, "RunInstances", "NoInstance", requestId(r), "no instance in the response", null);
     }
     return List.of(record(EC2, "RunInstances", r, "instanceId", launched.instanceId(),
-        "imageId", nullToEmpty(launched.imageId()), "clientToken", spec.clientToken()));
+        "imageId", text(launched.imageId()), "clientToken", spec.clientToken()));
   }
 
   /**
@@ -723,9 +729,9 @@ public final class AwsResponder {
     DescribeInstanceStatusResponse r = call(EC2, "DescribeInstanceStatus", () -> clients.ec2()
         .describeInstanceStatus(b -> b.instanceIds(instanceId).includeAllInstances(true)));
     InstanceStatus s = r.instanceStatuses().stream().filter(i -> instanceId.equals(i.instanceId())).findFirst().orElse(null);
-    String state = s == null || s.instanceState() == null ? "" : nullToEmpty(s.instanceState().nameAsString());
-    String system = s == null || s.systemStatus() == null ? "" : nullToEmpty(s.systemStatus().statusAsString());
-    String inst = s == null || s.instanceStatus() == null ? "" : nullToEmpty(s.instanceStatus().statusAsString());
+    String state = s == null || s.instanceState() == null ? "" : text(s.instanceState().nameAsString());
+    String system = s == null || s.systemStatus() == null ? "" : text(s.systemStatus().statusAsString());
+    String inst = s == null || s.instanceStatus() == null ? "" : text(s.instanceStatus().statusAsString());
     boolean healthy = "running".equals(state) && "ok".equals(system) && "ok".equals(inst);
     return List.of(record(EC2, "DescribeInstanceStatus", r, "instanceId", instanceId, "state", state,
         "systemStatus", system, "instanceStatus", inst, "healthy", Boolean.toString(healthy)));
@@ -750,40 +756,5 @@ public final class AwsResponder {
 
   private static Tag caseTag(String caseId) {
     return Tag.builder().key(CASE_TAG).value(caseId).build();
-  }
-
-  private static <R extends AwsResponse> R call(String service, String operation, Supplier<R> call) {
-    try {
-      return call.get();
-    } catch (SdkException e) {
-      throw failure(service, operation, e);
-    }
-  }
-
-  private static ResponseStepException failure(String service, String operation, SdkException e) {
-    if (e instanceof AwsServiceException aws) {
-      String code = aws.awsErrorDetails() == null || aws.awsErrorDetails().errorCode() == null
-          ? "HTTP " + aws.statusCode() : aws.awsErrorDetails().errorCode();
-      String message = aws.awsErrorDetails() == null ? "" : nullToEmpty(aws.awsErrorDetails().errorMessage());
-      return new ResponseStepException(service, operation, code, aws.requestId(), message, e);
-    }
-    return new ResponseStepException(service, operation, "ClientError", null, nullToEmpty(e.getMessage()), e);
-  }
-
-  private static String requestId(AwsResponse r) {
-    String id = r.responseMetadata().requestId();
-    return id == null ? "UNKNOWN" : id;
-  }
-
-  private static CallRecord record(String service, String operation, AwsResponse r, String... outcome) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < outcome.length; i += 2) {
-      map.put(outcome[i], nullToEmpty(outcome[i + 1]));
-    }
-    return new CallRecord(service, operation, requestId(r), map);
-  }
-
-  private static String nullToEmpty(@Nullable String s) {
-    return s == null ? "" : s;
   }
 }

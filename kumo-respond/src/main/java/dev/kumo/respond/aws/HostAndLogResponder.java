@@ -1,5 +1,11 @@
 package dev.kumo.respond.aws;
 
+import static dev.kumo.respond.aws.SdkCalls.call;
+import static dev.kumo.respond.aws.SdkCalls.failure;
+import static dev.kumo.respond.aws.SdkCalls.record;
+import static dev.kumo.respond.aws.SdkCalls.requestId;
+import static dev.kumo.respond.aws.SdkCalls.text;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,13 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.awscore.AwsResponse;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingInstanceDetails;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
@@ -230,7 +233,7 @@ public final class HostAndLogResponder {
       boolean finished = status == CommandInvocationStatus.SUCCESS || status == CommandInvocationStatus.FAILED
           || status == CommandInvocationStatus.CANCELLED || status == CommandInvocationStatus.TIMED_OUT;
       if (r != null && (finished || poll == maxPolls)) {
-        String out = nullToEmpty(r.standardOutputContent());
+        String out = text(r.standardOutputContent());
         Matcher m = SHA256_LINE.matcher(out);
         String hash = m.find() ? m.group(1) : "";
         calls.add(record(SSM, "GetCommandInvocation", r, "commandId", commandId, "status", r.statusAsString(),
@@ -243,7 +246,7 @@ public final class HostAndLogResponder {
         if (finished && status != CommandInvocationStatus.SUCCESS) {
           throw new ResponseStepException(SSM, "GetCommandInvocation", "MemoryCaptureFailed", requestId(r),
               "command " + commandId + " ended " + r.statusAsString() + " (code " + r.responseCode() + "): "
-                  + nullToEmpty(r.standardErrorContent()).strip(), null);
+                  + text(r.standardErrorContent()).strip(), null);
         }
         if (finished) {
           return List.copyOf(calls);
@@ -340,7 +343,7 @@ public final class HostAndLogResponder {
         .orElseThrow(() -> new ResponseStepException(EC2, "DescribeSnapshots", "SnapshotNotFound", requestId(d),
             "no snapshot " + snapshotId + " in the response", null));
     boolean encrypted = Boolean.TRUE.equals(snap.encrypted());
-    String key = nullToEmpty(snap.kmsKeyId());
+    String key = text(snap.kmsKeyId());
     calls.add(record(EC2, "DescribeSnapshots", d, "snapshotId", snapshotId, "encrypted", Boolean.toString(encrypted),
         "kmsKeyId", key));
     if (!encrypted || key.isEmpty()) {
@@ -350,7 +353,7 @@ public final class HostAndLogResponder {
     var described = call(KMS, "DescribeKey", () -> clients.kms().describeKey(b -> b.keyId(key)));
     boolean awsManaged = described.keyMetadata() != null && described.keyMetadata().keyManager() == KeyManagerType.AWS;
     calls.add(record(KMS, "DescribeKey", described, "keyId", key, "keyManager",
-        described.keyMetadata() == null ? "" : nullToEmpty(described.keyMetadata().keyManagerAsString())));
+        described.keyMetadata() == null ? "" : text(described.keyMetadata().keyManagerAsString())));
     if (!awsManaged) {
       calls.add(shareable(calls.remove(calls.size() - 1), snapshotId));
       return List.copyOf(calls);
@@ -428,7 +431,7 @@ public final class HostAndLogResponder {
     if (instance == null) {
       problems.add("DescribeInstances does not return " + instanceId);
     } else {
-      String state = instance.state() == null ? "" : nullToEmpty(instance.state().nameAsString());
+      String state = instance.state() == null ? "" : text(instance.state().nameAsString());
       if (state.equals("terminated") || state.equals("shutting-down")) {
         problems.add("it is " + state);
       }
@@ -472,40 +475,5 @@ public final class HostAndLogResponder {
 
   private static @Nullable String tag(List<Tag> tags, String key) {
     return tags.stream().filter(t -> key.equals(t.key())).map(Tag::value).findFirst().orElse(null);
-  }
-
-  private static <R extends AwsResponse> R call(String service, String operation, Supplier<R> call) {
-    try {
-      return call.get();
-    } catch (SdkException e) {
-      throw failure(service, operation, e);
-    }
-  }
-
-  private static ResponseStepException failure(String service, String operation, SdkException e) {
-    if (e instanceof AwsServiceException aws) {
-      String code = aws.awsErrorDetails() == null || aws.awsErrorDetails().errorCode() == null
-          ? "HTTP " + aws.statusCode() : aws.awsErrorDetails().errorCode();
-      String message = aws.awsErrorDetails() == null ? "" : nullToEmpty(aws.awsErrorDetails().errorMessage());
-      return new ResponseStepException(service, operation, code, aws.requestId(), message, e);
-    }
-    return new ResponseStepException(service, operation, "ClientError", null, nullToEmpty(e.getMessage()), e);
-  }
-
-  private static String requestId(AwsResponse r) {
-    String id = r.responseMetadata().requestId();
-    return id == null ? "UNKNOWN" : id;
-  }
-
-  private static CallRecord record(String service, String operation, AwsResponse r, String... outcome) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < outcome.length; i += 2) {
-      map.put(outcome[i], nullToEmpty(outcome[i + 1]));
-    }
-    return new CallRecord(service, operation, requestId(r), map);
-  }
-
-  private static String nullToEmpty(@Nullable String s) {
-    return s == null ? "" : s;
   }
 }
