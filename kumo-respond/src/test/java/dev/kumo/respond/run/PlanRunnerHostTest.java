@@ -8,6 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.kumo.respond.run.RunnerStubs.EC2_NS;
+import static dev.kumo.respond.run.RunnerStubs.IMAGE;
+import static dev.kumo.respond.run.RunnerStubs.INSTANCE;
+import static dev.kumo.respond.run.RunnerStubs.ec2;
+import static dev.kumo.respond.run.RunnerStubs.ec2Ok;
+import static dev.kumo.respond.run.RunnerStubs.image;
+import static dev.kumo.respond.run.RunnerStubs.stubInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -57,14 +64,11 @@ import software.amazon.awssdk.regions.Region;
  * CloudTrail/SSM/KMS JSON 1.1.
  */
 class PlanRunnerHostTest {
-  private static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
   private static final String ASG_NS = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
   private static final String ELB_NS = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
   private static final String CT = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
   private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC);
-  private static final String INSTANCE = "i-0abc1234";
-  private static final String IMAGE = "ami-0a1b2c3d";
   private static final StaticCredentialsProvider CALLER =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
   /** Calls that change the instance, its service membership or what it runs with. */
@@ -88,7 +92,7 @@ class PlanRunnerHostTest {
 
   @Test
   void compromisedInstanceWithMemory_executed_runsEveryStepToTheEnd_inTheExactOrder() throws Exception {
-    stubInstance();
+    stubInstance(server);
     stubHost("Success");
 
     RunState state = execute(Set.of("memory"));
@@ -151,7 +155,7 @@ class PlanRunnerHostTest {
 
   @Test
   void memoryCaptureFailing_blocksEveryLaterStateChange_butTheEvidenceStepsStillRun() throws Exception {
-    stubInstance();
+    stubInstance(server);
     stubHost("Failed");
 
     RunState state = execute(Set.of("memory"));
@@ -171,7 +175,7 @@ class PlanRunnerHostTest {
 
   @Test
   void originalBackInItsGroups_keepIsolatedFails_withTheReason() throws Exception {
-    stubInstance();
+    stubInstance(server);
     stubHost("Success");
     server.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=DescribeInstances&"))
         .inScenario("instance").whenScenarioStateIs("described")
@@ -267,7 +271,7 @@ class PlanRunnerHostTest {
         .willReturn(jsonOk("{\"Events\":[{\"EventId\":\"e1\",\"EventName\":\"RunInstances\"}]}", "rid-ct-1")));
     server.stubFor(post("/").withHeader("X-Amz-Target", equalTo(CT)).withRequestBody(containing("Username"))
         .willReturn(jsonOk("{\"Events\":[{\"EventId\":\"e2\",\"EventName\":\"GetObject\"}]}", "rid-ct-2")));
-    ec2("DescribeFlowLogs", "<flowLogSet><item><flowLogId>fl-1</flowLogId><resourceId>vpc-1</resourceId></item>"
+    ec2(server, "DescribeFlowLogs", "<flowLogSet><item><flowLogId>fl-1</flowLogId><resourceId>vpc-1</resourceId></item>"
         + "</flowLogSet>");
   }
 
@@ -304,86 +308,9 @@ class PlanRunnerHostTest {
         .withHeader("x-amzn-RequestId", requestId).withBody(body);
   }
 
-  private void stubInstance() {
-    ec2("DescribeInstances", "<reservationSet><item><reservationId>r-1</reservationId><instancesSet><item>"
-        + "<instanceId>" + INSTANCE + "</instanceId><imageId>ami-1</imageId><instanceType>t3.micro</instanceType>"
-        + "<instanceState><code>16</code><name>running</name></instanceState><subnetId>subnet-1</subnetId>"
-        + "<vpcId>vpc-1</vpcId><groupSet><item><groupId>sg-web</groupId></item></groupSet>"
-        + "<blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><volumeId>vol-1</volumeId>"
-        + "<deleteOnTermination>true</deleteOnTermination></ebs></item></blockDeviceMapping>"
-        + "<iamInstanceProfile><arn>arn:aws:iam::111122223333:instance-profile/web</arn></iamInstanceProfile>"
-        + "<networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId><subnetId>subnet-1</subnetId>"
-        + "<groupSet><item><groupId>sg-web</groupId></item></groupSet><privateIpAddressesSet><item>"
-        + "<privateIpAddress>10.0.1.5</privateIpAddress><primary>true</primary></item></privateIpAddressesSet>"
-        + "</item></networkInterfaceSet>"
-        + "</item></instancesSet></item></reservationSet>");
-    ec2("DescribeVolumes", "<volumeSet><item><volumeId>vol-1</volumeId></item></volumeSet>");
-    ec2("DescribeNetworkInterfaces", "<networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId>"
-        + "</item></networkInterfaceSet>");
-    ec2("DescribeSecurityGroups", "<securityGroupInfo><item><groupId>sg-web</groupId></item></securityGroupInfo>");
-    ec2("GetConsoleOutput", "<instanceId>" + INSTANCE + "</instanceId><output>Ym9vdA==</output>");
-    ec2("DescribeInstanceAttribute", "<instanceId>" + INSTANCE + "</instanceId><userData><value>IyE=</value></userData>");
-    ec2("CreateTags", "<return>true</return>");
-    ec2("ModifyInstanceAttribute", "<return>true</return>");
-    server.stubFor(post("/").withRequestBody(containing("Action=CreateSecurityGroup&"))
-        .withRequestBody(containing("kumo-isolation-"))
-        .willReturn(ec2Ok("CreateSecurityGroup", "<return>true</return><groupId>sg-iso</groupId>", "rid-sg-iso")));
-    ec2("RevokeSecurityGroupEgress", "<return>true</return>");
-    ec2("DescribeNetworkAcls", "<networkAclSet><item><networkAclId>acl-1</networkAclId><vpcId>vpc-1</vpcId>"
-        + "<entrySet><item><ruleNumber>100</ruleNumber><protocol>-1</protocol><ruleAction>allow</ruleAction>"
-        + "<egress>false</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>"
-        + "<item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction>"
-        + "<egress>false</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>"
-        + "<item><ruleNumber>50</ruleNumber><protocol>6</protocol><ruleAction>allow</ruleAction>"
-        + "<egress>true</egress><cidrBlock>0.0.0.0/0</cidrBlock></item></entrySet></item></networkAclSet>");
-    ec2("CreateNetworkAclEntry", "<return>true</return>");
-    ec2("ModifyNetworkInterfaceAttribute", "<return>true</return>");
-    ec2("DescribeIamInstanceProfileAssociations", "<iamInstanceProfileAssociationSet><item>"
-        + "<associationId>iip-assoc-1</associationId><instanceId>" + INSTANCE + "</instanceId>"
-        + "<iamInstanceProfile><arn>arn:aws:iam::111122223333:instance-profile/web</arn></iamInstanceProfile>"
-        + "<state>associated</state></item></iamInstanceProfileAssociationSet>");
-    ec2("DisassociateIamInstanceProfile", "<iamInstanceProfileAssociation><associationId>iip-assoc-1</associationId>"
-        + "<state>disassociating</state></iamInstanceProfileAssociation>");
-    server.stubFor(post("/").withRequestBody(containing("Action=PutRolePolicy&"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
-            .withBody("<PutRolePolicyResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">"
-                + "<ResponseMetadata><RequestId>rid-PutRolePolicy</RequestId></ResponseMetadata>"
-                + "</PutRolePolicyResponse>")));
-    ec2("CreateSnapshot", "<snapshotId>snap-1</snapshotId><volumeId>vol-1</volumeId><status>pending</status>");
-    ec2("DescribeSnapshots", "<snapshotSet><item><snapshotId>snap-1</snapshotId><status>completed</status>"
-        + "</item></snapshotSet>");
-    ec2("ModifySnapshotAttribute", "<return>true</return>");
-    server.stubFor(post("/").withHeader("X-Amz-Target", equalTo("TrentService.DescribeKey"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
-            .withHeader("x-amzn-RequestId", "rid-kms")
-            .withBody("{\"KeyMetadata\":{\"KeyId\":\"key-1\",\"KeyState\":\"Enabled\",\"Enabled\":true}}")));
-    ec2("CopySnapshot", "<snapshotId>snap-copy</snapshotId>");
-    ec2("LockSnapshot", "<snapshotId>snap-copy</snapshotId><lockState>compliance-cooloff</lockState>");
-    ec2("DescribeImages", image("2026-10-01T12:00:00.000Z"));
-    ec2("RunInstances", "<reservationId>r-2</reservationId><instancesSet><item><instanceId>i-0new5678</instanceId>"
-        + "<imageId>" + IMAGE + "</imageId></item></instancesSet>");
-    ec2("DescribeInstanceStatus", "<instanceStatusSet><item><instanceId>i-0new5678</instanceId>"
-        + "<instanceState><code>16</code><name>running</name></instanceState>"
-        + "<systemStatus><status>ok</status></systemStatus><instanceStatus><status>ok</status></instanceStatus>"
-        + "</item></instanceStatusSet>");
-  }
 
-  private static String image(String created) {
-    return "<imagesSet><item><imageId>" + IMAGE + "</imageId><imageOwnerId>111122223333</imageOwnerId>"
-        + "<imageState>available</imageState><creationDate>" + created + "</creationDate><name>golden</name>"
-        + "</item></imagesSet>";
-  }
 
-  private void ec2(String action, String inner) {
-    server.stubFor(post("/").withRequestBody(containing("Action=" + action + "&"))
-        .willReturn(ec2Ok(action, inner, "rid-" + action)));
-  }
 
-  private static ResponseDefinitionBuilder ec2Ok(String action, String inner, String requestId) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=UTF-8")
-        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\"" + EC2_NS + "\">"
-            + "<requestId>" + requestId + "</requestId>" + inner + "</" + action + "Response>");
-  }
 
   private List<LoggedRequest> requests() {
     List<LoggedRequest> requests = new ArrayList<>(server.findAll(anyRequestedFor(urlMatching(".*"))));
