@@ -76,10 +76,7 @@ final class IntelImportCommand implements Callable<Integer> {
         }
         if (!dryRun) {
           List<dev.kumo.intel.Indicator> indicators = f.load().indicators().stream()
-              .map(i -> i.feed().equals(feedName) ? i : new dev.kumo.intel.Indicator(i.type(), i.value(), feedName,
-                  i.id(), i.confidence(), i.validFrom(), i.validUntil(), i.labels(), i.killChain(), i.context(),
-                  i.description()))
-              .toList();
+              .map(i -> i.withFeed(feedName)).toList();
           revoked = store.put(new FeedFile(feedName, f.origin(), Clock.systemUTC().instant(), null, indicators,
               f.load().warninglists()), f.load().revoked());
         }

@@ -66,8 +66,11 @@ public final class DetectionEngine implements Serializable {
    * values match (so every finding on an event that hit an indicator says so).
    */
   public EventSummary summarize(NormalizedEvent event) {
+    return summary(event, IntelMatcher.hits(iocs, event));
+  }
+
+  private static EventSummary summary(NormalizedEvent event, List<IntelHit> hits) {
     EventSummary s = EventSummary.of(event);
-    List<IntelHit> hits = IntelMatcher.hits(iocs, event);
     return hits.isEmpty() ? s : s.withIntel(hits);
   }
 
@@ -146,9 +149,7 @@ public final class DetectionEngine implements Serializable {
         return;
       }
       if (summary == null) {
-        List<IntelHit> h = intel();
-        EventSummary s = EventSummary.of(event);
-        summary = h.isEmpty() ? s : s.withIntel(h);
+        summary = summary(event, intel());
       }
       sink.add(new Observation(event.time(), event.id(), b.index(), kind, key, value, amount, 1, summary), policy);
     }

@@ -37,6 +37,13 @@ public record Indicator(IndicatorType type, String value, String feed, @Nullable
     return new Indicator(type, value, feed, null, null, null, null, List.of(), List.of(), List.of(), null);
   }
 
+  /** This indicator as part of another feed (an import under another name). */
+  public Indicator withFeed(String otherFeed) {
+    return otherFeed.equals(feed) ? this
+        : new Indicator(type, value, otherFeed, id, confidence, validFrom, validUntil, labels, killChain, context,
+            description);
+  }
+
   /** Whether it still matches an event at {@code t} (it has no end, or ends after {@code t}). */
   public boolean validAt(Instant t) {
     return validUntil == null || t.isBefore(validUntil);

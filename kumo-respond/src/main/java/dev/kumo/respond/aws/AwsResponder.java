@@ -89,28 +89,21 @@ public final class AwsResponder {
   private static final String KMS = "kms";
 
   private final AwsClients clients;
-  private final Sleeper sleeper;
-  private final Duration pollInterval;
-  private final int maxPolls;
+  private final Polling polling;
 
   /**
    * @param sleeper waits between DescribeSnapshots polls
    * @param pollInterval how long to wait between polls
-   * @param maxPolls how many polls before a snapshot step gives up with {@code Timeout}
+   * @param polling.maxPolls() how many polls before a snapshot step gives up with {@code Timeout}
    */
   public AwsResponder(AwsClients clients, Sleeper sleeper, Duration pollInterval, int maxPolls) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
-    if (maxPolls < 1) {
-      throw new IllegalArgumentException("maxPolls must be at least 1: " + maxPolls);
-    }
-    this.maxPolls = maxPolls;
+    this.polling = new Polling(sleeper, pollInterval, maxPolls);
   }
 
   /** The S3, IAM and health-polling calls, with the same clients, sleeper and polling as this responder. */
   public StorageAndIdentityResponder storageAndIdentity() {
-    return new StorageAndIdentityResponder(clients, sleeper, pollInterval, maxPolls);
+    return new StorageAndIdentityResponder(clients, polling.sleeper(), polling.interval(), polling.maxPolls());
   }
 
   /** Who the calls act as (STS GetCallerIdentity): outcome {@code arn}, {@code account}, {@code userId}. */
@@ -493,7 +486,7 @@ public final class AwsResponder {
       boolean done = described.snapshots().size() == snapshotIds.size()
           && described.snapshots().stream().allMatch(s -> s.state() == SnapshotState.COMPLETED);
       List<Snapshot> failed = described.snapshots().stream().filter(s -> s.state() == SnapshotState.ERROR).toList();
-      if (done || !failed.isEmpty() || poll == maxPolls) {
+      if (done || !failed.isEmpty() || poll == polling.maxPolls()) {
         calls.add(record(EC2, "DescribeSnapshots", described, "states", states, "polls", Integer.toString(poll),
             "snapshotIds", String.join(",", snapshotIds)));
       }
@@ -505,11 +498,11 @@ public final class AwsResponder {
       if (done) {
         return List.copyOf(calls);
       }
-      if (poll == maxPolls) {
+      if (poll == polling.maxPolls()) {
         throw new ResponseStepException(EC2, "DescribeSnapshots", "Timeout", requestId(described),
             "snapshots not completed after " + poll + " polls: " + states, null);
       }
-      pause();
+      polling.pause(EC2, "DescribeSnapshots");
     }
   }
 
@@ -737,14 +730,6 @@ public final class AwsResponder {
         "systemStatus", system, "instanceStatus", inst, "healthy", Boolean.toString(healthy)));
   }
 
-  private void pause() {
-    try {
-      sleeper.sleep(pollInterval);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ResponseStepException(EC2, "DescribeSnapshots", "Interrupted", null, "interrupted while waiting", e);
-    }
-  }
 
   private static @Nullable String tag(List<Tag> tags, String key) {
     return tags.stream().filter(t -> key.equals(t.key())).map(Tag::value).findFirst().orElse(null);

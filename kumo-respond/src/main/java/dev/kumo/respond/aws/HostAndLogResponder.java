@@ -67,23 +67,16 @@ public final class HostAndLogResponder {
       "ResourceType", "ResourceName", "EventSource", "AccessKeyId");
 
   private final AwsClients clients;
-  private final Sleeper sleeper;
-  private final Duration pollInterval;
-  private final int maxPolls;
+  private final Polling polling;
 
   /**
    * @param sleeper waits between polls (SSM command invocations, snapshot copies)
    * @param pollInterval how long to wait between polls
-   * @param maxPolls how many polls before a step gives up with {@code Timeout}
+   * @param polling.maxPolls() how many polls before a step gives up with {@code Timeout}
    */
   public HostAndLogResponder(AwsClients clients, Sleeper sleeper, Duration pollInterval, int maxPolls) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
-    if (maxPolls < 1) {
-      throw new IllegalArgumentException("maxPolls must be at least 1: " + maxPolls);
-    }
-    this.maxPolls = maxPolls;
+    this.polling = new Polling(sleeper, pollInterval, maxPolls);
   }
 
   /**
@@ -232,7 +225,7 @@ public final class HostAndLogResponder {
       CommandInvocationStatus status = r == null ? CommandInvocationStatus.PENDING : r.status();
       boolean finished = status == CommandInvocationStatus.SUCCESS || status == CommandInvocationStatus.FAILED
           || status == CommandInvocationStatus.CANCELLED || status == CommandInvocationStatus.TIMED_OUT;
-      if (r != null && (finished || poll == maxPolls)) {
+      if (r != null && (finished || poll == polling.maxPolls())) {
         String out = text(r.standardOutputContent());
         Matcher m = SHA256_LINE.matcher(out);
         String hash = m.find() ? m.group(1) : "";
@@ -252,11 +245,11 @@ public final class HostAndLogResponder {
           return List.copyOf(calls);
         }
       }
-      if (poll == maxPolls) {
+      if (poll == polling.maxPolls()) {
         throw new ResponseStepException(SSM, "GetCommandInvocation", "Timeout", r == null ? null : requestId(r),
             "command " + commandId + " not finished after " + poll + " polls", null);
       }
-      pause(SSM, "GetCommandInvocation");
+      polling.pause(SSM, "GetCommandInvocation");
     }
   }
 
@@ -397,12 +390,12 @@ public final class HostAndLogResponder {
             "polls", Integer.toString(poll), "shareableSnapshotId", id));
         return List.copyOf(calls);
       }
-      if (st == SnapshotState.ERROR || poll == maxPolls) {
+      if (st == SnapshotState.ERROR || poll == polling.maxPolls()) {
         calls.add(record(EC2, "DescribeSnapshots", state, "snapshotId", id, "state", String.valueOf(st)));
         throw new ResponseStepException(EC2, "DescribeSnapshots", st == SnapshotState.ERROR ? "SnapshotError" : "Timeout",
             requestId(state), "copy " + id + " of " + snapshotId + " is " + st + " after " + poll + " polls", null);
       }
-      pause(EC2, "DescribeSnapshots");
+      polling.pause(EC2, "DescribeSnapshots");
     }
   }
 
@@ -464,14 +457,6 @@ public final class HostAndLogResponder {
 
   // ---- helpers
 
-  private void pause(String service, String operation) {
-    try {
-      sleeper.sleep(pollInterval);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ResponseStepException(service, operation, "Interrupted", null, "interrupted while waiting", e);
-    }
-  }
 
   private static @Nullable String tag(List<Tag> tags, String key) {
     return tags.stream().filter(t -> key.equals(t.key())).map(Tag::value).findFirst().orElse(null);

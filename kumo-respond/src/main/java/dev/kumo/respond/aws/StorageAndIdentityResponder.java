@@ -45,9 +45,7 @@ public final class StorageAndIdentityResponder {
   private static final String S3 = "s3";
 
   private final AwsClients clients;
-  private final Sleeper sleeper;
-  private final Duration pollInterval;
-  private final int maxPolls;
+  private final Polling polling;
   private final int maxRestore;
 
   /** As {@link AwsResponder}'s: {@code maxPolls} DescribeInstanceStatus polls {@code pollInterval} apart. */
@@ -59,12 +57,10 @@ public final class StorageAndIdentityResponder {
   public StorageAndIdentityResponder(AwsClients clients, Sleeper sleeper, Duration pollInterval, int maxPolls,
       int maxRestore) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
-    if (maxPolls < 1 || maxRestore < 1) {
-      throw new IllegalArgumentException("maxPolls and maxRestore must be at least 1");
+    this.polling = new Polling(sleeper, pollInterval, maxPolls);
+    if (maxRestore < 1) {
+      throw new IllegalArgumentException("maxRestore must be at least 1: " + maxRestore);
     }
-    this.maxPolls = maxPolls;
     this.maxRestore = maxRestore;
   }
 
@@ -346,16 +342,10 @@ public final class StorageAndIdentityResponder {
       calls.add(record(EC2, "DescribeInstanceStatus", r, "instanceId", instanceId, "state", state,
           "systemStatus", system, "instanceStatus", inst, "healthy", Boolean.toString(healthy),
           "poll", Integer.toString(poll)));
-      if (healthy || poll >= maxPolls) {
+      if (healthy || poll >= polling.maxPolls()) {
         return List.copyOf(calls);
       }
-      try {
-        sleeper.sleep(pollInterval);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ResponseStepException(EC2, "DescribeInstanceStatus", "Interrupted", null,
-            "interrupted while waiting", e);
-      }
+      polling.pause(EC2, "DescribeInstanceStatus");
     }
   }
 

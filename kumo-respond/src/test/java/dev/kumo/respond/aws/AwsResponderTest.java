@@ -106,25 +106,6 @@ class AwsResponderTest {
         .willReturn(ec2Ok("DescribeSnapshots", "<snapshotSet/>", "rid-lookup")));
   }
 
-  /** The calls WireMock received, oldest first: the Query action, the KMS target or the S3 method and URL. */
-  private List<String> journal() {
-    List<LoggedRequest> requests = new ArrayList<>(server.findAll(
-        com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlMatching(".*"))));
-    requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
-    List<String> calls = new ArrayList<>();
-    for (LoggedRequest r : requests) {
-      String target = r.getHeader("X-Amz-Target");
-      if (target != null) {
-        calls.add(target);
-      } else if (r.getBodyAsString().startsWith("Action=")) {
-        calls.add(form(r).get("Action"));
-      } else {
-        calls.add(r.getMethod().getName() + " " + r.getUrl());
-      }
-    }
-    return calls;
-  }
-
   private List<Map<String, String>> forms(String action) {
     List<LoggedRequest> requests = new ArrayList<>(server.findAll(
         com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlMatching("/"))
@@ -175,7 +156,7 @@ class AwsResponderTest {
       calls.addAll(responder.lockSnapshot("snap-1", 30));
     }
 
-    assertThat(journal()).containsExactly("ModifyInstanceAttribute", "ModifyInstanceAttribute",
+    assertThat(WireJournal.journal(server)).containsExactly("ModifyInstanceAttribute", "ModifyInstanceAttribute",
         "DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots", "DescribeSnapshots", "LockSnapshot");
     assertThat(requestIds(calls)).containsExactly("rid-modify", "rid-modify", "rid-lookup", "rid-create", "rid-poll-2",
         "rid-lock");
@@ -225,7 +206,7 @@ class AwsResponderTest {
       calls = responder(clients).describeInstanceState("i-0abc");
     }
 
-    assertThat(journal()).containsExactly("DescribeInstances", "DescribeVolumes", "DescribeNetworkInterfaces",
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeInstances", "DescribeVolumes", "DescribeNetworkInterfaces",
         "DescribeSecurityGroups", "GetConsoleOutput", "DescribeInstanceAttribute");
     assertThat(requestIds(calls)).containsExactly("rid-di", "rid-dv", "rid-dn", "rid-ds", "rid-co", "rid-ud");
     assertThat(forms("DescribeInstanceAttribute").get(0)).containsEntry("Attribute", "userData");
@@ -259,7 +240,7 @@ class AwsResponderTest {
           List.of("10.0.1.5", "10.0.1.6"), "case-7");
     }
 
-    assertThat(journal()).containsExactly("CreateSecurityGroup", "RevokeSecurityGroupEgress",
+    assertThat(WireJournal.journal(server)).containsExactly("CreateSecurityGroup", "RevokeSecurityGroupEgress",
         "ModifyNetworkInterfaceAttribute", "ModifyNetworkInterfaceAttribute", "DescribeNetworkAcls",
         "CreateNetworkAclEntry", "CreateNetworkAclEntry", "CreateNetworkAclEntry");
     assertThat(forms("ModifyNetworkInterfaceAttribute")).extracting(f -> f.get("NetworkInterfaceId") + ":" + f.get("SecurityGroupId.1"))
@@ -295,7 +276,7 @@ class AwsResponderTest {
       calls.addAll(responder.deactivateAccessKey("alice", "AKIALEAKED"));
     }
 
-    assertThat(journal()).containsExactly("DescribeIamInstanceProfileAssociations", "DisassociateIamInstanceProfile",
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeIamInstanceProfileAssociations", "DisassociateIamInstanceProfile",
         "PutRolePolicy", "UpdateAccessKey");
     assertThat(requestIds(calls)).containsExactly("rid-assoc", "rid-disassoc", "rid-put", "rid-key");
     assertThat(forms("DisassociateIamInstanceProfile").get(0)).containsEntry("AssociationId", "iip-assoc-1");
@@ -322,9 +303,9 @@ class AwsResponderTest {
       calls.addAll(responder.enableVersioning("victim-bucket"));
     }
 
-    assertThat(journal()).hasSize(2);
-    assertThat(journal().get(0)).startsWith("PUT /victim-bucket?publicAccessBlock");
-    assertThat(journal().get(1)).startsWith("PUT /victim-bucket?versioning");
+    assertThat(WireJournal.journal(server)).hasSize(2);
+    assertThat(WireJournal.journal(server).get(0)).startsWith("PUT /victim-bucket?publicAccessBlock");
+    assertThat(WireJournal.journal(server).get(1)).startsWith("PUT /victim-bucket?versioning");
     assertThat(requestIds(calls)).containsExactly("rid-pab", "rid-ver");
     List<LoggedRequest> puts = new ArrayList<>(server.findAll(
         com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlMatching(".*"))));
@@ -350,7 +331,7 @@ class AwsResponderTest {
       calls = responder(clients).copySnapshot("snap-1", "eu-west-1", "key-1", "case-7");
     }
 
-    assertThat(journal()).containsExactly("DescribeSnapshots", "TrentService.DescribeKey", "CopySnapshot");
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeSnapshots", "TrentService.DescribeKey", "CopySnapshot");
     assertThat(requestIds(calls)).containsExactly("rid-lookup", "rid-kms", "rid-copy");
     assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlMatching("/"))
         .withHeader("X-Amz-Target", equalTo("TrentService.DescribeKey"))).get(0).getBodyAsString())
@@ -378,7 +359,7 @@ class AwsResponderTest {
             assertThat(e.requestId()).isEqualTo("rid-kms");
           });
     }
-    assertThat(journal()).containsExactly("DescribeSnapshots", "TrentService.DescribeKey");
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeSnapshots", "TrentService.DescribeKey");
   }
 
   @Test
@@ -413,7 +394,7 @@ class AwsResponderTest {
           new Redeploy("lt-1", "$Default", "ami-good", null, null, List.of(), "case-7-i-0abc", "case-7"));
     }
 
-    assertThat(journal()).containsExactly("RunInstances");
+    assertThat(WireJournal.journal(server)).containsExactly("RunInstances");
     assertThat(forms("RunInstances").get(0)).containsEntry("MinCount", "1").containsEntry("MaxCount", "1")
         .containsEntry("ClientToken", "case-7-i-0abc").containsEntry("LaunchTemplate.LaunchTemplateId", "lt-1")
         .containsEntry("ImageId", "ami-good");
@@ -437,7 +418,7 @@ class AwsResponderTest {
             assertThat(e.getMessage()).contains("ec2 CreateSnapshot failed: InternalError (request id rid-500)");
           });
     }
-    assertThat(journal()).containsExactly("DescribeSnapshots", "CreateSnapshot", "CreateSnapshot", "CreateSnapshot");
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeSnapshots", "CreateSnapshot", "CreateSnapshot", "CreateSnapshot");
   }
 
   @Test
@@ -454,7 +435,7 @@ class AwsResponderTest {
       calls = responder(clients).tagResources(List.of("i-0abc", "vol-1"), "case-7");
     }
 
-    assertThat(journal()).containsExactly("CreateTags", "CreateTags");
+    assertThat(WireJournal.journal(server)).containsExactly("CreateTags", "CreateTags");
     assertThat(requestIds(calls)).containsExactly("rid-tags");
     assertThat(forms("CreateTags").get(1)).containsEntry("ResourceId.1", "i-0abc").containsEntry("ResourceId.2", "vol-1")
         .containsEntry("Tag.1.Key", "kumo:case").containsEntry("Tag.1.Value", "case-7");
@@ -482,7 +463,7 @@ class AwsResponderTest {
       calls = responder(clients).callerIdentity();
     }
 
-    assertThat(journal()).containsExactly("AssumeRole", "GetCallerIdentity");
+    assertThat(WireJournal.journal(server)).containsExactly("AssumeRole", "GetCallerIdentity");
     assertThat(forms("AssumeRole").get(0)).containsEntry("RoleArn", "arn:aws:iam::222222222222:role/forensic")
         .containsEntry("RoleSessionName", "kumo-respond").containsEntry("ExternalId", "ext-1");
     List<LoggedRequest> requests = new ArrayList<>(server.findAll(
@@ -513,7 +494,7 @@ class AwsResponderTest {
       calls = responder(clients).snapshotVolumes(List.of("vol-1", "vol-2"), "case-7");
     }
 
-    assertThat(journal()).containsExactly("DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots");
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots");
     assertThat(forms("CreateSnapshot")).extracting(f -> f.get("VolumeId")).containsExactly("vol-2");
     assertThat(calls.get(0).outcome()).containsEntry("reused", "vol-1=snap-old");
     assertThat(calls.get(2).outcome()).containsEntry("snapshotIds", "snap-old,snap-2");

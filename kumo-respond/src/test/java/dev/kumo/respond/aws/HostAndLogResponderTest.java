@@ -1,11 +1,9 @@
 package dev.kumo.respond.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +16,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -68,11 +65,11 @@ class HostAndLogResponderTest {
     assertThat(got.truncated()).isFalse();
     assertThat(got.json()).startsWith("[").contains("\"EventId\":\"e1\"", "\"EventId\":\"e3\"");
     assertThat(got.calls()).extracting(CallRecord::requestId).containsExactly("rid-ct-1", "rid-ct-2");
-    assertThat(journal()).containsExactly(CLOUDTRAIL_TARGET + "LookupEvents", CLOUDTRAIL_TARGET + "LookupEvents");
-    String first = requests().get(0).getBodyAsString();
+    assertThat(WireJournal.journal(server)).containsExactly(CLOUDTRAIL_TARGET + "LookupEvents", CLOUDTRAIL_TARGET + "LookupEvents");
+    String first = WireJournal.requests(server).get(0).getBodyAsString();
     assertThat(first).contains("\"AttributeKey\":\"ResourceName\"", "\"AttributeValue\":\"i-0abc1234\"",
         "\"StartTime\":1795132800");
-    assertThat(requests().get(1).getBodyAsString()).contains("\"NextToken\":\"t2\"");
+    assertThat(WireJournal.requests(server).get(1).getBodyAsString()).contains("\"NextToken\":\"t2\"");
   }
 
   @Test
@@ -83,7 +80,7 @@ class HostAndLogResponderTest {
 
     assertThat(got.count()).isEqualTo(2);
     assertThat(got.truncated()).isTrue();
-    assertThat(journal()).hasSize(1);
+    assertThat(WireJournal.journal(server)).hasSize(1);
   }
 
   // ---- SSM memory capture
@@ -96,10 +93,10 @@ class HostAndLogResponderTest {
     List<CallRecord> calls = run(h -> h.captureMemory("i-0abc1234", "evidence-bkt", "case-7/i-0abc1234.lime",
         "case-7", Duration.ofHours(1)));
 
-    assertThat(journal()).containsExactly("AmazonSSM.SendCommand", "AmazonSSM.GetCommandInvocation",
+    assertThat(WireJournal.journal(server)).containsExactly("AmazonSSM.SendCommand", "AmazonSSM.GetCommandInvocation",
         "AmazonSSM.GetCommandInvocation", "AmazonSSM.GetCommandInvocation");
     assertThat(sleeps).hasSize(2);
-    String send = requests().get(0).getBodyAsString();
+    String send = WireJournal.requests(server).get(0).getBodyAsString();
     assertThat(send).contains("\"DocumentName\":\"AWS-RunShellScript\"", "\"InstanceIds\":[\"i-0abc1234\"]",
         "\"avml /dev/shm/kumo.lime\"", "\"sha256sum /dev/shm/kumo.lime\"", "curl --fail",
         "/evidence-bkt/case-7/i-0abc1234.lime?", "X-Amz-Signature=");
@@ -136,7 +133,7 @@ class HostAndLogResponderTest {
 
     List<CallRecord> calls = run(h -> h.removeFromService("i-0abc1234"));
 
-    assertThat(journal()).containsExactly("DescribeAutoScalingInstances", "EnterStandby", "DescribeTargetGroups",
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeAutoScalingInstances", "EnterStandby", "DescribeTargetGroups",
         "DescribeTargetHealth", "DeregisterTargets");
     assertThat(body("EnterStandby")).contains("AutoScalingGroupName=web-asg", "ShouldDecrementDesiredCapacity=false",
         "InstanceIds.member.1=i-0abc1234");
@@ -160,7 +157,7 @@ class HostAndLogResponderTest {
 
     run(h -> h.removeFromService("i-0abc1234"));
 
-    assertThat(journal()).containsExactly("DescribeAutoScalingInstances", "DescribeTargetGroups", "DescribeTargetHealth");
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeAutoScalingInstances", "DescribeTargetGroups", "DescribeTargetHealth");
   }
 
   // ---- shareable snapshots
@@ -173,7 +170,7 @@ class HostAndLogResponderTest {
     List<CallRecord> calls = run(h -> h.shareableSnapshot("snap-1", "arn:aws:kms:us-east-1:111122223333:key/share",
         "case-7"));
 
-    assertThat(journal()).containsExactly("DescribeSnapshots", "TrentService.DescribeKey", "DescribeSnapshots",
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeSnapshots", "TrentService.DescribeKey", "DescribeSnapshots",
         "CopySnapshot", "DescribeSnapshots");
     assertThat(body("CopySnapshot")).contains("SourceSnapshotId=snap-1", "Encrypted=true",
         "KmsKeyId=arn%3Aaws%3Akms%3Aus-east-1%3A111122223333%3Akey%2Fshare");
@@ -190,7 +187,7 @@ class HostAndLogResponderTest {
           assertThat(e.errorCode()).isEqualTo("NoSharingKey");
           assertThat(e.getMessage()).contains("--sharing-kms-key");
         });
-    assertThat(journal()).doesNotContain("CopySnapshot");
+    assertThat(WireJournal.journal(server)).doesNotContain("CopySnapshot");
   }
 
   @Test
@@ -200,7 +197,7 @@ class HostAndLogResponderTest {
 
     List<CallRecord> calls = run(h -> h.shareableSnapshot("snap-1", "k", "case-7"));
 
-    assertThat(journal()).containsExactly("DescribeSnapshots", "TrentService.DescribeKey");
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeSnapshots", "TrentService.DescribeKey");
     assertThat(calls.get(calls.size() - 1).outcome()).containsEntry("shareableSnapshotId", "snap-1");
   }
 
@@ -212,7 +209,7 @@ class HostAndLogResponderTest {
 
     List<CallRecord> calls = run(h -> h.verifyQuarantine("i-0abc1234", "sg-iso", "case-7"));
 
-    assertThat(journal()).containsExactly("DescribeInstances", "DescribeInstanceAttribute");
+    assertThat(WireJournal.journal(server)).containsExactly("DescribeInstances", "DescribeInstanceAttribute");
     assertThat(body("DescribeInstanceAttribute")).contains("Attribute=disableApiTermination");
     assertThat(calls.get(1).outcome()).containsEntry("quarantined", "true");
   }
@@ -366,30 +363,8 @@ class HostAndLogResponderTest {
     }
   }
 
-  private List<LoggedRequest> requests() {
-    List<LoggedRequest> requests = new ArrayList<>(server.findAll(anyRequestedFor(urlMatching(".*"))));
-    requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
-    return requests;
-  }
-
-  private List<String> journal() {
-    List<String> calls = new ArrayList<>();
-    for (LoggedRequest r : requests()) {
-      String target = r.getHeader("X-Amz-Target");
-      String body = r.getBodyAsString();
-      if (target != null) {
-        calls.add(target);
-      } else if (body.startsWith("Action=")) {
-        calls.add(body.substring("Action=".length(), body.indexOf('&')));
-      } else {
-        calls.add(r.getMethod().getName() + " " + r.getUrl());
-      }
-    }
-    return calls;
-  }
-
   private String body(String action) {
-    return requests().stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
+    return WireJournal.requests(server).stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
         .findFirst().orElseThrow();
   }
 }

@@ -1,7 +1,6 @@
 package dev.kumo.respond.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -20,7 +19,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,11 +182,11 @@ class StorageAndIdentityResponderTest {
     assertThat(calls.get(2).outcome()).containsEntry("key", "a.txt").containsEntry("sourceVersionId", "a2")
         .containsEntry("versionId", "new");
     assertThat(calls.get(3).outcome()).containsEntry("key", "k y+&.txt").containsEntry("sourceVersionId", "k1");
-    assertThat(requests()).filteredOn(r -> r.getMethod().getName().equals("PUT"))
+    assertThat(WireJournal.requests(server)).filteredOn(r -> r.getMethod().getName().equals("PUT"))
         .extracting(r -> java.net.URLDecoder.decode(r.getHeader("x-amz-copy-source"),
             java.nio.charset.StandardCharsets.UTF_8))
         .containsExactly("b1/a.txt?versionId=a2", "b1/k y+&.txt?versionId=k1");
-    assertThat(requests()).noneMatch(r -> r.getMethod().getName().equals("DELETE"));
+    assertThat(WireJournal.requests(server)).noneMatch(r -> r.getMethod().getName().equals("DELETE"));
   }
 
   @Test
@@ -331,19 +329,13 @@ class StorageAndIdentityResponderTest {
             + "</RequestId></Error>");
   }
 
-  private List<LoggedRequest> requests() {
-    List<LoggedRequest> requests = new ArrayList<>(server.findAll(anyRequestedFor(urlMatching(".*"))));
-    requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
-    return requests;
-  }
-
   private String body(String method, String urlPrefix) {
-    return requests().stream().filter(r -> r.getMethod().getName().equals(method) && r.getUrl().startsWith(urlPrefix))
+    return WireJournal.requests(server).stream().filter(r -> r.getMethod().getName().equals(method) && r.getUrl().startsWith(urlPrefix))
         .map(LoggedRequest::getBodyAsString).findFirst().orElseThrow();
   }
 
   private List<String> forms(String action) {
-    return requests().stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
+    return WireJournal.requests(server).stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
         .toList();
   }
 }

@@ -1,12 +1,10 @@
 package dev.kumo.respond.run;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.kumo.respond.run.RunnerStubs.EC2_NS;
 import static dev.kumo.respond.run.RunnerStubs.IMAGE;
@@ -25,6 +23,7 @@ import dev.kumo.respond.aws.AwsClients;
 import dev.kumo.respond.aws.AwsResponder;
 import dev.kumo.respond.aws.AwsSettings;
 import dev.kumo.respond.aws.HostAndLogResponder;
+import dev.kumo.respond.aws.WireJournal;
 import dev.kumo.respond.custody.CustodyLedger;
 import dev.kumo.respond.custody.EntryKind;
 import dev.kumo.respond.custody.LedgerCodec;
@@ -47,7 +46,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -97,7 +95,7 @@ class PlanRunnerHostTest {
 
     RunState state = execute(Set.of("memory"));
 
-    assertThat(journal()).containsExactly(
+    assertThat(WireJournal.journal(server)).containsExactly(
         "DescribeInstances", "DescribeVolumes", "DescribeNetworkInterfaces", "DescribeSecurityGroups",
         "GetConsoleOutput", "DescribeInstanceAttribute",
         "CreateTags",
@@ -140,7 +138,7 @@ class PlanRunnerHostTest {
     assertThat(form("LockSnapshot", 0)).contains("SnapshotId=snap-copy");
 
     List<LedgerEntry> ledger = ledger();
-    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL).hasSize(journal().size());
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL).hasSize(WireJournal.journal(server).size());
     assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL)
         .filteredOn(e -> "GetCommandInvocation".equals(e.content().details().get("operation")))
         .singleElement().satisfies(e -> assertThat(e.content().details()).containsEntry("sha256", HASH)
@@ -160,7 +158,7 @@ class PlanRunnerHostTest {
 
     RunState state = execute(Set.of("memory"));
 
-    List<String> calls = journal();
+    List<String> calls = WireJournal.journal(server);
     List<String> after = calls.subList(calls.indexOf("AmazonSSM.GetCommandInvocation") + 1, calls.size());
     assertThat(after).doesNotContainAnyElementsOf(STATE_CHANGES).contains("CreateSnapshot", "LockSnapshot", CT);
     StepRecord memory = state.step("memory").orElseThrow();
@@ -308,34 +306,8 @@ class PlanRunnerHostTest {
         .withHeader("x-amzn-RequestId", requestId).withBody(body);
   }
 
-
-
-
-
-  private List<LoggedRequest> requests() {
-    List<LoggedRequest> requests = new ArrayList<>(server.findAll(anyRequestedFor(urlMatching(".*"))));
-    requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
-    return requests;
-  }
-
-  private List<String> journal() {
-    List<String> calls = new ArrayList<>();
-    for (LoggedRequest r : requests()) {
-      String target = r.getHeader("X-Amz-Target");
-      String body = r.getBodyAsString();
-      if (target != null) {
-        calls.add(target);
-      } else if (body.startsWith("Action=")) {
-        calls.add(body.substring("Action=".length(), body.indexOf('&')));
-      } else {
-        calls.add(r.getMethod().getName() + " " + r.getUrl());
-      }
-    }
-    return calls;
-  }
-
   private String form(String action, int nth) {
-    return requests().stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
+    return WireJournal.requests(server).stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
         .skip(nth).findFirst().orElseThrow();
   }
 

@@ -1,7 +1,6 @@
 package dev.kumo.respond.run;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -23,6 +22,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.kumo.respond.aws.AwsClients;
 import dev.kumo.respond.aws.AwsResponder;
 import dev.kumo.respond.aws.AwsSettings;
+import dev.kumo.respond.aws.WireJournal;
 import dev.kumo.respond.custody.CustodyLedger;
 import dev.kumo.respond.custody.EntryKind;
 import dev.kumo.respond.custody.LedgerCodec;
@@ -45,7 +45,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +87,7 @@ class PlanRunnerTest {
 
     RunState state = execute(instancePlan(), Set.of());
 
-    assertThat(journal()).containsExactly(
+    assertThat(WireJournal.journal(server)).containsExactly(
         "DescribeInstances", "DescribeVolumes", "DescribeNetworkInterfaces", "DescribeSecurityGroups",
         "GetConsoleOutput", "DescribeInstanceAttribute",
         "CreateTags",
@@ -129,7 +128,7 @@ class PlanRunnerTest {
     assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL)
         .extracting(e -> e.content().details().get("request_id"))
         .contains("rid-DescribeInstances", "rid-CreateSnapshot", "rid-LockSnapshot", "rid-RunInstances", "rid-kms");
-    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL).hasSize(journal().size());
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL).hasSize(WireJournal.journal(server).size());
     assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.ARTIFACT).hasSize(6);
     assertThat(ledger).extracting(e -> e.content().summary())
         .contains("step 11 snapshot started", "step 11 snapshot done", "step 6 out-of-service is manual");
@@ -149,7 +148,7 @@ class PlanRunnerTest {
 
     RunState failed = execute(instancePlan(), Set.of());
 
-    List<String> calls = journal();
+    List<String> calls = WireJournal.journal(server);
     int lastSnapshot = calls.lastIndexOf("CreateSnapshot");
     assertThat(calls.subList(calls.indexOf("CreateSnapshot"), lastSnapshot + 1)).containsOnly("CreateSnapshot")
         .hasSize(3);
@@ -168,7 +167,7 @@ class PlanRunnerTest {
     server.resetRequests();
     RunState resumed = execute(instancePlan(), Set.of());
 
-    assertThat(journal()).startsWith("DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots")
+    assertThat(WireJournal.journal(server)).startsWith("DescribeSnapshots", "CreateSnapshot", "DescribeSnapshots")
         .doesNotContain("DescribeInstances", "CreateSecurityGroup", "CreateTags", "PutRolePolicy")
         .endsWith("RunInstances", "DescribeInstanceStatus");
     assertThat(resumed.failedOrBlocked()).isFalse();
@@ -186,7 +185,7 @@ class PlanRunnerTest {
     assertThat(state.step("memory").orElseThrow().status()).isEqualTo(StepStatus.MANUAL);
     assertThat(state.step("memory").orElseThrow().message()).contains("aws ssm send-command");
     assertThat(state.step("redeploy").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED_PRECONDITION);
-    assertThat(journal()).doesNotContain("RunInstances");
+    assertThat(WireJournal.journal(server)).doesNotContain("RunInstances");
   }
 
   @Test
@@ -200,7 +199,7 @@ class PlanRunnerTest {
     assertThat(state.step("check-image").orElseThrow().status()).isEqualTo(StepStatus.FAILED);
     assertThat(state.step("check-image").orElseThrow().message()).contains("not before the compromise started");
     assertThat(state.step("redeploy").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED_PRECONDITION);
-    assertThat(journal()).doesNotContain("RunInstances");
+    assertThat(WireJournal.journal(server)).doesNotContain("RunInstances");
   }
 
   // ---- other playbooks
@@ -224,7 +223,7 @@ class PlanRunnerTest {
 
     RunState state = execute(plan, Set.of());
 
-    assertThat(journal()).containsExactly("GetAccessKeyLastUsed", "ListAccessKeys", "ListAttachedUserPolicies",
+    assertThat(WireJournal.journal(server)).containsExactly("GetAccessKeyLastUsed", "ListAccessKeys", "ListAttachedUserPolicies",
         "ListUserPolicies", "ListGroupsForUser", "ListMFADevices", "TagUser", "UpdateAccessKey", "PutUserPolicy");
     assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
         "record-key=done", "tag-case=done", "deactivate-key=done", "revoke-sessions=done", "collect-logs=manual");
@@ -278,7 +277,7 @@ class PlanRunnerTest {
     RunState state = execute(plan, Set.of(), java.util.Map.of(dev.kumo.respond.plan.StepKind.COLLECT_LOGS,
         (s, c) -> StepResult.done(List.of(), java.util.Map.of())));
 
-    assertThat(journal()).extracting(c -> c.replaceAll("[&=].*", "")).containsExactly(
+    assertThat(WireJournal.journal(server)).extracting(c -> c.replaceAll("[&=].*", "")).containsExactly(
         "GET /victim-bucket?policy", "GET /victim-bucket?acl", "GET /victim-bucket?publicAccessBlock",
         "GET /victim-bucket?versioning", "GET /victim-bucket?object-lock", "GET /victim-bucket?logging",
         "GET /victim-bucket?encryption", "GET /victim-bucket?tagging", "GET /victim-bucket?versions",
@@ -311,7 +310,7 @@ class PlanRunnerTest {
         .extracting(e -> e.content().details().get("key") + "@" + e.content().details().get("sourceVersionId")
             + ">" + e.content().details().get("versionId") + " " + e.content().details().get("request_id"))
         .containsExactly("a.txt@a2>restored-1 rid-copy", "b.txt@b1>restored-1 rid-copy");
-    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL).hasSize(journal().size());
+    assertThat(ledger).filteredOn(e -> e.content().kind() == EntryKind.API_CALL).hasSize(WireJournal.journal(server).size());
     assertThat(LedgerVerifier.verify(caseDir, null).ok()).isTrue();
   }
 
@@ -350,7 +349,7 @@ class PlanRunnerTest {
         "collect-logs=done", "restore=skipped-precondition");
     assertThat(state.step("versioning-and-lock").orElseThrow().message()).contains("InvalidBucketState")
         .contains("Object Lock cannot be enabled on victim-bucket").contains("versioning was enabled");
-    assertThat(journal()).noneMatch(c -> c.startsWith("PUT /victim-bucket/"));
+    assertThat(WireJournal.journal(server)).noneMatch(c -> c.startsWith("PUT /victim-bucket/"));
     assertThat(ledger()).extracting(e -> e.content().summary()).contains("s3 PutObjectLockConfiguration failed");
   }
 
@@ -371,7 +370,7 @@ class PlanRunnerTest {
 
     RunState state = execute(plan, Set.of());
 
-    assertThat(journal()).containsExactly("GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "GetRolePolicy",
+    assertThat(WireJournal.journal(server)).containsExactly("GetRole", "ListAttachedRolePolicies", "ListRolePolicies", "GetRolePolicy",
         "ListInstanceProfilesForRole", "TagRole", "PutRolePolicy");
     assertThat(state.steps()).extracting(s -> s.id() + "=" + s.status().id()).containsExactly(
         "record-role=done", "tag-case=done", "revoke-sessions=done", "restrict-trust=manual", "collect-logs=manual");
@@ -397,7 +396,7 @@ class PlanRunnerTest {
 
     assertThat(state.step("revoke-sessions").orElseThrow().status()).isEqualTo(StepStatus.DONE);
     assertThat(state.step("revoke-sessions").orElseThrow().resources()).containsEntry("revokedRole", "web-role");
-    assertThat(journal()).containsSubsequence("DisassociateIamInstanceProfile", "GetInstanceProfile", "PutRolePolicy");
+    assertThat(WireJournal.journal(server)).containsSubsequence("DisassociateIamInstanceProfile", "GetInstanceProfile", "PutRolePolicy");
     assertThat(form("GetInstanceProfile")).contains("InstanceProfileName=web");
     assertThat(form("PutRolePolicy")).contains("RoleName=web-role");
   }
@@ -409,12 +408,12 @@ class PlanRunnerTest {
   }
 
   private String body(String method, String urlPrefix) {
-    return requests().stream().filter(r -> r.getMethod().getName().equals(method) && r.getUrl().startsWith(urlPrefix))
+    return WireJournal.requests(server).stream().filter(r -> r.getMethod().getName().equals(method) && r.getUrl().startsWith(urlPrefix))
         .map(LoggedRequest::getBodyAsString).findFirst().orElseThrow();
   }
 
   private String copySource(String url) {
-    return java.net.URLDecoder.decode(requests().stream().filter(r -> r.getUrl().equals(url)).findFirst()
+    return java.net.URLDecoder.decode(WireJournal.requests(server).stream().filter(r -> r.getUrl().equals(url)).findFirst()
         .orElseThrow().getHeader("x-amz-copy-source"), java.nio.charset.StandardCharsets.UTF_8);
   }
 
@@ -472,8 +471,6 @@ class PlanRunnerTest {
     }
   }
 
-
-
   private void iam(String action, String result) {
     server.stubFor(post("/").withRequestBody(containing("Action=" + action + "&"))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
@@ -501,37 +498,12 @@ class PlanRunnerTest {
         .withHeader("x-amz-request-id", requestId).withHeader("x-amz-id-2", "h").withBody(body);
   }
 
-
-
-  private List<LoggedRequest> requests() {
-    List<LoggedRequest> requests = new ArrayList<>(server.findAll(anyRequestedFor(urlMatching(".*"))));
-    requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
-    return requests;
-  }
-
-  /** The Query action, KMS target or S3 method and URL of every request, oldest first. */
-  private List<String> journal() {
-    List<String> calls = new ArrayList<>();
-    for (LoggedRequest r : requests()) {
-      String target = r.getHeader("X-Amz-Target");
-      String body = r.getBodyAsString();
-      if (target != null) {
-        calls.add(target);
-      } else if (body.startsWith("Action=")) {
-        calls.add(body.substring("Action=".length(), body.indexOf('&')));
-      } else {
-        calls.add(r.getMethod().getName() + " " + r.getUrl());
-      }
-    }
-    return calls;
-  }
-
   private String form(String action) {
     return form(action, 0);
   }
 
   private String form(String action, int nth) {
-    return requests().stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
+    return WireJournal.requests(server).stream().map(LoggedRequest::getBodyAsString).filter(b -> b.startsWith("Action=" + action + "&"))
         .skip(nth).findFirst().orElseThrow();
   }
 
