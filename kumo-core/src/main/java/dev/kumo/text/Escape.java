@@ -76,6 +76,29 @@ public final class Escape {
     return sb.toString();
   }
 
+  /**
+   * For a CSV field (RFC 4180): quoted when needed, and a single quote put before values a spreadsheet
+   * would run as a formula ({@code = + - @}, tab, carriage return).
+   */
+  public static String csv(String s) {
+    String v = s;
+    if (!v.isEmpty()) {
+      char c = v.charAt(0);
+      if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+        v = "'" + v;
+      }
+    }
+    boolean quote = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';') {
+        quote = true;
+        break;
+      }
+    }
+    return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+  }
+
   /** Control characters (C0, DEL, C1) and bidirectional or invisible formatting characters. */
   public static boolean unsafe(char c) {
     return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x061c || c == 0x200e || c == 0x200f

@@ -47,21 +47,6 @@ public final class Sanitize {
    * spreadsheet would run as a formula ({@code = + - @}, tab, carriage return).
    */
   public static String csv(String s) {
-    String v = s;
-    if (!v.isEmpty()) {
-      char c = v.charAt(0);
-      if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-        v = "'" + v;
-      }
-    }
-    boolean quote = false;
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == ';') {
-        quote = true;
-        break;
-      }
-    }
-    return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    return dev.kumo.text.Escape.csv(s);
   }
 }
