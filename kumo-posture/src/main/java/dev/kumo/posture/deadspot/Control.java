@@ -3,12 +3,13 @@ package dev.kumo.posture.deadspot;
 import dev.kumo.exercise.tabletop.Threat;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One control of the catalog.
  *
  * @param id CCM-style id, e.g. {@code LOG-03}
- * @param threats the report threats it defends, most important first (never empty)
+ * @param threats the report threats it defends, most important first (empty for governance controls)
  * @param attack ATT&amp;CK technique ids it helps detect or prevent
  * @param ownership ownership per service model
  * @param services per-service ownership overriding the model's (service id → ownership)
@@ -34,8 +35,8 @@ public record Control(String id, String domain, String title, String description
     return o != null ? o : ownership.getOrDefault(service.model(), Ownership.NOT_APPLICABLE);
   }
 
-  /** The threat it leaves open first. */
-  public Threat primaryThreat() {
-    return threats.get(0);
+  /** The threat it leaves open first, or null when it is tied to none. */
+  public @Nullable Threat primaryThreat() {
+    return threats.isEmpty() ? null : threats.get(0);
   }
 }

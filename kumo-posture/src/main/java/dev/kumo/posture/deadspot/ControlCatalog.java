@@ -152,9 +152,6 @@ public final class ControlCatalog {
         checks.error(m.lineOf("threats"), e.getMessage());
       }
     }
-    if (threats.isEmpty()) {
-      checks.error(m.line(), "missing 'threats'");
-    }
     for (String a : m.strings("attack")) {
       if (!TECHNIQUE.matcher(a).matches()) {
         checks.error(m.lineOf("attack"), "'" + a + "' is not an ATT&CK technique id");
@@ -190,7 +187,7 @@ public final class ControlCatalog {
       }
     }
     boolean verify = checks.bool(m, "verify", false);
-    if (id == null || domain == null || title == null || threats.isEmpty()) {
+    if (id == null || domain == null || title == null) {
       return null;
     }
     return new Control(id, domain, title, description == null ? "" : description.strip(), threats,

@@ -4,6 +4,7 @@ import dev.kumo.exercise.tabletop.Threat;
 import dev.kumo.posture.rank.RankedResult;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A control in scope that nobody covers, or covers badly.
@@ -17,9 +18,13 @@ import java.util.List;
  */
 public record DeadSpot(Control control, List<Reason> reasons, List<String> services, List<String> owners,
     List<String> unowned, List<RankedResult> failing, List<String> missed, List<String> evidence) {
-  /** By the report threat it leaves open (most frequent first), then reason, then blind first, then id. */
+  /**
+   * Exposed first (failing evidence), then by the report threat it leaves open (most frequent first, controls
+   * tied to no threat last), then reason, then blind first, then id.
+   */
   public static final Comparator<DeadSpot> ORDER = Comparator
-      .comparing((DeadSpot d) -> RankedResult.threatRank(d.threat()))
+      .comparing((DeadSpot d) -> !d.reasons().contains(Reason.FAILING_EVIDENCE))
+      .thenComparing(d -> d.threat() == null ? Integer.MAX_VALUE : RankedResult.threatRank(d.threat()))
       .thenComparing(d -> d.reasons().get(0))
       .thenComparing(d -> !d.blind())
       .thenComparing(d -> d.control().id());
@@ -34,8 +39,8 @@ public record DeadSpot(Control control, List<Reason> reasons, List<String> servi
     evidence = List.copyOf(evidence);
   }
 
-  /** The report threat it leaves open. */
-  public Threat threat() {
+  /** The report threat it leaves open, or null for controls tied to none (ranked last). */
+  public @Nullable Threat threat() {
     return control.primaryThreat();
   }
 

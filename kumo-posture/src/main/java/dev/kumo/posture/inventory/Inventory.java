@@ -27,6 +27,9 @@ public final class Inventory {
   private static final Set<String> MONITORING_SERVICES = Set.of("cloudtrail", "config", "guardduty",
       "securityhub", "budgets", "cloudwatch", "monitor", "logging", "insights", "security", "access_analyzer");
 
+  private static final Set<String> SCOPE_KINDS = Set.of("aws.account", "aws.region", "azure.subscription",
+      "azure.region", "gcp.project", "gcp.region");
+
   private final List<Resource> resources;
   private final List<InventoryProblem> problems;
   private final Map<String, List<Resource>> byKind = new HashMap<>();
@@ -101,8 +104,7 @@ public final class Inventory {
 
   /** True for the synthetic account and region kinds. */
   public static boolean isScope(String kind) {
-    return kind.endsWith(".account") || kind.endsWith(".region") || kind.equals("azure.subscription")
-        || kind.equals("gcp.project");
+    return SCOPE_KINDS.contains(kind);
   }
 
   /** The account scope kind of a provider. */

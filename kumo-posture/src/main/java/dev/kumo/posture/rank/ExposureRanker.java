@@ -54,7 +54,7 @@ public final class ExposureRanker {
       if (v.watched()) {
         return Visibility.WATCHED;
       }
-      if (v.state() == Telemetry.State.UNKNOWN && (v.source() != null)) {
+      if (v.state() == Telemetry.State.UNKNOWN && !v.rules().isEmpty()) {
         unknown = true;
       }
       if (v.state() == Telemetry.State.ON) {

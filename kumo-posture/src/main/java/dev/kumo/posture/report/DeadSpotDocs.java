@@ -39,7 +39,7 @@ public final class DeadSpotDocs {
     List<List<String>> rows = new ArrayList<>();
     int rank = 0;
     for (DeadSpot d : r.deadSpots()) {
-      rows.add(List.of(String.valueOf(++rank), d.threat().id(), d.control().id(), d.control().title(),
+      rows.add(List.of(String.valueOf(++rank), d.threat() == null ? "-" : d.threat().id(), d.control().id(), d.control().title(),
           String.join(", ", d.reasons().stream().map(Reason::label).toList()) + (d.blind() ? " (blind)" : ""),
           String.join(", ", d.services()), String.join(", ", d.owners()), detail(d)));
     }

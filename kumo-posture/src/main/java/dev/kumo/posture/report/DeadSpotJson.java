@@ -23,7 +23,7 @@ public final class DeadSpotJson {
             .build());
       }
       spots.add(JsonObject.builder().put("rank", (long) ++rank).put("control", d.control().id())
-          .put("domain", d.control().domain()).put("title", d.control().title()).put("threat", d.threat().id())
+          .put("domain", d.control().domain()).put("title", d.control().title()).put("threat", d.threat() == null ? null : d.threat().id())
           .put("reasons", PostureJson.strings(d.reasons().stream().map(Reason::id).toList()))
           .put("blind", d.blind()).put("services", PostureJson.strings(d.services()))
           .put("owners", PostureJson.strings(d.owners())).put("unowned", PostureJson.strings(d.unowned()))
