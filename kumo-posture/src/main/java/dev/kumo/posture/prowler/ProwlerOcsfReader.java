@@ -8,6 +8,7 @@ import dev.kumo.posture.check.CheckMeta;
 import dev.kumo.posture.check.CheckResult;
 import dev.kumo.posture.check.Status;
 import dev.kumo.posture.inventory.Facts;
+import dev.kumo.posture.inventory.Inventory;
 import dev.kumo.posture.inventory.InventoryProblem;
 import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
@@ -28,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  * Imports Prowler v4/v5 {@code --output-formats json-ocsf} output: a JSON array of OCSF Detection Findings
  * (class 2004). Each finding becomes one {@link CheckResult} per resource, with source {@code prowler} and a
  * {@link CheckMeta} built from the finding: id {@code prowler:<event_code>}, kind from the resource type
- * ({@code AwsS3Bucket} → {@code aws.s3.bucket}) or {@code provider.<service>} from the check id, threat and
+ * ({@code AwsS3Bucket} → {@code aws.s3.bucket}; an IAM check on the root user's ARN → {@code aws.iam.root}) or
+ * {@code provider.<service>} from the check id (a check on the account itself, e.g. {@code account_*}, lands on
+ * the account scope {@code aws.account} with the {@link Inventory#scopeId} id), threat and
  * techniques from the bundled prefix map ({@code prowler-threats.tsv}; unmatched checks get
  * {@code misconfiguration} and the techniques of Prowler's own {@code MITRE-ATTACK} compliance entry, else
  * none), benchmarks from the {@code CIS-*} and {@code AWS-Foundational-Security-Best-Practices} compliance keys,
@@ -39,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 public final class ProwlerOcsfReader {
   private static final JsonTreeReader JSON = new JsonTreeReader(200, 64 << 20);
   private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
+  private static final Pattern ROOT = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:root");
   private static final Map<String, String> KINDS = kinds();
 
   private final ProwlerThreats threats = ProwlerThreats.bundled();
@@ -168,6 +172,12 @@ public final class ProwlerOcsfReader {
         throw new IllegalArgumentException("resources[" + j + "] has no uid");
       }
       String kind = kind(provider, text(r, "type"), check);
+      if (kind.equals("aws.iam") && ROOT.matcher(uid).matches()) {
+        kind = "aws.iam.root";
+      }
+      if (kind.equals(Inventory.accountKind(provider))) {
+        uid = Inventory.scopeId(provider, accountId, "");
+      }
       String region = !text(r, "region").isEmpty() ? text(r, "region") : cloudRegion;
       String name = text(r, "name").isEmpty() ? uid : text(r, "name");
       Resource res = new Resource(provider, kind, uid, name, accountId, region, Facts.EMPTY, file + " " + where);
@@ -268,6 +278,13 @@ public final class ProwlerOcsfReader {
     m.put("AwsBackupBackupVault", "aws.backup.vault");
     m.put("AwsBackupBackupPlan", "aws.backup.plan");
     m.put("AwsCloudWatchAlarm", "aws.cloudwatch.alarm");
+    m.put("AzureStorageAccount", "azure.storage.account");
+    m.put("Microsoft.Storage/storageAccounts", "azure.storage.account");
+    m.put("Microsoft.Network/networkSecurityGroups", "azure.network.nsg");
+    m.put("Microsoft.KeyVault/vaults", "azure.keyvault.vault");
+    m.put("storage.googleapis.com/Bucket", "gcp.storage.bucket");
+    m.put("compute.googleapis.com/Firewall", "gcp.compute.firewall");
+    m.put("compute.googleapis.com/Instance", "gcp.compute.instance");
     return Map.copyOf(m);
   }
 }

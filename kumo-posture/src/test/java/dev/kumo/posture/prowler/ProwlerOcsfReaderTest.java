@@ -54,6 +54,7 @@ class ProwlerOcsfReaderTest {
     assertThat(r.status()).isEqualTo(Status.UNKNOWN);
     assertThat(r.detail()).startsWith("manual check");
     assertThat(r.check().kind()).isEqualTo("aws.account");
+    assertThat(r.resource().id()).isEqualTo("aws:111122223333");
     assertThat(r.check().techniques()).isEmpty();
   }
 

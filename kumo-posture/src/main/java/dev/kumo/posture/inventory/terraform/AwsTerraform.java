@@ -432,7 +432,7 @@ final class AwsTerraform {
         }
       }
       case "aws_flow_log" -> {
-        if (r.text("vpc_id") != null || !r.references("vpc_id").isEmpty()) {
+        if (r.text("vpc_id") != null || !r.references("vpc_id").isEmpty() || r.isUnknown("vpc_id")) {
           if ((d = joins.find("aws.ec2.vpc", r, "vpc_id")) != null) {
             d.put("flow_logs", true);
           }

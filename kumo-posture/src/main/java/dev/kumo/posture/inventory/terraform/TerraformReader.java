@@ -84,7 +84,8 @@ public final class TerraformReader implements InventoryReader {
     boolean unjoinedFlowLogs = false;
     for (TfResource r : doc.resources()) {
       if (AwsTerraform.SETTINGS.contains(r.type())) {
-        if (r.type().equals("aws_flow_log") && joins.quiet("aws.ec2.vpc", r, "vpc_id") == null) {
+        if (r.type().equals("aws_flow_log") && joins.quiet("aws.ec2.vpc", r, "vpc_id") == null
+            && r.text("eni_id") == null && r.text("subnet_id") == null && r.text("transit_gateway_id") == null) {
           unjoinedFlowLogs = true;
         }
         aws.join(r);

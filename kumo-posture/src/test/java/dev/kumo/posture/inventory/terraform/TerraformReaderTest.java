@@ -173,4 +173,80 @@ class TerraformReaderTest {
     Files.writeString(f, "[1,2]");
     assertThat(reader.read(f).problems()).hasSize(1);
   }
+
+  private static final String AWS = "\"provider_name\":\"registry.terraform.io/hashicorp/aws\",\"schema_version\":0";
+
+  private InventoryLoad plan(Path dir, String planned, String changes, String config) throws Exception {
+    Path f = dir.resolve("plan.json");
+    Files.writeString(f, "{\"format_version\":\"1.2\",\"terraform_version\":\"1.7.5\",\"planned_values\":"
+        + "{\"root_module\":{\"resources\":[" + planned + "]}},\"resource_changes\":[" + changes + "],"
+        + "\"configuration\":{\"root_module\":{\"resources\":[" + config + "]}}}");
+    return reader.read(f);
+  }
+
+  private static String res(String type, String name, String values) {
+    return "{\"address\":\"" + type + "." + name + "\",\"mode\":\"managed\",\"type\":\"" + type
+        + "\",\"name\":\"" + name + "\"," + AWS + ",\"values\":" + values + ",\"sensitive_values\":{}}";
+  }
+
+  private static String change(String type, String name, String action, String unknown) {
+    return "{\"address\":\"" + type + "." + name + "\",\"mode\":\"managed\",\"type\":\"" + type
+        + "\",\"name\":\"" + name + "\"," + AWS.replace(",\"schema_version\":0", "") + ",\"change\":{\"actions\":[\""
+        + action + "\"],\"before\":null,\"after\":{},\"after_unknown\":" + unknown + "}}";
+  }
+
+  private static String config(String type, String name, String expressions) {
+    return "{\"address\":\"" + type + "." + name + "\",\"mode\":\"managed\",\"type\":\"" + type
+        + "\",\"name\":\"" + name + "\",\"provider_config_key\":\"aws\",\"expressions\":" + expressions + "}";
+  }
+
+  @Test
+  void read_planCreatingVpcWithoutFlowLog_hasFlowLogsFalse(@TempDir Path dir) throws Exception {
+    InventoryLoad load = plan(dir, res("aws_vpc", "a", "{\"cidr_block\":\"10.0.0.0/16\"}") + ","
+        + res("aws_vpc", "b", "{\"cidr_block\":\"10.1.0.0/16\"}") + ","
+        + res("aws_flow_log", "b", "{\"traffic_type\":\"ALL\"}"),
+        change("aws_vpc", "a", "create", "{\"id\":true}") + "," + change("aws_vpc", "b", "create", "{\"id\":true}")
+        + "," + change("aws_flow_log", "b", "create", "{\"vpc_id\":true}"),
+        config("aws_flow_log", "b", "{\"vpc_id\":{\"references\":[\"aws_vpc.b.id\",\"aws_vpc.b\"]}}"));
+    assertThat(load.problems()).isEmpty();
+    assertThat(load.resources()).filteredOn(r -> r.kind().equals("aws.ec2.vpc"))
+        .extracting(r -> r.id() + "=" + r.facts().bool("flow_logs"))
+        .containsExactly("aws_vpc.a=false", "aws_vpc.b=true");
+  }
+
+  @Test
+  void read_planFlowLogOfUnknownVpc_keepsOtherVpcsUnknown(@TempDir Path dir) throws Exception {
+    InventoryLoad load = plan(dir, res("aws_vpc", "a", "{}") + "," + res("aws_flow_log", "x", "{}"),
+        change("aws_vpc", "a", "create", "{}") + "," + change("aws_flow_log", "x", "create", "{\"vpc_id\":true}"),
+        config("aws_flow_log", "x", "{\"vpc_id\":{\"references\":[\"var.vpc_id\"]}}"));
+    assertThat(load.resources()).singleElement().satisfies(r -> assertThat(r.facts().has("flow_logs")).isFalse());
+    assertThat(load.problems()).singleElement().satisfies(p -> assertThat(p.where()).isEqualTo("aws_flow_log.x"));
+  }
+
+  @Test
+  void read_lambdaPermissionForEveryone_isAPublicResourcePolicy(@TempDir Path dir) throws Exception {
+    InventoryLoad load = plan(dir, res("aws_lambda_function", "f", "{\"function_name\":\"thumbs\",\"runtime\":\"python3.12\"}")
+        + "," + res("aws_lambda_permission", "p", "{\"action\":\"lambda:InvokeFunction\",\"function_name\":\"thumbs\",\"principal\":\"*\"}")
+        + "," + res("aws_lambda_function_url", "u", "{\"authorization_type\":\"NONE\",\"function_name\":\"thumbs\"}"),
+        "", "");
+    Resource f = byName(load, "aws.lambda.function", "thumbs");
+    assertThat(f.facts().policy("policy").publiclyAllows("lambda:InvokeFunction")).isTrue();
+    assertThat(f.facts().string("url_auth_type")).isEqualTo("NONE");
+  }
+
+  @Test
+  void read_trailWithAdvancedSelectors_listsDataEventScopes(@TempDir Path dir) throws Exception {
+    InventoryLoad load = plan(dir, res("aws_cloudtrail", "t", """
+        {"name":"org","event_selector":[],"advanced_event_selector":[
+         {"name":"mgmt","field_selector":[{"field":"eventCategory","equals":["Management"]}]},
+         {"name":"s3","field_selector":[{"field":"eventCategory","equals":["Data"]},
+          {"field":"resources.type","equals":["AWS::S3::Object"]},
+          {"field":"resources.ARN","starts_with":["arn:aws:s3:::acme-data/"]}]},
+         {"name":"fn","field_selector":[{"field":"eventCategory","equals":["Data"]},
+          {"field":"resources.type","equals":["AWS::Lambda::Function"]}]}]}"""), "", "");
+    Resource t = byName(load, "aws.cloudtrail.trail", "org");
+    assertThat(t.facts().strings("s3_data_events")).containsExactly("arn:aws:s3:::acme-data/");
+    assertThat(t.facts().strings("lambda_data_events")).containsExactly("arn:aws:lambda");
+    assertThat(t.facts().bool("management_events")).isTrue();
+  }
 }
