@@ -95,6 +95,15 @@ final class AwsTerraform {
         String acl = r.text("acl");
         if (acl != null) {
           d.put("acl_grants", cannedGrants(acl));
+        } else if (r.value("grant") != null) {
+          d.put("acl_grants", bucketGrants(r.blocks("grant")));
+        }
+        if (r.value("logging") != null) {
+          d.put("access_logging", !r.blocks("logging").isEmpty());
+        }
+        if (r.value("lifecycle_rule") != null) {
+          d.put("lifecycle_rules", r.blocks("lifecycle_rule").stream()
+              .filter(l -> Boolean.TRUE.equals(l.get("enabled"))).count());
         }
         if (r.text("policy") != null) {
           putBucketPolicy(d, r, r.text("policy"));
@@ -325,7 +334,10 @@ final class AwsTerraform {
         d.put("logging_types", logs == null ? null : logs.stream().sorted().toList());
         if (r.value("encryption_config") != null) {
           d.put("secrets_encrypted", r.blocks("encryption_config").stream()
-              .anyMatch(e -> String.valueOf(TfResource.strings(e.get("resources"))).contains("secrets")));
+              .anyMatch(e -> {
+                List<String> res = TfResource.strings(e.get("resources"));
+                return res != null && res.contains("secrets");
+              }));
         }
         joins.add(d);
       }
@@ -381,6 +393,11 @@ final class AwsTerraform {
       case "aws_s3_bucket_policy" -> {
         if ((d = joins.find("aws.s3.bucket", r, "bucket")) != null) {
           putBucketPolicy(d, r, r.text("policy"));
+        }
+      }
+      case "aws_s3_bucket_lifecycle_configuration" -> {
+        if ((d = joins.find("aws.s3.bucket", r, "bucket")) != null && r.value("rule") != null) {
+          d.put("lifecycle_rules", r.blocks("rule").stream().filter(l -> "Enabled".equals(l.get("status"))).count());
         }
       }
       case "aws_s3_bucket_object_lock_configuration" -> {
@@ -650,6 +667,22 @@ final class AwsTerraform {
     return out.stream().distinct().sorted().toList();
   }
 
+  /** The {@code grant} blocks the bucket resource reads back from AWS. */
+  private static List<String> bucketGrants(List<JsonObject> grants) {
+    List<String> out = new ArrayList<>();
+    for (JsonObject g : grants) {
+      String uri = g.get("uri") instanceof String u ? u : "";
+      String grantee = uri.endsWith("/AllUsers") ? "AllUsers" : uri.endsWith("/AuthenticatedUsers")
+          ? "AuthenticatedUsers" : uri.endsWith("/LogDelivery") ? "LogDelivery"
+          : g.get("id") instanceof String id && !id.isEmpty() ? id : uri;
+      List<String> perms = TfResource.strings(g.get("permissions"));
+      for (String p : perms == null ? List.<String>of() : perms) {
+        out.add(grantee + ":" + p);
+      }
+    }
+    return out.stream().distinct().sorted().toList();
+  }
+
   private static List<NetworkRule> sgRules(List<JsonObject> blocks, @Nullable String self) {
     List<NetworkRule> out = new ArrayList<>();
     for (JsonObject b : blocks) {
@@ -720,7 +753,8 @@ final class AwsTerraform {
   private void addRules(Draft d, String dir, List<NetworkRule> add) {
     List<NetworkRule> all = new ArrayList<>(listOf(d, dir, NetworkRule.class));
     all.addAll(add);
-    d.put(dir, all);
+    // in state the group's own ingress/egress already lists rules made by separate rule resources
+    d.put(dir, all.stream().distinct().toList());
   }
 
   private static void addString(Draft d, String fact, String value) {

@@ -3,6 +3,7 @@ package dev.kumo.posture.inventory.terraform;
 import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
+import org.jspecify.annotations.Nullable;
 
 /** A resource being assembled from its Terraform resource and the resources joined to it. */
 final class Draft {
@@ -28,7 +29,7 @@ final class Draft {
     this.origin = file + " " + tf.address();
   }
 
-  Draft put(String fact, @org.jspecify.annotations.Nullable Object value) {
+  Draft put(String fact, @Nullable Object value) {
     facts.put(fact, value);
     return this;
   }

@@ -140,15 +140,6 @@ record TfResource(String address, String module, String type, JsonObject values,
     return out;
   }
 
-  /** A constant value written in the configuration for {@code attr}, or null. */
-  @Nullable Object constant(String attr) {
-    if (expressions.get(attr) instanceof JsonObject e) {
-      Object v = e.get("constant_value");
-      return v instanceof JsonNull ? null : v;
-    }
-    return null;
-  }
-
   /** The address without instance keys, as the configuration writes it. */
   static String configAddress(String address) {
     return address.replaceAll("\\[(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\]]*)\\]", "");

@@ -117,6 +117,9 @@ class TerraformReaderTest {
     assertThat(bucket.facts().bool("restrict_public_buckets")).isFalse();
     assertThat(bucket.facts().string("versioning")).isEqualTo("Disabled");
     assertThat(bucket.facts().string("encryption")).isEqualTo("AES256");
+    assertThat(bucket.facts().strings("acl_grants"))
+        .containsExactly("79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be:FULL_CONTROL");
+    assertThat(bucket.facts().bool("access_logging")).isFalse();
     assertThat(bucket.account()).isEqualTo("111122223333");
 
     Resource sg = byName(load, "aws.ec2.security_group", "app");
