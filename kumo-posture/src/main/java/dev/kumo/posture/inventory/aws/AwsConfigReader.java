@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +43,14 @@ import java.util.zip.GZIPInputStream;
  * <p>When a resource appears several times, the item with the newest {@code configurationItemCaptureTime}
  * wins (the later one on ties); when that item says the resource was deleted or is not recorded, the
  * resource is left out and counted in {@link Detail#notPresent()}. A VPC gets {@code flow_logs}=true when a
- * flow-log item names it, and false only when it came from a full configuration snapshot that has none.
+ * flow-log item names it, and false only when it came from a full configuration snapshot that has none;
+ * likewise an IAM group of a full snapshot gets {@code members} from the {@code groupList} of its users.
+ * Config does not record IAM passwords, MFA devices or access keys, so those facts stay absent.
  *
  * <p>Resource types without a mapping become resources of kind {@code aws.<service>.<type>} without facts.
  */
 public final class AwsConfigReader implements InventoryReader {
-  private static final JsonTreeReader JSON = new JsonTreeReader(256, 256 * 1024 * 1024);
+  private static final JsonTreeReader JSON = ConfigShapes.JSON;
 
   /**
    * A load and the number of resources whose newest item said they are deleted or not recorded.
@@ -243,6 +246,7 @@ public final class AwsConfigReader implements InventoryReader {
           }
         }
       }
+      Map<String, List<String>> members = groupMembers(all);
       List<Resource> resources = new ArrayList<>();
       int notPresent = 0;
       for (Candidate c : all) {
@@ -252,7 +256,14 @@ public final class AwsConfigReader implements InventoryReader {
           continue;
         }
         String where = item.where() + " (" + item.label() + ")";
+        if (item.defect() != null) {
+          problems.add(new InventoryProblem(c.file(), where, item.defect()));
+        }
         Facts facts = ConfigFacts.facts(item, reason -> problems.add(new InventoryProblem(c.file(), where, reason)));
+        if (item.resourceType().equals("AWS::IAM::Group") && c.snapshot()) {
+          String group = item.account() + "|" + ConfigShapes.string(item.configuration(), "groupName");
+          facts = Facts.builder().putAll(facts).put("members", members.getOrDefault(group, List.of())).build();
+        }
         if (item.resourceType().equals("AWS::EC2::VPC")) {
           boolean logged = flowLogged.contains(item.resourceId());
           if (logged || c.snapshot()) {
@@ -263,6 +274,27 @@ public final class AwsConfigReader implements InventoryReader {
       }
       resources.sort(Resource.ORDER);
       return new Detail(new InventoryLoad(resources, problems), notPresent);
+    }
+
+    /**
+     * Group members (user names) by {@code account|group}, from the users of full snapshots: a snapshot lists
+     * every user, so a group no user names there has no members.
+     */
+    private static Map<String, List<String>> groupMembers(List<Candidate> all) {
+      Map<String, List<String>> out = new HashMap<>();
+      for (Candidate c : all) {
+        ConfigItem item = c.item();
+        if (!c.snapshot() || !item.present() || !item.resourceType().equals("AWS::IAM::User")) {
+          continue;
+        }
+        String user = ConfigShapes.string(item.configuration(), "userName");
+        for (String group : ConfigShapes.strings(ConfigShapes.array(item.configuration(), "groupList"), "groupName")) {
+          out.computeIfAbsent(item.account() + "|" + group, k -> new ArrayList<>())
+              .add(user != null ? user : item.resourceName() != null ? item.resourceName() : item.resourceId());
+        }
+      }
+      out.values().forEach(l -> l.sort(null));
+      return out;
     }
 
     private static Resource resource(ConfigItem item, Facts facts, String file) {

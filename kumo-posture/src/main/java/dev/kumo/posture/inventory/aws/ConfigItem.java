@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param arn null when the item has none
  * @param region {@code ""} for global resources (Config writes {@code global})
  * @param captureTime null when absent or unreadable
+ * @param defect why {@code configuration} could not be read (it is then empty), or null
  */
 record ConfigItem(String where, String resourceType, String resourceId, @Nullable String resourceName,
     @Nullable String arn, String account, String region, String status, @Nullable Instant captureTime,
-    JsonObject configuration, JsonObject supplementary) {
+    JsonObject configuration, JsonObject supplementary, @Nullable String defect) {
   private static final Set<String> NOT_PRESENT = Set.of("resourcedeleted", "resourcedeletednotrecorded",
       "resourcenotrecorded");
 
@@ -44,7 +45,16 @@ record ConfigItem(String where, String resourceType, String resourceId, @Nullabl
         account == null ? "" : account, region == null || region.equalsIgnoreCase("global") ? "" : region,
         status == null ? "OK" : status, ConfigShapes.time(ConfigShapes.field(item, "configurationItemCaptureTime")),
         orEmpty(ConfigShapes.object(item, "configuration")),
-        orEmpty(ConfigShapes.object(item, "supplementaryConfiguration")));
+        orEmpty(ConfigShapes.object(item, "supplementaryConfiguration")), defect(item));
+  }
+
+  private static @Nullable String defect(JsonObject item) {
+    Object raw = ConfigShapes.field(item, "configuration");
+    if (raw == null || raw instanceof JsonObject || raw instanceof String s && s.isBlank()) {
+      return null;
+    }
+    return raw instanceof String ? "configuration is text that is not a JSON object"
+        : "configuration is not a JSON object";
   }
 
   private static JsonObject orEmpty(@Nullable JsonObject o) {

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
 final class ConfigShapes {
   private static final int MAX_UNWRAP = 3;
 
+  /** Limits for JSON carried inside JSON strings, as for whole files. */
+  static final JsonTreeReader JSON = new JsonTreeReader(256, 256 * 1024 * 1024);
+
   private ConfigShapes() {}
 
   /**
@@ -130,7 +133,7 @@ final class ConfigShapes {
         break;
       }
       try {
-        cur = JsonTreeReader.lenient().read(t);
+        cur = JSON.read(t);
       } catch (RuntimeException e) {
         break;
       }

@@ -25,6 +25,9 @@ class AwsConfigReaderTest {
 
   private final AwsConfigReader reader = new AwsConfigReader();
 
+  @TempDir
+  Path tempDir;
+
   private static Path fixture(String name) throws URISyntaxException {
     return Path.of(Objects.requireNonNull(AwsConfigReaderTest.class.getResource("/posture/aws-config/" + name))
         .toURI());
@@ -54,7 +57,7 @@ class AwsConfigReaderTest {
 
     assertThat(detail.load().problems()).isEmpty();
     assertThat(detail.notPresent()).isEqualTo(1);
-    assertThat(detail.load().resources()).hasSize(16).allMatch(r -> r.provider() == Provider.AWS)
+    assertThat(detail.load().resources()).hasSize(19).allMatch(r -> r.provider() == Provider.AWS)
         .allMatch(r -> r.account().equals(ACCOUNT));
     assertThat(detail.load().resources()).extracting(Resource::id)
         .doesNotContain("arn:aws:ec2:us-east-1:111122223333:instance/i-0deadbeef00000001");
@@ -242,6 +245,51 @@ class AwsConfigReaderTest {
     assertThat(p.facts().policy("document").allows("s3:GetObject")).isFalse();
     assertThat(p.facts().number("attachment_count")).isEqualTo(3L);
     assertThat(p.facts().bool("aws_managed")).isFalse();
+  }
+
+  @Test
+  void read_snapshotGroups_getMembersFromUsersGroupLists() throws Exception {
+    InventoryLoad load = load("snapshot.json");
+
+    Resource admins = byId(load, "arn:aws:iam::111122223333:group/admins");
+    assertThat(admins.kind()).isEqualTo("aws.iam.group");
+    assertThat(admins.facts().strings("members")).containsExactly("bob");
+    assertThat(admins.facts().strings("attached_policies")).containsExactly("arn:aws:iam::aws:policy/AdministratorAccess");
+    assertThat(admins.facts().list("inline_policies", PolicyDocument.class)).isEmpty();
+    assertThat(byId(load, "arn:aws:iam::111122223333:group/auditors").facts().strings("members")).isEmpty();
+    assertThat(byId(load, "arn:aws:iam::111122223333:user/bob").facts().strings("groups")).containsExactly("admins");
+  }
+
+  @Test
+  void read_groupOutsideSnapshot_leavesMembersAbsent() throws Exception {
+    Path file = fixture("snapshot.json");
+    String text = Files.readString(file).replace("\"configSnapshotId\":\"2b1f7c8e-1a2b-4c3d-9e8f-0a1b2c3d4e5f\",", "");
+    Path history = Files.writeString(tempDir.resolve("history.json"), text);
+
+    InventoryLoad load = reader.read(history);
+
+    assertThat(byId(load, "arn:aws:iam::111122223333:group/admins").facts().has("members")).isFalse();
+    assertThat(byId(load, "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-0ddd3333eeee4444f").facts().has("flow_logs"))
+        .isFalse();
+    assertThat(byId(load, "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-0aaa1111bbbb2222c").facts().bool("flow_logs"))
+        .isTrue();
+  }
+
+  @Test
+  void read_configurationTextThatIsNotJson_isProblemAndResourceStays() throws Exception {
+    Path file = Files.writeString(tempDir.resolve("batch.json"), """
+        {"baseConfigurationItems":[{"version":"1.3","accountId":"111122223333",
+          "configurationItemCaptureTime":"2024-05-02T10:00:00.123000+00:00","configurationItemStatus":"OK",
+          "arn":"arn:aws:ec2:eu-west-1:111122223333:volume/vol-0abc","resourceType":"AWS::EC2::Volume",
+          "resourceId":"vol-0abc","awsRegion":"eu-west-1","configuration":"{\\"encrypted\\":tru",
+          "supplementaryConfiguration":{}}],"unprocessedResourceKeys":[]}
+        """);
+
+    InventoryLoad load = reader.read(file);
+
+    assertThat(load.problems()).containsExactly(new InventoryProblem(file.toString(),
+        "baseConfigurationItems[0] (AWS::EC2::Volume vol-0abc)", "configuration is text that is not a JSON object"));
+    assertThat(load.resources()).singleElement().satisfies(v -> assertThat(v.facts()).isEqualTo(Facts.EMPTY));
   }
 
   @Test
@@ -478,7 +526,7 @@ class AwsConfigReaderTest {
     AwsConfigReader.Detail detail = reader.readDetail(dir);
 
     assertThat(detail.load().problems()).isEmpty();
-    assertThat(detail.load().resources()).hasSize(17);
+    assertThat(detail.load().resources()).hasSize(20);
     assertThat(detail.notPresent()).isEqualTo(1);
   }
 
