@@ -70,7 +70,7 @@ final class ConfigFacts {
     JsonObject c = item.configuration();
     switch (item.resourceType()) {
       case "AWS::S3::Bucket" -> bucket(f, item.supplementary(), problems);
-      case "AWS::S3::AccountPublicAccessBlock" -> blockPublicAccess(f, c.size() == 0 ? null : c, true);
+      case "AWS::S3::AccountPublicAccessBlock" -> blockPublicAccess(f, c.size() == 0 ? null : c, false);
       case "AWS::EC2::SecurityGroup" -> securityGroup(f, c);
       case "AWS::EC2::NetworkAcl" -> networkAcl(f, c);
       case "AWS::EC2::Instance" -> instance(f, c);

@@ -331,6 +331,66 @@ class AwsConfigReaderTest {
   }
 
   @Test
+  void read_rdsAndRedshift_haveExposureAndEncryptionFacts() throws Exception {
+    InventoryLoad load = load("services-snapshot.json");
+
+    assertThat(load.problems()).isEmpty();
+    Facts db = byId(load, "arn:aws:rds:us-east-1:111122223333:db:orders-db").facts();
+    assertThat(db.bool("publicly_accessible")).isTrue();
+    assertThat(db.bool("encrypted")).isFalse();
+    assertThat(db.bool("deletion_protection")).isFalse();
+    assertThat(db.bool("multi_az")).isFalse();
+    assertThat(db.bool("auto_minor_version_upgrade")).isTrue();
+    assertThat(db.number("backup_retention_days")).isZero();
+    assertThat(db.string("engine")).isEqualTo("postgres");
+    Resource snap = byId(load, "arn:aws:rds:us-east-1:111122223333:snapshot:rds:orders-db-2024-05-01");
+    assertThat(snap.kind()).isEqualTo("aws.rds.snapshot");
+    assertThat(snap.facts().bool("public")).isTrue();
+    assertThat(snap.facts().bool("encrypted")).isFalse();
+    Facts rs = byId(load, "arn:aws:redshift:us-east-1:111122223333:cluster:analytics").facts();
+    assertThat(rs.bool("publicly_accessible")).isFalse();
+    assertThat(rs.bool("encrypted")).isTrue();
+    assertThat(rs.bool("logging")).isFalse();
+  }
+
+  @Test
+  void read_lambdaAndEcr_haveResourcePolicies() throws Exception {
+    InventoryLoad load = load("services-snapshot.json");
+
+    Facts fn = byId(load, "arn:aws:lambda:us-east-1:111122223333:function:resize").facts();
+    assertThat(fn.policy("policy").publiclyAllows("lambda:InvokeFunction")).isTrue();
+    assertThat(fn.string("role")).isEqualTo("arn:aws:iam::111122223333:role/resize-exec");
+    assertThat(fn.string("runtime")).isEqualTo("python3.12");
+    assertThat(fn.has("url_auth_type")).isFalse();
+    Facts repo = byId(load, "arn:aws:ecr:us-east-1:111122223333:repository/web").facts();
+    assertThat(repo.policy("policy").publiclyAllows("ecr:BatchGetImage")).isTrue();
+    assertThat(repo.bool("scan_on_push")).isFalse();
+    assertThat(repo.bool("immutable_tags")).isFalse();
+  }
+
+  @Test
+  void read_eksBackupAndGuardDuty_readPascalCaseConfigurations() throws Exception {
+    InventoryLoad load = load("services-snapshot.json");
+
+    Facts eks = byId(load, "arn:aws:eks:us-east-1:111122223333:cluster/prod").facts();
+    assertThat(eks.bool("endpoint_public")).isTrue();
+    assertThat(eks.strings("public_access_cidrs")).containsExactly("0.0.0.0/0");
+    assertThat(eks.strings("logging_types")).containsExactly("api", "audit");
+    assertThat(eks.bool("secrets_encrypted")).isTrue();
+    Facts vault = byId(load, "arn:aws:backup:us-east-1:111122223333:backup-vault:prod-vault").facts();
+    assertThat(vault.bool("locked")).isTrue();
+    assertThat(vault.number("min_retention_days")).isEqualTo(35L);
+    assertThat(byId(load, "arn:aws:backup:us-east-1:111122223333:backup-plan:11111111-2222-3333-4444-555555555555")
+        .facts().number("rules")).isEqualTo(2L);
+    Resource gd = byId(load, "arn:aws:guardduty:us-east-1:111122223333:detector/12abc34d567e8fa901bc2d34e56789f0");
+    assertThat(gd.kind()).isEqualTo("aws.guardduty.detector");
+    assertThat(gd.facts().bool("enabled")).isTrue();
+    assertThat(gd.facts().bool("s3_protection")).isTrue();
+    assertThat(gd.facts().bool("eks_protection")).isFalse();
+    assertThat(gd.facts().bool("runtime_monitoring")).isFalse();
+  }
+
+  @Test
   void read_gzippedSnapshot_readsLikeThePlainFile() throws Exception {
     InventoryLoad plain = load("snapshot.json");
     InventoryLoad gz = load("snapshot.json.gz");
