@@ -79,6 +79,11 @@ final class CliServices {
       return e != null ? e.facts : into.resource(out, TRAIL, nameOrArn, name, out.region());
     }
     List<CliResources.Entry> named = into.named(TRAIL, out.account(), nameOrArn);
+    for (CliResources.Entry e : named) {
+      if (e.region.equals(out.region())) {
+        return e.facts;
+      }
+    }
     if (!named.isEmpty()) {
       return named.get(0).facts;
     }
