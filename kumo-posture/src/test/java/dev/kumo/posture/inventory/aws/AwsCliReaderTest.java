@@ -272,12 +272,128 @@ class AwsCliReaderTest {
     assertThat(load.problems()).contains(new InventoryProblem(
         US + "guardduty-get-detector.12abc34d567e8fa901bc2d34e56789f0.json", "",
         "the command failed with AccessDeniedException; its facts are unknown"));
-    assertThat(load.resources()).noneMatch(r -> r.kind().equals("aws.guardduty.detector"));
+    assertThat(load.resources()).noneMatch(r -> r.kind().equals("aws.guardduty.detector")
+        && r.account().equals(ACCOUNT));
   }
 
   @Test
   void read_fixture_hasExactlyTheExpectedProblems() {
     assertThat(load.problems()).hasSize(4);
+  }
+
+  private static final String EU = "arn:aws:%s:eu-west-1:210987654321:%s";
+
+  @Test
+  void read_networkAcl_keepsRuleNumbersAndDirections() {
+    Resource acl = resource(EU.formatted("ec2", "network-acl/acl-0ea1f54ca7EXAMPLE"));
+    assertThat(acl.account()).isEqualTo("210987654321");
+    List<NetworkRule> ingress = acl.facts().list("ingress", NetworkRule.class);
+    assertThat(ingress).containsExactly(new NetworkRule(false, "tcp", 22, 22, List.of("0.0.0.0/0"), 90),
+        new NetworkRule(true, "all", 0, 65535, List.of("0.0.0.0/0"), 100));
+    assertThat(NetworkRule.worldReaches(ingress, 22)).isFalse();
+    assertThat(NetworkRule.worldReaches(ingress, 3389)).isTrue();
+    assertThat(acl.facts().list("egress", NetworkRule.class)).hasSize(2);
+    assertThat(acl.facts().bool("is_default")).isTrue();
+  }
+
+  @Test
+  void read_publicImage_isPublic() {
+    assertThat(facts("arn:aws:ec2:eu-west-1::image/ami-0123456789example").bool("public")).isTrue();
+  }
+
+  @Test
+  void read_classicSelectorsForAllBuckets_areWrittenAsServiceScope() {
+    Facts f = facts(EU.formatted("cloudtrail", "trail/legacy"));
+    assertThat(f.bool("logging")).isFalse();
+    assertThat(f.bool("management_events")).isFalse();
+    assertThat(f.strings("s3_data_events")).containsExactly("arn:aws:s3");
+    assertThat(f.strings("lambda_data_events")).containsExactly("arn:aws:lambda");
+    assertThat(f.bool("cloudwatch_logs")).isTrue();
+    assertThat(f.string("kms_key")).startsWith("arn:aws:kms:");
+    assertThat(f.bool("multi_region")).isFalse();
+  }
+
+  @Test
+  void read_guardDutyDetector_hasFeatures() {
+    Resource d = resource(EU.formatted("guardduty", "detector/b6b992d6d2f48e64bc59180bfexample"));
+    assertThat(d.facts().bool("enabled")).isTrue();
+    assertThat(d.facts().bool("s3_protection")).isTrue();
+    assertThat(d.facts().bool("eks_protection")).isFalse();
+    assertThat(d.facts().bool("runtime_monitoring")).isFalse();
+  }
+
+  @Test
+  void read_configRecorder_mergesStatus() {
+    Facts f = facts(EU.formatted("config", "configuration-recorder/default"));
+    assertThat(f.bool("recording")).isTrue();
+    assertThat(f.bool("all_supported")).isTrue();
+    assertThat(f.bool("include_global")).isFalse();
+  }
+
+  @Test
+  void read_kmsKey_mergesPerKeyCalls() {
+    Facts f = facts(EU.formatted("kms", "key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
+    assertThat(f.string("key_manager")).isEqualTo("CUSTOMER");
+    assertThat(f.string("key_state")).isEqualTo("Enabled");
+    assertThat(f.bool("rotation_enabled")).isFalse();
+    assertThat(f.policy("policy").statements()).hasSize(1);
+  }
+
+  @Test
+  void read_rdsSnapshotRestorableByAll_isPublic() {
+    Facts f = facts(EU.formatted("rds", "snapshot:orders-before-upgrade"));
+    assertThat(f.bool("public")).isTrue();
+    assertThat(f.bool("encrypted")).isFalse();
+  }
+
+  @Test
+  void read_lambdaWithPublicUrl_hasPolicyAndAuthNone() {
+    Facts f = facts(EU.formatted("lambda", "function:thumbnailer"));
+    assertThat(f.string("url_auth_type")).isEqualTo("NONE");
+    assertThat(f.string("runtime")).isEqualTo("python3.12");
+    assertThat(f.string("role")).isEqualTo("arn:aws:iam::210987654321:role/thumbnailer-exec");
+    assertThat(f.policy("policy").publicAllows()).isEmpty(); // restricted by the FunctionUrlAuthType condition
+  }
+
+  @Test
+  void read_eksCluster_publicEndpointAndEnabledLogTypes() {
+    Facts f = facts(EU.formatted("eks", "cluster/apps"));
+    assertThat(f.bool("endpoint_public")).isTrue();
+    assertThat(f.strings("public_access_cidrs")).containsExactly("0.0.0.0/0");
+    assertThat(f.strings("logging_types")).containsExactly("api", "audit");
+    assertThat(f.bool("secrets_encrypted")).isFalse();
+  }
+
+  @Test
+  void read_backupBudgetsAlarmsRedshift() {
+    Facts vault = facts(EU.formatted("backup", "backup-vault:Default"));
+    assertThat(vault.bool("locked")).isFalse();
+    assertThat(vault.has("min_retention_days")).isFalse();
+    assertThat(facts(EU.formatted("backup", "backup-plan:8a2b1c4d-0000-4111-8222-933344455566")).number("rules"))
+        .isEqualTo(1L);
+    Resource budget = resource("arn:aws:budgets::210987654321:budget/monthly-cost");
+    assertThat(budget.region()).isEmpty();
+    assertThat(budget.facts().string("budget_type")).isEqualTo("COST");
+    Facts alarm = facts(EU.formatted("cloudwatch", "alarm:billing-over-500"));
+    assertThat(alarm.string("metric_name")).isEqualTo("EstimatedCharges");
+    assertThat(alarm.string("namespace")).isEqualTo("AWS/Billing");
+    assertThat(alarm.bool("actions_enabled")).isTrue();
+    Facts redshift = facts(EU.formatted("redshift", "cluster:analytics"));
+    assertThat(redshift.bool("publicly_accessible")).isTrue();
+    assertThat(redshift.bool("encrypted")).isFalse();
+  }
+
+  @Test
+  void docs_listExactlyTheKnownOutputNames() throws IOException {
+    Path doc = Path.of("..", "docs", "posture-inputs.md");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(doc), "docs/posture-inputs.md not beside the module");
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `([a-z0-9.<>-]+\\.json)`")
+        .matcher(Files.readString(doc));
+    while (m.find()) {
+      documented.add(m.group(1).replaceAll("<[a-z-]+>", "<resource>"));
+    }
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(new AwsCliReader().knownOutputs());
   }
 
   @Test
