@@ -126,7 +126,7 @@ final class CliIam {
     for (int i = 0; i < rows.size(); i++) {
       index.add(i);
     }
-    into.each(out, "Content line", index, i -> {
+    into.each(out, "Content row", index, i -> {
       Row r = new Row(fields(rows.get(i), header.length), col);
       if (r.get("user").equals("<root_account>")) {
         into.resource(out, "aws.iam.root", r.get("arn"), "root", "")

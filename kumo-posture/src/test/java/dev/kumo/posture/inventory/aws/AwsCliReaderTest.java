@@ -278,7 +278,63 @@ class AwsCliReaderTest {
 
   @Test
   void read_fixture_hasExactlyTheExpectedProblems() {
-    assertThat(load.problems()).hasSize(4);
+    assertThat(load.problems()).extracting(InventoryProblem::file).containsExactly(
+        US + "ec2-describe-instance-types.json",
+        US + "ec2-describe-instances.json",
+        US + "ec2-describe-volumes.json",
+        US + "guardduty-get-detector.12abc34d567e8fa901bc2d34e56789f0.json");
+  }
+
+  @Test
+  void read_bucketNameWithDots_andEmptyResourceName(@TempDir Path dir) throws IOException {
+    Path global = Files.createDirectories(dir.resolve("111122223333/global"));
+    Files.writeString(global.resolve("s3api-get-bucket-logging.logs.example.com.json"), "");
+    Files.writeString(global.resolve("s3api-get-bucket-policy..json"), "{}");
+    Files.writeString(global.resolve("s3api-list-buckets.json"), "");
+    InventoryLoad l = new AwsCliReader().read(dir);
+    assertThat(l.resources()).singleElement().satisfies(r -> {
+      assertThat(r.id()).isEqualTo("arn:aws:s3:::logs.example.com");
+      assertThat(r.account()).isEqualTo("111122223333");
+      assertThat(r.facts().bool("access_logging")).isFalse();
+    });
+    assertThat(l.problems()).extracting(p -> p.file() + ": " + p.reason()).containsExactly(
+        "111122223333/global/s3api-get-bucket-policy..json: not a known AWS CLI output name; known names are "
+            + "listed in docs/posture-inputs.md",
+        "111122223333/global/s3api-list-buckets.json: empty output: the command printed nothing (was its error "
+            + "sent elsewhere?)");
+  }
+
+  @Test
+  void read_noAccountAnywhere_isReportedAndResourcesKeepAnEmptyAccount(@TempDir Path dir) throws IOException {
+    Path global = Files.createDirectories(dir.resolve("prod/global"));
+    Files.writeString(global.resolve("s3api-get-bucket-versioning.b.json"), "{\"Status\": \"Suspended\"}");
+    InventoryLoad l = new AwsCliReader().read(dir);
+    assertThat(l.resources()).singleElement().satisfies(r -> {
+      assertThat(r.account()).isEmpty();
+      assertThat(r.facts().string("versioning")).isEqualTo("Suspended");
+    });
+    assertThat(l.problems()).extracting(InventoryProblem::reason).singleElement().asString()
+        .startsWith("account id unknown");
+  }
+
+  @Test
+  void read_everyKnownOutputAsEmptyObjectOrJunk_neverThrows(@TempDir Path dir) throws IOException {
+    for (String content : List.of("{}", "[]", "{\"Reservations\": [1, {\"Instances\": {}}], \"Policy\": 7}")) {
+      Path region = Files.createDirectories(dir.resolve(content.length() + "/111122223333/us-east-1"));
+      for (String name : new AwsCliReader().knownOutputs()) {
+        Files.writeString(region.resolve(name.replace("<resource>", "r1")), content);
+      }
+      InventoryLoad l = new AwsCliReader().read(dir.resolve(String.valueOf(content.length())));
+      assertThat(l.problems()).allSatisfy(p -> assertThat(p.file()).startsWith("111122223333/us-east-1/"));
+      assertThat(l.resources()).allSatisfy(r -> assertThat(r.account()).isEqualTo("111122223333"));
+    }
+  }
+
+  @Test
+  void read_file_isRefused(@TempDir Path dir) throws IOException {
+    Path f = Files.writeString(dir.resolve("x.json"), "{}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AwsCliReader().read(f))
+        .isInstanceOf(IOException.class);
   }
 
   private static final String EU = "arn:aws:%s:eu-west-1:210987654321:%s";
