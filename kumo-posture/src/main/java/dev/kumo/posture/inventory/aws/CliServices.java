@@ -304,7 +304,8 @@ final class CliServices {
     JsonObject vpc = c.getObject("resourcesVpcConfig");
     if (vpc != null) {
       f.put("endpoint_public", bool(vpc, "endpointPublicAccess"))
-          .put("public_access_cidrs", vpc.has("publicAccessCidrs") ? CliShapes.strings(vpc, "publicAccessCidrs") : null);
+          .put("public_access_cidrs",
+              vpc.has("publicAccessCidrs") ? CliShapes.strings(vpc, "publicAccessCidrs") : null);
     }
     JsonObject logging = c.getObject("logging");
     if (logging != null) {
