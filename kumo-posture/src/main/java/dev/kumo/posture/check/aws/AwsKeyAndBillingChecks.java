@@ -133,7 +133,8 @@ public final class AwsKeyAndBillingChecks implements CheckSet {
     }
     for (Resource a : alarms) {
       Facts f = a.facts();
-      boolean billing = "EstimatedCharges".equals(f.string("metric_name")) && "AWS/Billing".equals(f.string("namespace"));
+      boolean billing = "EstimatedCharges".equals(f.string("metric_name"))
+          && "AWS/Billing".equals(f.string("namespace"));
       Boolean actions = f.bool("actions_enabled");
       if (billing && Boolean.TRUE.equals(actions)) {
         return Verdict.pass("billing alarm " + a.name() + " has actions enabled");

@@ -36,8 +36,10 @@ class AwsIdentityChecksTest {
 
   @Test
   void rootMfa_passFailUnknown() {
-    assertThat(run(SET, "aws-iam-root-mfa", res("aws.iam.root", ROOT, "", "mfa_enabled", true))).isEqualTo(Status.PASS);
-    assertThat(run(SET, "aws-iam-root-mfa", res("aws.iam.root", ROOT, "", "mfa_enabled", false))).isEqualTo(Status.FAIL);
+    assertThat(run(SET, "aws-iam-root-mfa", res("aws.iam.root", ROOT, "", "mfa_enabled", true)))
+        .isEqualTo(Status.PASS);
+    assertThat(run(SET, "aws-iam-root-mfa", res("aws.iam.root", ROOT, "", "mfa_enabled", false)))
+        .isEqualTo(Status.FAIL);
     assertThat(run(SET, "aws-iam-root-mfa", res("aws.iam.root", ROOT, ""))).isEqualTo(Status.UNKNOWN);
   }
 
@@ -160,9 +162,10 @@ class AwsIdentityChecksTest {
 
   @Test
   void trustAnyPrincipal_starOrExternalAccountWithoutExternalIdFails() {
-    String star = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}";
-    String vendor = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::999988887777:root\"},"
+    String star = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
         + "\"Action\":\"sts:AssumeRole\"}]}";
+    String vendor = "{\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"AWS\":\"arn:aws:iam::999988887777:root\"},\"Action\":\"sts:AssumeRole\"}]}";
     String vendorWithId = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"999988887777\"},"
         + "\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"x1\"}}}]}";
     assertThat(run(SET, "aws-iam-role-trust-any-principal", role(star))).isEqualTo(Status.FAIL);

@@ -46,9 +46,10 @@ class AwsLoggingChecksTest {
 
   @Test
   void trailRegion_organizationTrailOfAnotherAccountCounts() {
-    Resource org = new Resource(Provider.AWS, "aws.cloudtrail.trail", "arn:aws:cloudtrail:us-east-1:999988887777:trail/org",
-        "org", "999988887777", "us-east-1", Facts.builder().put("logging", true).put("multi_region", true)
-        .put("management_events", true).put("organization_trail", true).build(), "test");
+    Resource org = new Resource(Provider.AWS, "aws.cloudtrail.trail",
+        "arn:aws:cloudtrail:us-east-1:999988887777:trail/org", "org", "999988887777", "us-east-1",
+        Facts.builder().put("logging", true).put("multi_region", true).put("management_events", true)
+            .put("organization_trail", true).build(), "test");
     assertThat(run(SET, "aws-cloudtrail-region-off", region("eu-west-1"), org)).isEqualTo(Status.PASS);
   }
 
