@@ -1,5 +1,8 @@
 package dev.kumo.posture.check;
 
+import dev.kumo.posture.check.aws.AwsIdentityChecks;
+import dev.kumo.posture.check.aws.AwsKeyAndBillingChecks;
+import dev.kumo.posture.check.aws.AwsLoggingChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +18,7 @@ public final class BuiltinChecks {
 
   /** The check sets whose rules are built in. */
   static List<CheckSet> sets() {
-    return List.of();
+    return List.of(new AwsIdentityChecks(), new AwsLoggingChecks(), new AwsKeyAndBillingChecks());
   }
 
   /**
