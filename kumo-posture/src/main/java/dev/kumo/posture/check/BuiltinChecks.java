@@ -1,5 +1,9 @@
 package dev.kumo.posture.check;
 
+import dev.kumo.posture.check.aws.AwsComputeChecks;
+import dev.kumo.posture.check.aws.AwsDatabaseChecks;
+import dev.kumo.posture.check.aws.AwsNetworkChecks;
+import dev.kumo.posture.check.aws.AwsStorageChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +19,8 @@ public final class BuiltinChecks {
 
   /** The check sets whose rules are built in. */
   static List<CheckSet> sets() {
-    return List.of();
+    return List.of(new AwsStorageChecks(), new AwsNetworkChecks(), new AwsComputeChecks(),
+        new AwsDatabaseChecks());
   }
 
   /**
