@@ -57,7 +57,8 @@ public final class AwsComputeChecks implements CheckSet {
     m.put("aws-lambda-url-no-auth", (r, inv, ctx) -> {
       String auth = r.facts().string("url_auth_type");
       if (auth == null) {
-        return Verdict.pass("no function URL in the inventory");
+        return Boolean.FALSE.equals(r.facts().bool("has_url")) ? Verdict.pass("no function URL")
+            : Verdict.unknown("url_auth_type");
       }
       return Verdict.of(!auth.equalsIgnoreCase("NONE"), "function URL requires " + auth,
           "function URL without authentication");

@@ -23,6 +23,8 @@ public final class AwsDatabaseChecks implements CheckSet {
     });
     m.put("aws-rds-deletion-protection-off", flag("deletion_protection", true, "deletion protection on",
         "deletion protection off"));
+    m.put("aws-rds-auto-minor-upgrade-off", flag("auto_minor_version_upgrade", true,
+        "automatic minor version upgrades on", "automatic minor version upgrades off"));
     m.put("aws-rds-snapshot-public", flag("public", false, "not publicly restorable", "restorable by everyone"));
     m.put("aws-redshift-cluster-public", flag("publicly_accessible", false, "not publicly accessible",
         "publicly accessible"));

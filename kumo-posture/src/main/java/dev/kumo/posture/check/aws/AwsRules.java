@@ -5,8 +5,6 @@ import dev.kumo.posture.check.Verdict;
 import dev.kumo.posture.inventory.Inventory;
 import dev.kumo.posture.inventory.Resource;
 import java.util.List;
-import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /** Small rule builders shared by the AWS check sets. */
 final class AwsRules {
@@ -31,10 +29,5 @@ final class AwsRules {
   static List<Resource> near(Inventory inv, String kind, Resource scope, boolean sameRegion) {
     return inv.inAccount(kind, scope).stream()
         .filter(r -> !sameRegion || r.region().equals(scope.region())).toList();
-  }
-
-  /** True when any element matches. */
-  static <T> boolean any(@Nullable List<T> list, Predicate<T> p) {
-    return list != null && list.stream().anyMatch(p);
   }
 }

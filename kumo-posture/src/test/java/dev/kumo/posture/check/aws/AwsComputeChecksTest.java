@@ -79,6 +79,9 @@ class AwsComputeChecksTest {
         .isEqualTo(Status.FAIL);
     assertThat(status(SET, "aws-lambda-url-no-auth", function(facts().put("url_auth_type", "AWS_IAM"))))
         .isEqualTo(Status.PASS);
+    assertThat(status(SET, "aws-lambda-url-no-auth", function(facts().put("has_url", false))))
+        .isEqualTo(Status.PASS);
+    assertThat(status(SET, "aws-lambda-url-no-auth", function(facts()))).isEqualTo(Status.UNKNOWN);
   }
 
   @Test

@@ -33,6 +33,8 @@ class AwsDatabaseChecksTest {
     assertThat(status(SET, "aws-rds-instance-unencrypted", db(facts().put("encrypted", true))))
         .isEqualTo(Status.PASS);
     assertThat(status(SET, "aws-rds-deletion-protection-off", db(facts()))).isEqualTo(Status.UNKNOWN);
+    assertThat(status(SET, "aws-rds-auto-minor-upgrade-off", db(facts().put("auto_minor_version_upgrade", false))))
+        .isEqualTo(Status.FAIL);
   }
 
   @Test
