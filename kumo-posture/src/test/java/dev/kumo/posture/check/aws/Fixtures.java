@@ -9,6 +9,7 @@ import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
 import dev.kumo.posture.policy.PolicyDocument;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Small inventories for the AWS check-set tests. */
@@ -33,7 +34,7 @@ final class Fixtures {
 
   /** The status of check {@code id} of {@code set} on {@code target}, in an inventory of target plus others. */
   static Status status(CheckSet set, String id, Resource target, Resource... others) {
-    List<Resource> all = new java.util.ArrayList<>(List.of(others));
+    List<Resource> all = new ArrayList<>(List.of(others));
     all.add(target);
     Inventory inv = new Inventory(all, List.of());
     Resource r = inv.byId(target.id());
