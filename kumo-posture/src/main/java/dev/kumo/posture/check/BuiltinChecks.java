@@ -1,8 +1,12 @@
 package dev.kumo.posture.check;
 
+import dev.kumo.posture.check.aws.AwsComputeChecks;
+import dev.kumo.posture.check.aws.AwsDatabaseChecks;
 import dev.kumo.posture.check.aws.AwsIdentityChecks;
 import dev.kumo.posture.check.aws.AwsKeyAndBillingChecks;
 import dev.kumo.posture.check.aws.AwsLoggingChecks;
+import dev.kumo.posture.check.aws.AwsNetworkChecks;
+import dev.kumo.posture.check.aws.AwsStorageChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +22,8 @@ public final class BuiltinChecks {
 
   /** The check sets whose rules are built in. */
   static List<CheckSet> sets() {
-    return List.of(new AwsIdentityChecks(), new AwsLoggingChecks(), new AwsKeyAndBillingChecks());
+    return List.of(new AwsStorageChecks(), new AwsNetworkChecks(), new AwsComputeChecks(),
+        new AwsDatabaseChecks(), new AwsIdentityChecks(), new AwsLoggingChecks(), new AwsKeyAndBillingChecks());
   }
 
   /**

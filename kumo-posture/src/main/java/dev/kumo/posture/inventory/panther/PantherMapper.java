@@ -2,6 +2,7 @@ package dev.kumo.posture.inventory.panther;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Resource;
+import java.util.List;
 import java.util.Set;
 
 /** Maps Panther resource snapshots of some resource types to inventory resources. One class per family. */
@@ -16,4 +17,14 @@ public interface PantherMapper {
    * @throws IllegalArgumentException naming the field when the snapshot is malformed
    */
   Resource map(String type, JsonObject snapshot, String origin);
+
+  /**
+   * Maps one snapshot to the resource of {@link #map} first, followed by any resources nested in it (e.g. the
+   * EBS snapshots listed in an {@code AWS.EC2.Volume}). The default is {@code map} alone.
+   *
+   * @throws IllegalArgumentException naming the field when the snapshot is malformed
+   */
+  default List<Resource> mapAll(String type, JsonObject snapshot, String origin) {
+    return List.of(map(type, snapshot, origin));
+  }
 }

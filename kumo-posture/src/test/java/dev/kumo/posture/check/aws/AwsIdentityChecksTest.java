@@ -1,10 +1,10 @@
 package dev.kumo.posture.check.aws;
 
-import static dev.kumo.posture.check.aws.Fixtures.ACCOUNT;
-import static dev.kumo.posture.check.aws.Fixtures.account;
-import static dev.kumo.posture.check.aws.Fixtures.daysAgo;
-import static dev.kumo.posture.check.aws.Fixtures.res;
-import static dev.kumo.posture.check.aws.Fixtures.run;
+import static dev.kumo.posture.check.aws.IdentityFixtures.ACCOUNT;
+import static dev.kumo.posture.check.aws.IdentityFixtures.account;
+import static dev.kumo.posture.check.aws.IdentityFixtures.daysAgo;
+import static dev.kumo.posture.check.aws.IdentityFixtures.res;
+import static dev.kumo.posture.check.aws.IdentityFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.posture.check.Status;

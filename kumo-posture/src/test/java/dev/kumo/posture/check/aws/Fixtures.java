@@ -7,43 +7,44 @@ import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.Inventory;
 import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
+import dev.kumo.posture.policy.PolicyDocument;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Small builders for check tests. */
+/** Small inventories for the AWS check-set tests. */
 final class Fixtures {
   static final String ACCOUNT = "111122223333";
-  static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-  static final CheckContext CTX = CheckContext.at(NOW);
+  static final String REGION = "eu-west-1";
+  static final CheckContext CONTEXT = CheckContext.at(Instant.parse("2026-01-01T00:00:00Z"));
 
   private Fixtures() {}
 
-  static Resource res(String kind, String id, String region, Object... facts) {
-    Facts.Builder f = Facts.builder();
-    for (int i = 0; i < facts.length; i += 2) {
-      f.put((String) facts[i], facts[i + 1]);
-    }
-    return new Resource(Provider.AWS, kind, id, id.substring(id.lastIndexOf('/') + 1), ACCOUNT, region, f.build(),
-        "test");
+  static Resource aws(String kind, String id, Facts facts) {
+    return new Resource(Provider.AWS, kind, id, id, ACCOUNT, REGION, facts, "test");
   }
 
-  static Resource region(String region) {
-    return new Resource(Provider.AWS, "aws.region", Inventory.scopeId(Provider.AWS, ACCOUNT, region), region,
-        ACCOUNT, region, Facts.EMPTY, "inventory");
+  static Facts.Builder facts() {
+    return Facts.builder();
   }
 
-  static Resource account() {
-    return new Resource(Provider.AWS, "aws.account", Inventory.scopeId(Provider.AWS, ACCOUNT, ""), ACCOUNT,
-        ACCOUNT, "", Facts.EMPTY, "inventory");
+  static PolicyDocument policy(String json) {
+    return PolicyDocument.parse(json);
   }
 
-  /** Runs {@code check} of {@code set} on {@code subject} within an inventory of {@code others}. */
-  static Status run(CheckSet set, String check, Resource subject, Resource... others) {
-    Inventory inv = new Inventory(List.of(others), List.of());
-    return set.rules().get(check).test(subject, inv, CTX).status();
+  /** The status of check {@code id} of {@code set} on {@code target}, in an inventory of target plus others. */
+  static Status status(CheckSet set, String id, Resource target, Resource... others) {
+    List<Resource> all = new ArrayList<>(List.of(others));
+    all.add(target);
+    Inventory inv = new Inventory(all, List.of());
+    Resource r = inv.byId(target.id());
+    return set.rules().get(id).test(r == null ? target : r, inv, CONTEXT).status();
   }
 
-  static Instant daysAgo(long days) {
-    return NOW.minusSeconds(days * 86_400);
+  /** The status of a check on the synthetic account (or region) scope of an inventory. */
+  static Status scopeStatus(CheckSet set, String id, String scopeKind, Resource... resources) {
+    Inventory inv = new Inventory(List.of(resources), List.of());
+    Resource scope = inv.ofKind(scopeKind).get(0);
+    return set.rules().get(id).test(scope, inv, CONTEXT).status();
   }
 }
