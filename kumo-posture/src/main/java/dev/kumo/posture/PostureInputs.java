@@ -1,0 +1,153 @@
+package dev.kumo.posture;
+
+import dev.kumo.posture.check.CheckResult;
+import dev.kumo.posture.inventory.FormatSniffer;
+import dev.kumo.posture.inventory.Inventory;
+import dev.kumo.posture.inventory.InventoryLoad;
+import dev.kumo.posture.inventory.InventoryProblem;
+import dev.kumo.posture.inventory.InventoryReader;
+import dev.kumo.posture.inventory.Resource;
+import dev.kumo.posture.inventory.aws.AwsCliReader;
+import dev.kumo.posture.inventory.aws.AwsConfigReader;
+import dev.kumo.posture.inventory.panther.PantherSnapshotReader;
+import dev.kumo.posture.inventory.terraform.TerraformReader;
+import dev.kumo.posture.prowler.ProwlerImport;
+import dev.kumo.posture.prowler.ProwlerOcsfReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads cloud exports: tells each file's format ({@link FormatSniffer}) unless one is given, reads it with
+ * that format's reader, imports Prowler OCSF findings, and merges everything into one {@link Inventory}.
+ * A folder is read as a whole when it is an AWS CLI output folder or holds only AWS Config exports, else file
+ * by file. Files of no known format are problems naming the file; the rest is still read.
+ */
+public final class PostureInputs {
+  /** The format name of Prowler OCSF findings. */
+  public static final String PROWLER = "prowler";
+
+  /**
+   * What was loaded.
+   *
+   * @param imported findings imported from Prowler
+   * @param read each file or folder read, with its format ({@code path (format)})
+   */
+  public record Loaded(Inventory inventory, List<CheckResult> imported, List<String> read) {
+    public Loaded {
+      imported = List.copyOf(imported);
+      read = List.copyOf(read);
+    }
+  }
+
+  private final Map<String, InventoryReader> readers = new LinkedHashMap<>();
+  private final ProwlerOcsfReader prowler = new ProwlerOcsfReader();
+
+  /** Inputs with every built-in reader. */
+  public PostureInputs() {
+    for (InventoryReader r : List.of(new AwsConfigReader(), new AwsCliReader(), new TerraformReader(),
+        new PantherSnapshotReader())) {
+      readers.put(r.format(), r);
+    }
+  }
+
+  /** Format names accepted by {@link #load}, sorted. */
+  public Set<String> formats() {
+    Set<String> out = new TreeSet<>(readers.keySet());
+    out.add(PROWLER);
+    return out;
+  }
+
+  /**
+   * Loads {@code paths}; {@code format} forces one format for all of them (null: tell per file).
+   *
+   * @throws IllegalArgumentException for an unknown format name
+   */
+  public Loaded load(List<Path> paths, @Nullable String format) throws IOException {
+    if (format != null && !formats().contains(format)) {
+      throw new IllegalArgumentException("unknown inventory format '" + format + "' (known: "
+          + String.join(", ", formats()) + ")");
+    }
+    List<Resource> resources = new ArrayList<>();
+    List<InventoryProblem> problems = new ArrayList<>();
+    List<CheckResult> imported = new ArrayList<>();
+    List<String> read = new ArrayList<>();
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        problems.add(new InventoryProblem(p.toString(), "", "no such file or folder"));
+        continue;
+      }
+      for (Map.Entry<Path, String> unit : units(p, format, problems).entrySet()) {
+        String f = unit.getValue();
+        read.add(unit.getKey() + " (" + f + ")");
+        if (f.equals(PROWLER)) {
+          ProwlerImport pi = prowler.read(unit.getKey());
+          resources.addAll(pi.resources());
+          problems.addAll(pi.problems());
+          imported.addAll(pi.results());
+        } else {
+          InventoryLoad load = readers.get(f).read(unit.getKey());
+          resources.addAll(load.resources());
+          problems.addAll(load.problems());
+        }
+      }
+    }
+    return new Loaded(new Inventory(resources, problems), imported, read);
+  }
+
+  /** What to read under {@code p}, with the format of each: whole folders where the reader takes folders. */
+  private Map<Path, String> units(Path p, @Nullable String format, List<InventoryProblem> problems)
+      throws IOException {
+    Map<Path, String> out = new LinkedHashMap<>();
+    if (format != null) {
+      out.put(p, format);
+      return out;
+    }
+    if (!Files.isDirectory(p)) {
+      String f = FormatSniffer.detect(p);
+      if (f == null) {
+        problems.add(unknown(p));
+      } else {
+        out.put(p, f);
+      }
+      return out;
+    }
+    if ("aws-cli".equals(FormatSniffer.detect(p))) {
+      out.put(p, "aws-cli");
+      return out;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(p)) {
+      files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+          .toList();
+    }
+    Map<Path, String> perFile = new LinkedHashMap<>();
+    for (Path f : files) {
+      String detected = FormatSniffer.detect(f);
+      if (detected == null) {
+        problems.add(unknown(f));
+      } else {
+        perFile.put(f, detected);
+      }
+    }
+    if (!perFile.isEmpty() && perFile.values().stream().allMatch("aws-config"::equals)) {
+      out.put(p, "aws-config"); // one read links flow logs and group members across the files
+    } else {
+      out.putAll(perFile);
+    }
+    return out;
+  }
+
+  private InventoryProblem unknown(Path f) {
+    return new InventoryProblem(f.toString(), "", "not a known inventory export (formats: "
+        + String.join(", ", formats()) + ")");
+  }
+}
