@@ -1,5 +1,7 @@
 package dev.kumo.posture.check;
 
+import dev.kumo.posture.check.azure.AzureChecks;
+import dev.kumo.posture.check.gcp.GcpChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ public final class BuiltinChecks {
 
   /** The check sets whose rules are built in. */
   static List<CheckSet> sets() {
-    return List.of();
+    return List.of(new AzureChecks(), new GcpChecks());
   }
 
   /**
