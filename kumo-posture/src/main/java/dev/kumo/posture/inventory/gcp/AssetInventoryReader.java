@@ -41,11 +41,14 @@ import org.jspecify.annotations.Nullable;
  * resource name). The account is the project id: from the name, the data, or the {@code ancestors} project
  * number translated through the export's own project assets (else the number). When the load holds an IAM
  * export, assets of IAM-bearing kinds without a policy line get empty {@code iam_members}: the export lists
- * every policy there is. Each malformed line is a problem naming file and line.
+ * every policy there is. An instance that does not set {@code serial-port-enable} inherits it from its project's
+ * {@code compute.googleapis.com/Project} common metadata when the export holds it (else it is off, the
+ * default). Each malformed line is a problem naming file and line.
  */
 public final class AssetInventoryReader implements InventoryReader {
   private static final Pattern PROJECT_IN_NAME = Pattern.compile("/projects/([^/]+)");
   private static final Pattern NUMBER = Pattern.compile("\\d+");
+  private static final String COMPUTE_PROJECT_TYPE = "compute.googleapis.com/Project";
 
   @Override
   public String format() {
@@ -85,7 +88,7 @@ public final class AssetInventoryReader implements InventoryReader {
       int n = 0;
       while ((line = in.readLine()) != null) {
         n++;
-        String t = line.strip();
+        String t = (n == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
         if (t.isEmpty()) {
           continue;
         }
@@ -162,6 +165,15 @@ public final class AssetInventoryReader implements InventoryReader {
         }
       }
     }
+    Map<String, Boolean> projectSerialPort = new HashMap<>();
+    for (Asset a : assets) {
+      if (a.assetType().equals(COMPUTE_PROJECT_TYPE)) {
+        Boolean serial = GcpFacts.serialPort(object(a.json(), "resource", "data", "commonInstanceMetadata"));
+        if (serial != null) {
+          projectSerialPort.put(account(a, projectIds), serial);
+        }
+      }
+    }
     boolean iamSeen = assets.stream().anyMatch(a -> field(a.json(), "iam_policy", "iamPolicy") != null);
     Map<String, Partial> byName = new LinkedHashMap<>();
     for (Asset a : assets) {
@@ -178,6 +190,7 @@ public final class AssetInventoryReader implements InventoryReader {
       }
       JsonObject data = object(resource, "data");
       if (data != null) {
+        p.hasData = true;
         p.facts.putAll(GcpFacts.ofResource(kind, data,
             reason -> problems.add(new InventoryProblem(a.file(), a.where(), reason))));
       }
@@ -188,6 +201,10 @@ public final class AssetInventoryReader implements InventoryReader {
     }
     List<Resource> out = new ArrayList<>();
     byName.forEach((name, p) -> {
+      if (p.kind.equals(GcpKinds.INSTANCE) && p.hasData && !p.facts.has("serial_port")) {
+        // inherited from the project's common metadata; off (the default) when the export does not show it
+        p.facts.put("serial_port", projectSerialPort.getOrDefault(p.account, Boolean.FALSE));
+      }
       if (iamSeen && !p.hasPolicy && GcpKinds.hasIamFacts(p.kind)) {
         p.facts.putAll(GcpFacts.noPolicy(p.kind));
       }
@@ -238,6 +255,7 @@ public final class AssetInventoryReader implements InventoryReader {
     String account = "";
     String region = "";
     boolean hasPolicy;
+    boolean hasData;
 
     Partial(String kind, String origin) {
       this.kind = kind;

@@ -175,14 +175,20 @@ final class GcpFacts {
       }
       f.put("has_public_ip", pub);
     }
-    boolean serial = false;
-    for (JsonObject item : objects(data, "metadata", "items")) {
+    // absent when the instance does not set it: it then inherits the project's metadata (see the reader)
+    f.put("serial_port", serialPort(object(data, "metadata")));
+  }
+
+  /** The {@code serial-port-enable} value of a metadata object ({@code items} of key/value), or null. */
+  static @Nullable Boolean serialPort(@Nullable JsonObject metadata) {
+    Boolean serial = null;
+    for (JsonObject item : objects(metadata, "items")) {
       if ("serial-port-enable".equalsIgnoreCase(string(item, "key"))) {
         String v = string(item, "value");
         serial = v != null && (v.trim().equalsIgnoreCase("true") || v.trim().equals("1"));
       }
     }
-    f.put("serial_port", serial);
+    return serial;
   }
 
   private static void sql(JsonObject data, Facts.Builder f) {

@@ -221,6 +221,22 @@ class AssetInventoryReaderTest {
   }
 
   @Test
+  void read_instanceWithoutOwnSerialPortSetting_inheritsProjectMetadata_andBomIsIgnored(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("export.json");
+    Files.writeString(f, "\uFEFF" + """
+        {"name":"//compute.googleapis.com/projects/p1","asset_type":"compute.googleapis.com/Project","resource":{"version":"v1","discovery_document_uri":"https://www.googleapis.com/discovery/v1/apis/compute/v1/rest","discovery_name":"Project","parent":"//cloudresourcemanager.googleapis.com/projects/7","data":{"commonInstanceMetadata":{"items":[{"key":"serial-port-enable","value":"true"}]},"name":"p1"},"location":"global"},"ancestors":["projects/7"],"update_time":"2026-11-20T08:14:03.512Z"}
+        {"name":"//compute.googleapis.com/projects/p1/zones/us-east1-b/instances/vm","asset_type":"compute.googleapis.com/Instance","resource":{"version":"v1","discovery_document_uri":"https://www.googleapis.com/discovery/v1/apis/compute/v1/rest","discovery_name":"Instance","parent":"//cloudresourcemanager.googleapis.com/projects/7","data":{"name":"vm","metadata":{"items":[]}},"location":"us-east1-b"},"ancestors":["projects/7"],"update_time":"2026-11-20T08:14:03.512Z"}
+        """);
+
+    InventoryLoad load = reader.read(f);
+
+    assertThat(load.problems()).isEmpty();
+    assertThat(named(load, "p1").kind()).isEqualTo("gcp.compute.project");
+    assertThat(named(load, "vm").facts().bool("serial_port")).isTrue();
+  }
+
+  @Test
   void days_roundsUpSecondsAndRejectsOtherText() {
     assertThat(GcpFacts.days("7776000s")).isEqualTo(90L);
     assertThat(GcpFacts.days("7776001.5s")).isEqualTo(91L);
