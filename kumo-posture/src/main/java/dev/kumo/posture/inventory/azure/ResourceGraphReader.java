@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  *
  * <p>Each record becomes a {@link Resource} of the kind its {@code type} maps to (see {@code
  * docs/posture-facts.md}); unknown types become facts-less resources. SQL server firewall rules are folded
- * into their server's {@code firewall_open_to_world}. Records without {@code id} or {@code type} are problems.
+ * into their server's {@code firewall_open_to_world}. Region is the {@code location} ("" when absent or
+ * {@code global}). Records without {@code id} or {@code type} are problems, as is a {@code skip_token} (a
+ * partial result).
  */
 public final class ResourceGraphReader implements InventoryReader {
   @Override
@@ -120,7 +122,7 @@ public final class ResourceGraphReader implements InventoryReader {
       String shortName = string(record, "name");
       String location = string(record, "location");
       resources.add(new Resource(Provider.AZURE, kind, id, shortName == null ? lastSegment(id) : shortName,
-          account, location == null ? "" : location, facts, origin));
+          account, location == null || location.equalsIgnoreCase("global") ? "" : location, facts, origin));
     }
   }
 

@@ -179,7 +179,7 @@ public final class AssetInventoryReader implements InventoryReader {
     for (Asset a : assets) {
       String kind = GcpKinds.kind(a.assetType());
       Partial p = byName.computeIfAbsent(a.name(), k -> new Partial(kind, a.file() + " " + a.where()));
-      JsonObject resource = object(field(a.json(), "resource", "resource"));
+      JsonObject resource = object(a.json(), "resource");
       String account = account(a, projectIds);
       if (!account.isEmpty()) {
         p.account = account;
