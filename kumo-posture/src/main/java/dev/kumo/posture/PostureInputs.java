@@ -9,6 +9,8 @@ import dev.kumo.posture.inventory.InventoryReader;
 import dev.kumo.posture.inventory.Resource;
 import dev.kumo.posture.inventory.aws.AwsCliReader;
 import dev.kumo.posture.inventory.aws.AwsConfigReader;
+import dev.kumo.posture.inventory.azure.ResourceGraphReader;
+import dev.kumo.posture.inventory.gcp.AssetInventoryReader;
 import dev.kumo.posture.inventory.panther.PantherSnapshotReader;
 import dev.kumo.posture.inventory.terraform.TerraformReader;
 import dev.kumo.posture.prowler.ProwlerImport;
@@ -48,13 +50,17 @@ public final class PostureInputs {
     }
   }
 
+  /** Formats whose readers take a whole folder and link resources across its files. */
+  private static final Set<String> FOLDER_FORMATS = Set.of("aws-config", "gcp-asset-inventory",
+      "azure-resource-graph");
+
   private final Map<String, InventoryReader> readers = new LinkedHashMap<>();
   private final ProwlerOcsfReader prowler = new ProwlerOcsfReader();
 
   /** Inputs with every built-in reader. */
   public PostureInputs() {
-    for (InventoryReader r : List.of(new AwsConfigReader(), new AwsCliReader(), new TerraformReader(),
-        new PantherSnapshotReader())) {
+    for (InventoryReader r : List.of(new AwsConfigReader(), new AwsCliReader(), new ResourceGraphReader(),
+        new AssetInventoryReader(), new TerraformReader(), new PantherSnapshotReader())) {
       readers.put(r.format(), r);
     }
   }
@@ -138,8 +144,10 @@ public final class PostureInputs {
         perFile.put(f, detected);
       }
     }
-    if (!perFile.isEmpty() && perFile.values().stream().allMatch("aws-config"::equals)) {
-      out.put(p, "aws-config"); // one read links flow logs and group members across the files
+    Set<String> kinds = new TreeSet<>(perFile.values());
+    if (kinds.size() == 1 && FOLDER_FORMATS.contains(kinds.iterator().next())) {
+      // one read links what spans files: flow logs and group members (AWS Config), IAM policies (GCP)
+      out.put(p, kinds.iterator().next());
     } else {
       out.putAll(perFile);
     }

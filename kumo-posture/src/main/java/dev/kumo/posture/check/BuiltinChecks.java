@@ -7,6 +7,8 @@ import dev.kumo.posture.check.aws.AwsKeyAndBillingChecks;
 import dev.kumo.posture.check.aws.AwsLoggingChecks;
 import dev.kumo.posture.check.aws.AwsNetworkChecks;
 import dev.kumo.posture.check.aws.AwsStorageChecks;
+import dev.kumo.posture.check.azure.AzureChecks;
+import dev.kumo.posture.check.gcp.GcpChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ public final class BuiltinChecks {
   /** The check sets whose rules are built in. */
   static List<CheckSet> sets() {
     return List.of(new AwsStorageChecks(), new AwsNetworkChecks(), new AwsComputeChecks(),
-        new AwsDatabaseChecks(), new AwsIdentityChecks(), new AwsLoggingChecks(), new AwsKeyAndBillingChecks());
+        new AwsDatabaseChecks(), new AwsIdentityChecks(), new AwsLoggingChecks(), new AwsKeyAndBillingChecks(),
+        new AzureChecks(), new GcpChecks());
   }
 
   /**
