@@ -73,25 +73,44 @@ public final class PostureInputs {
   }
 
   /**
+   * One export to read.
+   *
+   * @param format its format, or null to tell it from the content
+   */
+  public record Input(Path path, @Nullable String format) {}
+
+  /**
    * Loads {@code paths}; {@code format} forces one format for all of them (null: tell per file).
    *
    * @throws IllegalArgumentException for an unknown format name
    */
   public Loaded load(List<Path> paths, @Nullable String format) throws IOException {
-    if (format != null && !formats().contains(format)) {
-      throw new IllegalArgumentException("unknown inventory format '" + format + "' (known: "
-          + String.join(", ", formats()) + ")");
+    return load(paths.stream().map(p -> new Input(p, format)).toList());
+  }
+
+  /**
+   * Loads every input in order.
+   *
+   * @throws IllegalArgumentException for an unknown format name
+   */
+  public Loaded load(List<Input> inputs) throws IOException {
+    for (Input in : inputs) {
+      if (in.format() != null && !formats().contains(in.format())) {
+        throw new IllegalArgumentException("unknown inventory format '" + in.format() + "' (known: "
+            + String.join(", ", formats()) + ")");
+      }
     }
     List<Resource> resources = new ArrayList<>();
     List<InventoryProblem> problems = new ArrayList<>();
     List<CheckResult> imported = new ArrayList<>();
     List<String> read = new ArrayList<>();
-    for (Path p : paths) {
+    for (Input in : inputs) {
+      Path p = in.path();
       if (!Files.exists(p)) {
         problems.add(new InventoryProblem(p.toString(), "", "no such file or folder"));
         continue;
       }
-      for (Map.Entry<Path, String> unit : units(p, format, problems).entrySet()) {
+      for (Map.Entry<Path, String> unit : units(p, in.format(), problems).entrySet()) {
         String f = unit.getValue();
         read.add(unit.getKey() + " (" + f + ")");
         if (f.equals(PROWLER)) {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 public final class PostureDocs {
   /** Columns of the ranked table (also the CSV). */
   static final List<String> COLUMNS = List.of("rank", "severity", "visibility", "check", "account", "region",
-      "resource", "detail", "watched by");
+      "resource", "detail", "watched by", "resource id");
 
   /** The whole report. */
   public Doc report(PostureResult scan) {
@@ -61,10 +61,9 @@ public final class PostureDocs {
             + " rules)"));
       }
       rows.add(List.of(String.valueOf(++rank), c.check().severity().id(), r.visibility().label(), c.check().id(),
-          res.account(), res.region(), res.name().equals(res.id()) ? res.id() : res.name() + " (" + res.id() + ")",
-          c.detail(), String.join("; ", watchers)));
+          res.account(), res.region(), res.name(), c.detail(), String.join("; ", watchers), res.id()));
     }
-    return new Doc.Table(COLUMNS, rows, List.of(6, 7, 8));
+    return new Doc.Table(COLUMNS, rows, List.of(6, 7, 8, 9));
   }
 
   private static String summary(PostureResult scan) {
