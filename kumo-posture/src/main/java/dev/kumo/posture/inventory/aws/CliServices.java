@@ -281,15 +281,22 @@ final class CliServices {
         text(fn, "FunctionName")).put("role", optText(fn, "Role")).put("runtime", optText(fn, "Runtime")));
   }
 
+  /** {@code ResourceNotFoundException} means the function has no resource policy. */
   private static void functionPolicy(CliOutput out, CliResources into) {
-    if (!out.failedWith("ResourceNotFoundException")) {
-      function(out, into, out.name()).put("policy", PolicyDocument.fromTree(text(out.json(), "Policy")));
+    if (out.failedWith("ResourceNotFoundException")) {
+      function(out, into, out.name()).put("has_policy", false);
+    } else {
+      function(out, into, out.name()).put("policy", PolicyDocument.fromTree(text(out.json(), "Policy")))
+          .put("has_policy", true);
     }
   }
 
+  /** {@code ResourceNotFoundException} means the function has no URL. */
   private static void functionUrl(CliOutput out, CliResources into) {
-    if (!out.failedWith("ResourceNotFoundException")) {
-      function(out, into, out.name()).put("url_auth_type", text(out.json(), "AuthType"));
+    if (out.failedWith("ResourceNotFoundException")) {
+      function(out, into, out.name()).put("has_url", false);
+    } else {
+      function(out, into, out.name()).put("url_auth_type", text(out.json(), "AuthType")).put("has_url", true);
     }
   }
 

@@ -286,6 +286,24 @@ class AwsCliReaderTest {
   }
 
   @Test
+  void read_lambdaWithoutPolicyOrUrl_hasNeither(@TempDir Path dir) throws IOException {
+    Path eu = Files.createDirectories(dir.resolve("111122223333/eu-west-1"));
+    Files.writeString(eu.resolve("lambda-get-policy.resize.json"), "\nAn error occurred (ResourceNotFoundException) "
+        + "when calling the GetPolicy operation: The resource you requested does not exist.\n");
+    Files.writeString(eu.resolve("lambda-get-function-url-config.resize.json"), "\nAn error occurred "
+        + "(ResourceNotFoundException) when calling the GetFunctionUrlConfig operation: The resource you requested "
+        + "does not exist.\n");
+    InventoryLoad l = new AwsCliReader().read(dir);
+    assertThat(l.problems()).isEmpty();
+    assertThat(l.resources()).singleElement().satisfies(r -> {
+      assertThat(r.id()).isEqualTo("arn:aws:lambda:eu-west-1:111122223333:function:resize");
+      assertThat(r.facts().bool("has_policy")).isFalse();
+      assertThat(r.facts().bool("has_url")).isFalse();
+      assertThat(r.facts().policy("policy")).isNull();
+    });
+  }
+
+  @Test
   void read_bucketNameWithDots_andEmptyResourceName(@TempDir Path dir) throws IOException {
     Path global = Files.createDirectories(dir.resolve("111122223333/global"));
     Files.writeString(global.resolve("s3api-get-bucket-logging.logs.example.com.json"), "");
