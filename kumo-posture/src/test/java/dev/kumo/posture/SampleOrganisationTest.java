@@ -38,9 +38,11 @@ import org.junit.jupiter.api.Test;
  *   <li>IVS-02 (spend watched for surprises, shared for every service model) has no owner in owners.yml;</li>
  *   <li>the only trail is a single-region trail in us-east-1, while eu-west-1 runs workloads;</li>
  *   <li>EBS snapshot snap-0e7f1a2b3c4d5e6f7 in eu-west-1 is publicly restorable and, with no trail there,
- *       nobody would see it being copied.</li>
+ *       nobody would see it being copied. AWS cannot make an encrypted snapshot public, so it is also
+ *       unencrypted, which the encryption-at-rest control reports as well.</li>
  * </ol>
- * The {@code fixed/} CLI outputs (read last, so they win) make the trail multi-region and the snapshot private.
+ * The {@code fixed/} CLI outputs (read last, so they win) make the trail multi-region and the snapshot an
+ * encrypted, privately shared copy.
  */
 class SampleOrganisationTest {
   private static final Path ORG = Path.of("src/test/resources/posture/sample-org");
@@ -106,13 +108,16 @@ class SampleOrganisationTest {
 
     List<String> trailControls = controlsWithCheck("aws-cloudtrail-region-off");
     List<String> snapshotControls = controlsWithCheck("aws-ec2-snapshot-public");
+    List<String> encryptionControls = controlsWithCheck("aws-ec2-snapshot-unencrypted");
     assertThat(trailControls).containsExactly("LOG-03", "LOG-07");
     assertThat(snapshotControls).containsExactly("DSP-17");
+    assertThat(encryptionControls).containsExactly("CEK-03");
     Map<String, DeadSpot> spots = new HashMap<>();
     run.report().deadSpots().forEach(d -> spots.put(d.control().id(), d));
     List<String> expected = new java.util.ArrayList<>(List.of("IVS-02"));
     expected.addAll(trailControls);
     expected.addAll(snapshotControls);
+    expected.addAll(encryptionControls);
     assertThat(spots.keySet()).as("dead spots: %s", describe(run.report()))
         .containsExactlyInAnyOrderElementsOf(expected);
 
@@ -139,6 +144,12 @@ class SampleOrganisationTest {
       });
       assertThat(d.blind()).isTrue();
     }
+    for (String id : encryptionControls) {
+      DeadSpot d = spots.get(id);
+      assertThat(d.reasons()).as(id).containsExactly(Reason.FAILING_EVIDENCE);
+      assertThat(d.failing()).as(id).extracting(f -> f.result().check().id() + " " + f.result().resource().id())
+          .containsExactly("aws-ec2-snapshot-unencrypted " + PLANTED_SNAPSHOT);
+    }
     // the same snapshot, seen by the posture ranking: first in line
     RankedResult first = run.scan().ranked().get(0);
     assertThat(first.visibility()).isEqualTo(Visibility.BLIND);
@@ -155,14 +166,14 @@ class SampleOrganisationTest {
     Run run = run(List.of(ORG.resolve("config"), ORG.resolve("cli"), ORG.resolve("fixed")), fixed);
 
     assertThat(run.loaded().inventory().problems()).isEmpty();
-    // still unencrypted, but private: no control lists aws-ec2-snapshot-unencrypted
-    assertThat(failing(run.scan())).containsExactly("aws-ec2-snapshot-unencrypted " + PLANTED_SNAPSHOT);
+    // the vendor export is now an encrypted copy shared privately
+    assertThat(failing(run.scan())).isEmpty();
     assertThat(run.report().warnings()).isEmpty();
     assertThat(run.report().deadSpots()).as("dead spots: %s", describe(run.report())).isEmpty();
   }
 
   @Test
-  void deadSpots_ownerAddedOnly_leavesTheTwoExposures() throws IOException {
+  void deadSpots_ownerAddedOnly_leavesTheExposures() throws IOException {
     Owners planted = owners();
     Map<String, String> controls = new HashMap<>(planted.controls());
     controls.put("IVS-02", "finops");
@@ -171,7 +182,7 @@ class SampleOrganisationTest {
         new Owners(controls, planted.services(), planted.domains(), planted.attestations()));
 
     assertThat(run.report().deadSpots()).extracting(d -> d.control().id())
-        .containsExactlyInAnyOrder("LOG-03", "LOG-07", "DSP-17");
+        .containsExactlyInAnyOrder("LOG-03", "LOG-07", "DSP-17", "CEK-03");
     assertThat(run.report().deadSpots()).allSatisfy(d ->
         assertThat(d.reasons()).containsExactly(Reason.FAILING_EVIDENCE));
   }

@@ -63,7 +63,7 @@ class ControlCatalogDataTest {
       "gcp-storage-bucket-public", "gcp-storage-uniform-access-off", "gcp-storage-versioning-off",
       "gcp-firewall-admin-ports-open", "gcp-firewall-all-ports-open", "gcp-instance-default-sa-full-scope",
       "gcp-instance-public-ip", "gcp-instance-serial-port-on", "gcp-sql-instance-public",
-      "gcp-image-public", "gcp-snapshot-or-disk-public", "gcp-kms-key-rotation-off",
+      "gcp-image-public", "gcp-snapshot-public", "gcp-disk-public", "gcp-kms-key-rotation-off",
       "gcp-sa-key-user-managed-old", "gcp-project-sa-admin-role", "gcp-subnet-flow-logs-off",
       "gcp-data-access-audit-off");
 

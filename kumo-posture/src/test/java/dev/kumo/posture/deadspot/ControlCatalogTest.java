@@ -3,7 +3,10 @@ package dev.kumo.posture.deadspot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.posture.check.BuiltinChecks;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ControlCatalogTest {
@@ -16,6 +19,15 @@ class ControlCatalogTest {
     assertThat(c.controls()).hasSizeGreaterThanOrEqualTo(60);
     assertThat(c.service("aws.ec2")).isNotNull();
     assertThat(c.controls()).extracting(Control::domain).contains("A&A", "LOG", "IAM", "DSP", "BCR");
+  }
+
+  @Test
+  void bundled_everyBuiltinCheckIsEvidenceForAControlAndNoControlNamesAnUnknownCheck() {
+    Set<String> checks = BuiltinChecks.all().stream().map(c -> c.meta().id()).collect(Collectors.toSet());
+    Set<String> referenced = ControlCatalog.bundled().controls().stream().flatMap(c -> c.checks().stream())
+        .collect(Collectors.toSet());
+    assertThat(referenced).as("checks named by controls").isSubsetOf(checks);
+    assertThat(checks).as("checks evidencing some control").isSubsetOf(referenced);
   }
 
   @Test
