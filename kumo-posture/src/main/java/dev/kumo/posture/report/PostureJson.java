@@ -9,7 +9,8 @@ import dev.kumo.posture.inventory.Resource;
 import dev.kumo.posture.rank.RankedResult;
 import dev.kumo.posture.rank.SourceView;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ public final class PostureJson {
   /** One line per result, in the order described above. */
   public List<String> lines(PostureResult scan) {
     List<String> out = new ArrayList<>();
-    Set<CheckResult> ranked = new HashSet<>();
+    Set<CheckResult> ranked = Collections.newSetFromMap(new IdentityHashMap<>());
     int rank = 0;
     for (RankedResult r : scan.ranked()) {
       ranked.add(r.result());
