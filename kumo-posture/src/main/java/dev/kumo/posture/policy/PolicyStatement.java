@@ -1,6 +1,7 @@
 package dev.kumo.posture.policy;
 
 import dev.kumo.json.JsonObject;
+import dev.kumo.tuning.Glob;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -69,9 +70,14 @@ public record PolicyStatement(boolean allow, List<String> principals, boolean no
    */
   public boolean coversAction(String action) {
     if (!notActions.isEmpty()) {
-      return notActions.stream().noneMatch(p -> Wildcards.matches(p, action));
+      return notActions.stream().noneMatch(p -> matches(p, action));
     }
-    return actions.stream().anyMatch(p -> Wildcards.matches(p, action));
+    return actions.stream().anyMatch(p -> matches(p, action));
+  }
+
+  /** IAM action patterns: {@code *} and {@code ?} wildcards, case-insensitive, linear time. */
+  static boolean matches(String pattern, String action) {
+    return new Glob(pattern.toLowerCase(Locale.ROOT)).matches(action.toLowerCase(Locale.ROOT));
   }
 
   /** True when the statement applies to every resource ({@code *}, or a NotResource). */
