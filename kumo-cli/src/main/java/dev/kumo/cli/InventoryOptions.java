@@ -42,6 +42,11 @@ public final class InventoryOptions {
           + "password ages and attestation dates: makes reports reproducible.")
   Instant now;
 
+  @Option(names = "--mutelist", paramLabel = "FILE",
+      description = "Accepted risks, in the hunt's YAML mutelist format: an entry (with reason, owner, expiry) mutes "
+          + "failing checks matching its rules (check ids), account, region and resource globs. Repeatable.")
+  List<Path> mutelists = new ArrayList<>();
+
   @Mixin
   RuleOptions ruleOptions = new RuleOptions();
 
@@ -64,7 +69,8 @@ public final class InventoryOptions {
     }
     DetectionCoverage coverage = DetectionCoverage.of(PackCoverage.of(ruleOptions.load()));
     List<Check> checks = BuiltinChecks.all();
-    PostureResult result = new PostureScanner(checks, coverage, clock()).scan(loaded.inventory(), loaded.imported());
+    PostureResult result = new PostureScanner(checks, coverage, clock(), ruleOptions.mutelist(mutelists))
+        .scan(loaded.inventory(), loaded.imported());
     return new Scan(loaded, result, coverage);
   }
 

@@ -96,7 +96,7 @@ final class PostureCommand implements Callable<Integer> {
       case table -> new TextRenderer(output == null && Terminal.stdoutIsTerminal() ? Terminal.width() : 160)
           .render(docs.report(r));
       case json -> String.join("\n", new PostureJson().lines(r)) + (r.results().isEmpty() ? "" : "\n");
-      case csv -> new CsvRenderer().render(docs.ranked(r));
+      case csv -> new CsvRenderer().render(docs.csv(r));
       case markdown -> new MarkdownRenderer().render(docs.report(r));
       case html -> new HtmlRenderer().render(docs.report(r));
     };

@@ -48,6 +48,31 @@ class PostureCommandTest {
   }
 
   @Test
+  void posture_mutelist_mutesTheAcceptedRiskAndCsvCarriesTheCommand() throws Exception {
+    Path mutes = Files.writeString(dir.resolve("accepted.yml"), """
+        mutelist:
+          - name: website
+            reason: public website bucket, reviewed
+            owner: web-team
+            expires: 2027-06-30
+            rules: [aws-s3-bucket-public-read]
+            resource: [b-public-unlogged]
+        """);
+    Cli.Result json = Cli.run("posture", "--inventory", SNAPSHOT, "--now", NOW, "--format", "json", "--mutelist",
+        mutes.toString());
+    assertThat(json.exit()).as(json.err()).isEqualTo(ExitCode.OK);
+    JsonObject muted = json.out().lines().map(l -> (JsonObject) JsonTreeReader.lenient().read(l))
+        .filter(l -> "aws-s3-bucket-public-read".equals(l.getString("check"))
+            && ((JsonObject) l.get("resource")).getString("name").equals("b-public-unlogged"))
+        .findFirst().orElseThrow();
+    assertThat(muted.getString("status")).isEqualTo("muted");
+    assertThat(muted.has("rank")).isFalse();
+    Cli.Result csv = Cli.run("posture", "--inventory", SNAPSHOT, "--now", NOW, "--format", "csv");
+    assertThat(csv.out().lines().findFirst().orElseThrow()).endsWith("benchmarks,remediation,command");
+    assertThat(csv.out()).contains("aws s3api put-public-access-block --bucket b-public-unlogged");
+  }
+
+  @Test
   void posture_failOnCritical_exitsWithFindings() {
     assertThat(Cli.run("posture", "--inventory", SNAPSHOT, "--now", NOW, "--fail-on", "critical").exit())
         .isEqualTo(ExitCode.FINDINGS);

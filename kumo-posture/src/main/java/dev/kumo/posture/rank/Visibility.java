@@ -6,7 +6,7 @@ public enum Visibility {
   BLIND("blind: not logged"),
   /** Logged, but no active rule reads that log for the techniques involved. */
   UNWATCHED("blind: logged, no rule"),
-  /** The inventory does not say whether the logs are on. */
+  /** The inventory does not say whether a log that active rules read is on. */
   UNKNOWN("unknown"),
   /** Logged and watched by at least one active rule. */
   WATCHED("watched");

@@ -48,6 +48,22 @@ public final class PostureDocs {
     return new Doc("Kumo posture", blocks);
   }
 
+  /** The ranked failures for CSV: the table's columns plus benchmarks, remediation and the command. */
+  public Doc.Table csv(PostureResult scan) {
+    Doc.Table t = ranked(scan);
+    List<String> headers = new ArrayList<>(t.headers());
+    headers.addAll(List.of("benchmarks", "remediation", "command"));
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < t.rows().size(); i++) {
+      CheckResult c = scan.ranked().get(i).result();
+      List<String> row = new ArrayList<>(t.rows().get(i));
+      row.addAll(List.of(String.join("; ", c.check().benchmarks()), c.check().remediation(),
+          c.check().commandFor(c.resource())));
+      rows.add(row);
+    }
+    return new Doc.Table(headers, rows, List.of());
+  }
+
   /** The ranked failures as a table. */
   public Doc.Table ranked(PostureResult scan) {
     List<List<String>> rows = new ArrayList<>();
