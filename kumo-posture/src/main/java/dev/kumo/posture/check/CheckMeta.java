@@ -16,7 +16,8 @@ import java.util.List;
  * @param benchmarks benchmark references, e.g. {@code CIS AWS 3.0 2.1.4}, {@code AWS FSBP S3.2}
  * @param telemetry log sources whose detections would see the misconfiguration exploited, e.g.
  *     {@code aws.cloudtrail.s3-data} (see {@code Telemetry})
- * @param command remediation command with placeholders {@code {id} {name} {account} {region}}
+ * @param command remediation command with placeholders {@code {id} {name} {account} {region}} and
+ *     {@code {short_id}} (the id after its last {@code /}, e.g. {@code sg-0abc} of a security group's ARN)
  */
 public record CheckMeta(String id, Provider provider, String kind, String title, Level severity, Threat threat,
     List<String> techniques, List<String> benchmarks, List<String> telemetry, String risk, String remediation,
@@ -32,7 +33,9 @@ public record CheckMeta(String id, Provider provider, String kind, String title,
    * check has no command.
    */
   public String commandFor(Resource r) {
+    String shortId = r.id().substring(r.id().lastIndexOf('/') + 1);
     return command.replace("{id}", ShellQuote.quote(r.id())).replace("{name}", ShellQuote.quote(r.name()))
+        .replace("{short_id}", ShellQuote.quote(shortId))
         .replace("{account}", ShellQuote.quote(r.account())).replace("{region}", ShellQuote.quote(r.region()));
   }
 }
