@@ -4,12 +4,8 @@ import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonNull;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
+import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.NetworkRule;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,49 +72,18 @@ final class ConfigShapes {
 
   /** A non-empty string field (numbers and booleans as text), or null. */
   static @Nullable String string(@Nullable JsonObject o, String... names) {
-    Object v = first(o, names);
-    String s = v instanceof String str ? str
-        : v instanceof Long || v instanceof BigDecimal || v instanceof BigInteger || v instanceof Boolean
-            ? v.toString() : null;
+    String s = ExportJson.string(first(o, names));
     return s == null || s.isEmpty() ? null : s;
   }
 
   /** A boolean field (also {@code "true"}/{@code "false"} text), or null. */
   static @Nullable Boolean bool(@Nullable JsonObject o, String... names) {
-    Object v = first(o, names);
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-      return Boolean.parseBoolean(s);
-    }
-    return null;
+    return ExportJson.bool(first(o, names));
   }
 
   /** A whole-number field (also numeric text), or null. */
   static @Nullable Long number(@Nullable JsonObject o, String... names) {
-    return number(first(o, names));
-  }
-
-  /** A whole number from a JSON value, or null. */
-  static @Nullable Long number(@Nullable Object v) {
-    try {
-      if (v instanceof Long l) {
-        return l;
-      }
-      if (v instanceof BigDecimal d) {
-        return d.longValueExact();
-      }
-      if (v instanceof BigInteger i) {
-        return i.longValueExact();
-      }
-      if (v instanceof String s && !s.isBlank()) {
-        return Long.parseLong(s.trim());
-      }
-    } catch (ArithmeticException | NumberFormatException e) {
-      return null;
-    }
-    return null;
+    return ExportJson.number(first(o, names));
   }
 
   /**
@@ -139,32 +104,6 @@ final class ConfigShapes {
       }
     }
     return cur == JsonNull.INSTANCE ? null : cur;
-  }
-
-  /** An instant from ISO-8601 text (with offset) or epoch seconds (as the CLI v1 prints), or null. */
-  static @Nullable Instant time(@Nullable Object v) {
-    if (v instanceof String s && !s.isBlank()) {
-      try {
-        return OffsetDateTime.parse(s.trim()).toInstant();
-      } catch (DateTimeParseException e) {
-        try {
-          return epoch(new BigDecimal(s.trim()));
-        } catch (NumberFormatException e2) {
-          return null;
-        }
-      }
-    }
-    if (v instanceof Long l) {
-      return Instant.ofEpochSecond(l);
-    }
-    if (v instanceof BigDecimal d) {
-      return epoch(d);
-    }
-    return null;
-  }
-
-  private static Instant epoch(BigDecimal seconds) {
-    return Instant.ofEpochMilli(seconds.multiply(BigDecimal.valueOf(1000)).longValue());
   }
 
   /** Kumo's protocol word for an EC2 protocol: {@code -1} is {@code all}; 6, 17, 1, 58 are named. */
