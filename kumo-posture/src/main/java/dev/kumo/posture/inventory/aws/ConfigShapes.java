@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Shape helpers for AWS Config configuration items: field access that tolerates both the camelCase of the
  * classic recorders and the PascalCase of CloudFormation-schema resource types, JSON carried as strings
  * (the APIs, and some supplementary configurations, wrap objects in JSON text, sometimes twice), EC2 IP
- * permissions and network ACL entries as {@link NetworkRule}s, and resource-type to kind names.
+ * permissions (with {@link Ec2Rules}) and network ACL entries as {@link NetworkRule}s, and resource-type to kind names.
  */
 final class ConfigShapes {
   private static final int MAX_UNWRAP = 3;
@@ -106,21 +106,6 @@ final class ConfigShapes {
     return cur == JsonNull.INSTANCE ? null : cur;
   }
 
-  /** Kumo's protocol word for an EC2 protocol: {@code -1} is {@code all}; 6, 17, 1, 58 are named. */
-  static String protocol(@Nullable String raw) {
-    if (raw == null) {
-      return "all";
-    }
-    return switch (raw.trim().toLowerCase(Locale.ROOT)) {
-      case "-1", "all" -> "all";
-      case "6", "tcp" -> "tcp";
-      case "17", "udp" -> "udp";
-      case "1", "icmp" -> "icmp";
-      case "58", "icmpv6" -> "icmpv6";
-      default -> raw.trim().toLowerCase(Locale.ROOT);
-    };
-  }
-
   /**
    * Security-group IP permissions (Config's {@code ipPermissions} / {@code ipPermissionsEgress}) as rules:
    * one allow rule per protocol, port range and source, priority 0. Sources are IPv4 and IPv6 CIDRs, other
@@ -132,7 +117,7 @@ final class ConfigShapes {
       if (!(unwrap(p) instanceof JsonObject perm)) {
         continue;
       }
-      String proto = protocol(string(perm, "ipProtocol"));
+      String proto = Ec2Rules.protocol(string(perm, "ipProtocol"));
       int from = 0;
       int to = 65535;
       if (!proto.equals("all")) {
@@ -143,21 +128,12 @@ final class ConfigShapes {
       for (Object r : array(perm, "ipv4Ranges")) {
         addSource(sources, r, "cidrIp");
       }
-      for (Object r : array(perm, "ipRanges")) {
-        addSource(sources, r, "cidrIp");
+      for (Ec2Rules.SourceList list : Ec2Rules.SOURCE_LISTS) {
+        for (Object r : array(perm, list.array())) {
+          addSource(sources, r, list.member());
+        }
       }
-      for (Object r : array(perm, "ipv6Ranges")) {
-        addSource(sources, r, "cidrIpv6");
-      }
-      for (Object r : array(perm, "userIdGroupPairs")) {
-        addSource(sources, r, "groupId");
-      }
-      for (Object r : array(perm, "prefixListIds")) {
-        addSource(sources, r, "prefixListId");
-      }
-      for (String s : sources) {
-        out.add(new NetworkRule(true, proto, from, to, List.of(s), 0));
-      }
+      out.addAll(Ec2Rules.perSource(proto, from, to, sources));
     }
     return out;
   }
@@ -172,7 +148,7 @@ final class ConfigShapes {
       if (!(unwrap(e) instanceof JsonObject entry) || !Boolean.valueOf(egress).equals(bool(entry, "egress"))) {
         continue;
       }
-      String proto = protocol(string(entry, "protocol"));
+      String proto = Ec2Rules.protocol(string(entry, "protocol"));
       JsonObject range = object(entry, "portRange");
       int from = 0;
       int to = 65535;

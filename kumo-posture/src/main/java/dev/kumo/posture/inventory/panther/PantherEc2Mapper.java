@@ -11,6 +11,7 @@ import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.NetworkRule;
 import dev.kumo.posture.inventory.Resource;
+import dev.kumo.posture.inventory.aws.Ec2Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,13 +106,10 @@ public final class PantherEc2Mapper implements PantherMapper {
       Long to = wholeNumber(p, "ToPort");
       int[] range = range(protocol, from, to);
       List<String> sources = new ArrayList<>();
-      objects(p, "IpRanges").forEach(r -> add(sources, looseString(r, "CidrIp")));
-      objects(p, "Ipv6Ranges").forEach(r -> add(sources, looseString(r, "CidrIpv6")));
-      objects(p, "UserIdGroupPairs").forEach(r -> add(sources, looseString(r, "GroupId")));
-      objects(p, "PrefixListIds").forEach(r -> add(sources, looseString(r, "PrefixListId")));
-      for (String src : sources) {
-        out.add(new NetworkRule(true, protocol, range[0], range[1], List.of(src), 0));
+      for (Ec2Rules.SourceList list : Ec2Rules.SOURCE_LISTS) {
+        objects(p, list.array()).forEach(r -> add(sources, looseString(r, list.member())));
       }
+      out.addAll(Ec2Rules.perSource(protocol, range[0], range[1], sources));
     }
     return out;
   }

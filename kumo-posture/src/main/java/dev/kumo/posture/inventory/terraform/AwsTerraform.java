@@ -5,6 +5,7 @@ import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.InventoryProblem;
 import dev.kumo.posture.inventory.NetworkRule;
 import dev.kumo.posture.inventory.Provider;
+import dev.kumo.posture.inventory.aws.Ec2Rules;
 import dev.kumo.posture.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -705,17 +706,10 @@ final class AwsTerraform {
   private static List<NetworkRule> rules(@Nullable String protocol, @Nullable Long from, @Nullable Long to,
       List<String> sources) {
     String proto = protocol(protocol);
-    List<NetworkRule> out = new ArrayList<>();
-    for (String s : sources) {
-      if (proto.equals("all")) {
-        out.add(NetworkRule.allowAll(List.of(s)));
-      } else {
-        int f = from == null || from < 0 ? 0 : from.intValue();
-        int t = to == null || to < 0 ? 65535 : to.intValue();
-        out.add(new NetworkRule(true, proto, f, t, List.of(s), 0));
-      }
-    }
-    return out;
+    boolean all = proto.equals("all");
+    int f = all || from == null || from < 0 ? 0 : from.intValue();
+    int t = all || to == null || to < 0 ? 65535 : to.intValue();
+    return Ec2Rules.perSource(proto, f, t, sources);
   }
 
   private static String protocol(@Nullable String p) {
