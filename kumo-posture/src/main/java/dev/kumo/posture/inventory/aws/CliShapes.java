@@ -1,6 +1,7 @@
 package dev.kumo.posture.inventory.aws;
 
 import dev.kumo.json.JsonArray;
+import dev.kumo.json.JsonNull;
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.NetworkRule;
 import java.time.Instant;
@@ -64,38 +65,28 @@ final class CliShapes {
 
   /** The string at {@code key}, or null when absent or JSON null. */
   static @Nullable String optText(JsonObject o, String key) {
-    Object v = o.get(key);
-    if (v == null || v instanceof dev.kumo.json.JsonNull) {
-      return null;
-    }
-    if (v instanceof String s) {
-      return s;
-    }
-    throw new IllegalArgumentException(key + " is not a string");
+    return typed(o, key, String.class, "a string");
   }
 
   /** The boolean at {@code key}, or null when absent. */
   static @Nullable Boolean bool(JsonObject o, String key) {
-    Object v = o.get(key);
-    if (v == null || v instanceof dev.kumo.json.JsonNull) {
-      return null;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    throw new IllegalArgumentException(key + " is not a boolean");
+    return typed(o, key, Boolean.class, "a boolean");
   }
 
   /** The integer at {@code key}, or null when absent. */
   static @Nullable Long number(JsonObject o, String key) {
+    return typed(o, key, Long.class, "an integer");
+  }
+
+  private static <T> @Nullable T typed(JsonObject o, String key, Class<T> type, String what) {
     Object v = o.get(key);
-    if (v == null || v instanceof dev.kumo.json.JsonNull) {
+    if (v == null || v instanceof JsonNull) {
       return null;
     }
-    if (v instanceof Long l) {
-      return l;
+    if (type.isInstance(v)) {
+      return type.cast(v);
     }
-    throw new IllegalArgumentException(key + " is not an integer");
+    throw new IllegalArgumentException(key + " is not " + what);
   }
 
   /** The strings of the array at {@code key}; empty when absent. */
