@@ -1,8 +1,8 @@
 package dev.kumo.posture.inventory.aws;
 
 import dev.kumo.json.JsonArray;
-import dev.kumo.json.JsonNull;
 import dev.kumo.json.JsonObject;
+import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.NetworkRule;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,28 +65,17 @@ final class CliShapes {
 
   /** The string at {@code key}, or null when absent or JSON null. */
   static @Nullable String optText(JsonObject o, String key) {
-    return typed(o, key, String.class, "a string");
+    return ExportJson.typed(o, key, String.class, "a string");
   }
 
   /** The boolean at {@code key}, or null when absent. */
   static @Nullable Boolean bool(JsonObject o, String key) {
-    return typed(o, key, Boolean.class, "a boolean");
+    return ExportJson.typed(o, key, Boolean.class, "a boolean");
   }
 
   /** The integer at {@code key}, or null when absent. */
   static @Nullable Long number(JsonObject o, String key) {
-    return typed(o, key, Long.class, "an integer");
-  }
-
-  private static <T> @Nullable T typed(JsonObject o, String key, Class<T> type, String what) {
-    Object v = o.get(key);
-    if (v == null || v instanceof JsonNull) {
-      return null;
-    }
-    if (type.isInstance(v)) {
-      return type.cast(v);
-    }
-    throw new IllegalArgumentException(key + " is not " + what);
+    return ExportJson.typed(o, key, Long.class, "an integer");
   }
 
   /** The strings of the array at {@code key}; empty when absent. */

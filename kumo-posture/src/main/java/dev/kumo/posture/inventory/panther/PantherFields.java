@@ -3,6 +3,7 @@ package dev.kumo.posture.inventory.panther;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonNull;
 import dev.kumo.json.JsonObject;
+import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
@@ -47,7 +48,7 @@ final class PantherFields {
 
   /** A string field. */
   static @Nullable String string(JsonObject o, String key) {
-    return typed(o, key, String.class, "a string");
+    return ExportJson.typed(o, key, String.class, "a string");
   }
 
   /** Loose: the field when it is a string, else null (a value of another type is ignored, not refused). */
@@ -67,12 +68,12 @@ final class PantherFields {
   }
 
   static @Nullable Boolean bool(JsonObject o, String key) {
-    return typed(o, key, Boolean.class, "true or false");
+    return ExportJson.typed(o, key, Boolean.class, "true or false");
   }
 
   /** A whole number written as a JSON integer ({@code 5}, not {@code 5.0}). */
   static @Nullable Long number(JsonObject o, String key) {
-    return typed(o, key, Long.class, "a whole number");
+    return ExportJson.typed(o, key, Long.class, "a whole number");
   }
 
   /** A whole number, also written with a zero fraction ({@code 5.0}). */
@@ -88,11 +89,11 @@ final class PantherFields {
   }
 
   static @Nullable JsonObject object(JsonObject o, String key) {
-    return typed(o, key, JsonObject.class, "an object");
+    return ExportJson.typed(o, key, JsonObject.class, "an object");
   }
 
   static @Nullable JsonArray array(JsonObject o, String key) {
-    return typed(o, key, JsonArray.class, "an array");
+    return ExportJson.typed(o, key, JsonArray.class, "an array");
   }
 
   /** The objects of an array field; empty when missing or null; other elements are refused. */
@@ -272,13 +273,5 @@ final class PantherFields {
     String region = first(o, "Region");
     return new Resource(Provider.AWS, kind, id, name == null || name.isBlank() ? id : name,
         account != null ? account : arnPart(id, 4), region != null ? region : arnPart(id, 3), facts, origin);
-  }
-
-  private static <T> @Nullable T typed(JsonObject o, String key, Class<T> type, String what) {
-    Object v = value(o, key);
-    if (v != null && !type.isInstance(v)) {
-      throw new IllegalArgumentException(key + " is not " + what);
-    }
-    return type.cast(v);
   }
 }
