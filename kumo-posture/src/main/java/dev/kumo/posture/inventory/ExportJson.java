@@ -6,6 +6,9 @@ import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Lenient, null-safe access to parsed export JSON: a path of keys (matched exactly, else ignoring case) leads
  * to a value; JSON null, a missing key or a value of another type all read as null. Strings that spell
- * booleans or whole numbers are accepted, since exports disagree on how they print them.
+ * booleans or whole numbers are accepted, since exports disagree on how they print them. With no path the
+ * methods convert {@code root} itself, so readers with their own key rules (several candidate names, JSON
+ * carried in strings) find the value and convert it here. {@link #typed} is the one strict read, for
+ * readers (AWS CLI, Panther) that refuse a field of the wrong type.
  */
 public final class ExportJson {
   /** Parser limits for exports: deep enough for any real resource, bounded against hostile input. */
@@ -113,5 +119,50 @@ public final class ExportJson {
       }
     }
     return out;
+  }
+
+  /**
+   * Strict, for readers that refuse malformed shapes: the value of {@code key} (exact name) in {@code o}; null
+   * when missing or JSON null.
+   *
+   * @param what the expected type in words, for the message ({@code "a string"})
+   * @throws IllegalArgumentException {@code "KEY is not WHAT"} when the value is not a {@code type}
+   */
+  public static <T> @Nullable T typed(JsonObject o, String key, Class<T> type, String what) {
+    Object v = o.get(key);
+    if (v == null || v == JsonNull.INSTANCE) {
+      return null;
+    }
+    if (type.isInstance(v)) {
+      return type.cast(v);
+    }
+    throw new IllegalArgumentException(key + " is not " + what);
+  }
+
+  /** An instant from ISO-8601 text with offset, or epoch seconds (a JSON number or numeric text), or null. */
+  public static @Nullable Instant time(@Nullable Object root, String... path) {
+    Object v = at(root, path);
+    if (v instanceof String s && !s.isBlank()) {
+      try {
+        return OffsetDateTime.parse(s.trim()).toInstant();
+      } catch (DateTimeParseException e) {
+        try {
+          return epoch(new BigDecimal(s.trim()));
+        } catch (NumberFormatException e2) {
+          return null;
+        }
+      }
+    }
+    if (v instanceof Long l) {
+      return Instant.ofEpochSecond(l);
+    }
+    if (v instanceof BigDecimal d) {
+      return epoch(d);
+    }
+    return null;
+  }
+
+  private static Instant epoch(BigDecimal seconds) {
+    return Instant.ofEpochMilli(seconds.multiply(BigDecimal.valueOf(1000)).longValue());
   }
 }

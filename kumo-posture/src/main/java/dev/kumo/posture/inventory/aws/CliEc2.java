@@ -23,9 +23,11 @@ final class CliEc2 {
         CliOperation.list("ec2-describe-network-acls", false, CliEc2::networkAcls),
         CliOperation.list("ec2-describe-volumes", false, CliEc2::volumes),
         CliOperation.list("ec2-describe-snapshots", false, CliEc2::snapshots),
-        CliOperation.each("ec2-describe-snapshot-attribute", false, CliEc2::snapshotAttribute),
+        CliOperation.each("ec2-describe-snapshot-attribute", false,
+            (out, into) -> sharing(out, into, "snapshot", "CreateVolumePermissions")),
         CliOperation.list("ec2-describe-images", false, CliEc2::images),
-        CliOperation.each("ec2-describe-image-attribute", false, CliEc2::imageAttribute),
+        CliOperation.each("ec2-describe-image-attribute", false,
+            (out, into) -> sharing(out, into, "image", "LaunchPermissions")),
         CliOperation.list("ec2-describe-vpcs", false, CliEc2::vpcs),
         CliOperation.list("ec2-describe-flow-logs", false, CliEc2::flowLogs).inPhase(2),
         CliOperation.list("ec2-get-ebs-encryption-by-default", false, CliEc2::ebsDefault));
@@ -114,13 +116,6 @@ final class CliEc2 {
     });
   }
 
-  private static void snapshotAttribute(CliOutput out, CliResources into) {
-    String id = out.name();
-    Permissions p = permissions(out.json(), "CreateVolumePermissions");
-    into.resource(out, "aws.ec2.snapshot", unowned(out, "snapshot", id), id, out.region())
-        .put("public", p.everyone).put("shared_with", p.accounts);
-  }
-
   private static void images(CliOutput out, CliResources into) {
     into.each(out, "Images", objects(out.json(), "Images"), i -> {
       String id = text(i, "ImageId");
@@ -129,10 +124,14 @@ final class CliEc2 {
     });
   }
 
-  private static void imageAttribute(CliOutput out, CliResources into) {
+  /**
+   * Who may use a snapshot or image ({@code CreateVolumePermissions} / {@code LaunchPermissions} of its
+   * attribute output): {@code public} and {@code shared_with}.
+   */
+  private static void sharing(CliOutput out, CliResources into, String type, String key) {
     String id = out.name();
-    Permissions p = permissions(out.json(), "LaunchPermissions");
-    into.resource(out, "aws.ec2.image", unowned(out, "image", id), id, out.region())
+    Permissions p = permissions(out.json(), key);
+    into.resource(out, "aws.ec2." + type, unowned(out, type, id), id, out.region())
         .put("public", p.everyone).put("shared_with", p.accounts);
   }
 

@@ -2,6 +2,7 @@ package dev.kumo.posture.inventory.aws;
 
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
+import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.NetworkRule;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Shapes shared by AWS CLI outputs: typed field access that refuses a wrong type with the field's name,
- * timestamps, protocols and security-group permissions. Every method throws {@link IllegalArgumentException}
+ * timestamps, error codes, and security-group permissions and ACL entries (shapes shared via {@link Ec2Rules}). Every method throws {@link IllegalArgumentException}
  * naming the field when the shape is wrong; it never guesses.
  */
 final class CliShapes {
@@ -64,38 +65,17 @@ final class CliShapes {
 
   /** The string at {@code key}, or null when absent or JSON null. */
   static @Nullable String optText(JsonObject o, String key) {
-    Object v = o.get(key);
-    if (v == null || v instanceof dev.kumo.json.JsonNull) {
-      return null;
-    }
-    if (v instanceof String s) {
-      return s;
-    }
-    throw new IllegalArgumentException(key + " is not a string");
+    return ExportJson.typed(o, key, String.class, "a string");
   }
 
   /** The boolean at {@code key}, or null when absent. */
   static @Nullable Boolean bool(JsonObject o, String key) {
-    Object v = o.get(key);
-    if (v == null || v instanceof dev.kumo.json.JsonNull) {
-      return null;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    throw new IllegalArgumentException(key + " is not a boolean");
+    return ExportJson.typed(o, key, Boolean.class, "a boolean");
   }
 
   /** The integer at {@code key}, or null when absent. */
   static @Nullable Long number(JsonObject o, String key) {
-    Object v = o.get(key);
-    if (v == null || v instanceof dev.kumo.json.JsonNull) {
-      return null;
-    }
-    if (v instanceof Long l) {
-      return l;
-    }
-    throw new IllegalArgumentException(key + " is not an integer");
+    return ExportJson.typed(o, key, Long.class, "an integer");
   }
 
   /** The strings of the array at {@code key}; empty when absent. */
@@ -142,18 +122,6 @@ final class CliShapes {
     return m.find() ? m.group(1) : null;
   }
 
-  /** An EC2 protocol as a {@link NetworkRule} protocol: {@code -1} is {@code all}, numbers of tcp/udp/icmp named. */
-  static String protocol(String p) {
-    return switch (p.toLowerCase(java.util.Locale.ROOT)) {
-      case "-1", "all" -> "all";
-      case "6", "tcp" -> "tcp";
-      case "17", "udp" -> "udp";
-      case "1", "icmp" -> "icmp";
-      case "58", "icmpv6" -> "icmpv6";
-      default -> p;
-    };
-  }
-
   /**
    * Security-group permissions ({@code IpPermissions} or {@code IpPermissionsEgress}) as rules: one per
    * protocol, port range and source; sources are CIDRs, {@code sg-…} group ids or {@code pl-…} prefix lists.
@@ -161,7 +129,7 @@ final class CliShapes {
   static List<NetworkRule> securityGroupRules(JsonObject group, String key) {
     List<NetworkRule> out = new ArrayList<>();
     for (JsonObject p : objects(group, key)) {
-      String protocol = protocol(text(p, "IpProtocol"));
+      String protocol = Ec2Rules.protocol(text(p, "IpProtocol"));
       int from = 0;
       int to = 65535;
       Long f = number(p, "FromPort");
@@ -171,21 +139,12 @@ final class CliShapes {
         to = t.intValue();
       }
       List<String> sources = new ArrayList<>();
-      for (JsonObject r : objects(p, "IpRanges")) {
-        sources.add(text(r, "CidrIp"));
+      for (Ec2Rules.SourceList list : Ec2Rules.SOURCE_LISTS) {
+        for (JsonObject r : objects(p, list.array())) {
+          sources.add(text(r, list.member()));
+        }
       }
-      for (JsonObject r : objects(p, "Ipv6Ranges")) {
-        sources.add(text(r, "CidrIpv6"));
-      }
-      for (JsonObject r : objects(p, "UserIdGroupPairs")) {
-        sources.add(text(r, "GroupId"));
-      }
-      for (JsonObject r : objects(p, "PrefixListIds")) {
-        sources.add(text(r, "PrefixListId"));
-      }
-      for (String s : sources) {
-        out.add(new NetworkRule(true, protocol, from, to, List.of(s), 0));
-      }
+      out.addAll(Ec2Rules.perSource(protocol, from, to, sources));
     }
     return out;
   }
@@ -197,7 +156,7 @@ final class CliShapes {
       if (!egress == Boolean.TRUE.equals(bool(e, "Egress"))) {
         continue;
       }
-      String protocol = protocol(text(e, "Protocol"));
+      String protocol = Ec2Rules.protocol(text(e, "Protocol"));
       int from = 0;
       int to = 65535;
       JsonObject range = e.getObject("PortRange");

@@ -1,6 +1,7 @@
 package dev.kumo.posture.inventory.aws;
 
 import dev.kumo.json.JsonObject;
+import dev.kumo.posture.inventory.ExportJson;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -43,7 +44,7 @@ record ConfigItem(String where, String resourceType, String resourceId, @Nullabl
     String status = ConfigShapes.string(item, "configurationItemStatus");
     return new ConfigItem(where, type, id == null ? arn : id, ConfigShapes.string(item, "resourceName"), arn,
         account == null ? "" : account, region == null || region.equalsIgnoreCase("global") ? "" : region,
-        status == null ? "OK" : status, ConfigShapes.time(ConfigShapes.field(item, "configurationItemCaptureTime")),
+        status == null ? "OK" : status, ExportJson.time(ConfigShapes.field(item, "configurationItemCaptureTime")),
         orEmpty(ConfigShapes.object(item, "configuration")),
         orEmpty(ConfigShapes.object(item, "supplementaryConfiguration")), defect(item));
   }

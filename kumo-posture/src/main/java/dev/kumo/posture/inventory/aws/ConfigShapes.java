@@ -4,12 +4,8 @@ import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonNull;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
+import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.NetworkRule;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Shape helpers for AWS Config configuration items: field access that tolerates both the camelCase of the
  * classic recorders and the PascalCase of CloudFormation-schema resource types, JSON carried as strings
  * (the APIs, and some supplementary configurations, wrap objects in JSON text, sometimes twice), EC2 IP
- * permissions and network ACL entries as {@link NetworkRule}s, and resource-type to kind names.
+ * permissions (with {@link Ec2Rules}) and network ACL entries as {@link NetworkRule}s, and resource-type to kind names.
  */
 final class ConfigShapes {
   private static final int MAX_UNWRAP = 3;
@@ -76,49 +72,18 @@ final class ConfigShapes {
 
   /** A non-empty string field (numbers and booleans as text), or null. */
   static @Nullable String string(@Nullable JsonObject o, String... names) {
-    Object v = first(o, names);
-    String s = v instanceof String str ? str
-        : v instanceof Long || v instanceof BigDecimal || v instanceof BigInteger || v instanceof Boolean
-            ? v.toString() : null;
+    String s = ExportJson.string(first(o, names));
     return s == null || s.isEmpty() ? null : s;
   }
 
   /** A boolean field (also {@code "true"}/{@code "false"} text), or null. */
   static @Nullable Boolean bool(@Nullable JsonObject o, String... names) {
-    Object v = first(o, names);
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-      return Boolean.parseBoolean(s);
-    }
-    return null;
+    return ExportJson.bool(first(o, names));
   }
 
   /** A whole-number field (also numeric text), or null. */
   static @Nullable Long number(@Nullable JsonObject o, String... names) {
-    return number(first(o, names));
-  }
-
-  /** A whole number from a JSON value, or null. */
-  static @Nullable Long number(@Nullable Object v) {
-    try {
-      if (v instanceof Long l) {
-        return l;
-      }
-      if (v instanceof BigDecimal d) {
-        return d.longValueExact();
-      }
-      if (v instanceof BigInteger i) {
-        return i.longValueExact();
-      }
-      if (v instanceof String s && !s.isBlank()) {
-        return Long.parseLong(s.trim());
-      }
-    } catch (ArithmeticException | NumberFormatException e) {
-      return null;
-    }
-    return null;
+    return ExportJson.number(first(o, names));
   }
 
   /**
@@ -141,47 +106,6 @@ final class ConfigShapes {
     return cur == JsonNull.INSTANCE ? null : cur;
   }
 
-  /** An instant from ISO-8601 text (with offset) or epoch seconds (as the CLI v1 prints), or null. */
-  static @Nullable Instant time(@Nullable Object v) {
-    if (v instanceof String s && !s.isBlank()) {
-      try {
-        return OffsetDateTime.parse(s.trim()).toInstant();
-      } catch (DateTimeParseException e) {
-        try {
-          return epoch(new BigDecimal(s.trim()));
-        } catch (NumberFormatException e2) {
-          return null;
-        }
-      }
-    }
-    if (v instanceof Long l) {
-      return Instant.ofEpochSecond(l);
-    }
-    if (v instanceof BigDecimal d) {
-      return epoch(d);
-    }
-    return null;
-  }
-
-  private static Instant epoch(BigDecimal seconds) {
-    return Instant.ofEpochMilli(seconds.multiply(BigDecimal.valueOf(1000)).longValue());
-  }
-
-  /** Kumo's protocol word for an EC2 protocol: {@code -1} is {@code all}; 6, 17, 1, 58 are named. */
-  static String protocol(@Nullable String raw) {
-    if (raw == null) {
-      return "all";
-    }
-    return switch (raw.trim().toLowerCase(Locale.ROOT)) {
-      case "-1", "all" -> "all";
-      case "6", "tcp" -> "tcp";
-      case "17", "udp" -> "udp";
-      case "1", "icmp" -> "icmp";
-      case "58", "icmpv6" -> "icmpv6";
-      default -> raw.trim().toLowerCase(Locale.ROOT);
-    };
-  }
-
   /**
    * Security-group IP permissions (Config's {@code ipPermissions} / {@code ipPermissionsEgress}) as rules:
    * one allow rule per protocol, port range and source, priority 0. Sources are IPv4 and IPv6 CIDRs, other
@@ -193,7 +117,7 @@ final class ConfigShapes {
       if (!(unwrap(p) instanceof JsonObject perm)) {
         continue;
       }
-      String proto = protocol(string(perm, "ipProtocol"));
+      String proto = Ec2Rules.protocol(string(perm, "ipProtocol"));
       int from = 0;
       int to = 65535;
       if (!proto.equals("all")) {
@@ -204,21 +128,12 @@ final class ConfigShapes {
       for (Object r : array(perm, "ipv4Ranges")) {
         addSource(sources, r, "cidrIp");
       }
-      for (Object r : array(perm, "ipRanges")) {
-        addSource(sources, r, "cidrIp");
+      for (Ec2Rules.SourceList list : Ec2Rules.SOURCE_LISTS) {
+        for (Object r : array(perm, list.array())) {
+          addSource(sources, r, list.member());
+        }
       }
-      for (Object r : array(perm, "ipv6Ranges")) {
-        addSource(sources, r, "cidrIpv6");
-      }
-      for (Object r : array(perm, "userIdGroupPairs")) {
-        addSource(sources, r, "groupId");
-      }
-      for (Object r : array(perm, "prefixListIds")) {
-        addSource(sources, r, "prefixListId");
-      }
-      for (String s : sources) {
-        out.add(new NetworkRule(true, proto, from, to, List.of(s), 0));
-      }
+      out.addAll(Ec2Rules.perSource(proto, from, to, sources));
     }
     return out;
   }
@@ -233,7 +148,7 @@ final class ConfigShapes {
       if (!(unwrap(e) instanceof JsonObject entry) || !Boolean.valueOf(egress).equals(bool(entry, "egress"))) {
         continue;
       }
-      String proto = protocol(string(entry, "protocol"));
+      String proto = Ec2Rules.protocol(string(entry, "protocol"));
       JsonObject range = object(entry, "portRange");
       int from = 0;
       int to = 65535;

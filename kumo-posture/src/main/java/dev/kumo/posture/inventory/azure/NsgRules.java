@@ -9,6 +9,7 @@ import static dev.kumo.posture.inventory.ExportJson.strings;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.NetworkRule;
+import dev.kumo.posture.inventory.PortRanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,17 +98,11 @@ final class NsgRules {
     if (r.equals("*")) {
       return new int[] {0, 65535};
     }
-    try {
-      int dash = r.indexOf('-');
-      int from = Integer.parseInt(dash < 0 ? r : r.substring(0, dash).trim());
-      int to = dash < 0 ? from : Integer.parseInt(r.substring(dash + 1).trim());
-      if (from < 0 || to > 65535 || from > to) {
-        throw new NumberFormatException();
-      }
-      return new int[] {from, to};
-    } catch (NumberFormatException e) {
+    int[] ports = PortRanges.parse(r);
+    if (ports == null) {
       throw new IllegalArgumentException(where + ": port range '" + range + "' is not N, N-M or *");
     }
+    return ports;
   }
 
   private static String require(@Nullable String value, String where, String field) {

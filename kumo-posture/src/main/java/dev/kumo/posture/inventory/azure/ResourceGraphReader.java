@@ -6,6 +6,7 @@ import static dev.kumo.posture.inventory.ExportJson.string;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader.JsonFormatException;
+import dev.kumo.posture.inventory.ExportFiles;
 import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.InventoryLoad;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads Azure Resource Graph results: the output of {@code az graph query -q "..." -o json} (an object with
@@ -48,17 +48,8 @@ public final class ResourceGraphReader implements InventoryReader {
     List<Resource> resources = new ArrayList<>();
     List<InventoryProblem> problems = new ArrayList<>();
     Map<String, ServerFirewall> firewalls = new LinkedHashMap<>();
-    if (Files.isDirectory(path)) {
-      List<Path> files;
-      try (Stream<Path> s = Files.list(path)) {
-        files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-            && Files.isRegularFile(p)).sorted().toList();
-      }
-      for (Path f : files) {
-        readFile(f, resources, problems, firewalls);
-      }
-    } else {
-      readFile(path, resources, problems, firewalls);
+    for (Path f : ExportFiles.of(path, ".json")) {
+      readFile(f, resources, problems, firewalls);
     }
     fold(firewalls, resources);
     return new InventoryLoad(resources, problems);

@@ -7,6 +7,7 @@ import static dev.kumo.posture.inventory.ExportJson.strings;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader.JsonFormatException;
+import dev.kumo.posture.inventory.ExportFiles;
 import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.InventoryLoad;
@@ -23,11 +24,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,23 +58,10 @@ public final class AssetInventoryReader implements InventoryReader {
   public InventoryLoad read(Path path) throws IOException {
     List<Asset> assets = new ArrayList<>();
     List<InventoryProblem> problems = new ArrayList<>();
-    if (Files.isDirectory(path)) {
-      List<Path> files;
-      try (Stream<Path> s = Files.list(path)) {
-        files = s.filter(p -> isExportFile(p) && Files.isRegularFile(p)).sorted().toList();
-      }
-      for (Path f : files) {
-        readFile(f, assets, problems);
-      }
-    } else {
-      readFile(path, assets, problems);
+    for (Path f : ExportFiles.of(path, ".json", ".jsonl", ".ndjson")) {
+      readFile(f, assets, problems);
     }
     return new InventoryLoad(resources(assets, problems), problems);
-  }
-
-  private static boolean isExportFile(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson");
   }
 
   /** One parsed asset line. */

@@ -7,6 +7,7 @@ import static dev.kumo.posture.inventory.ExportJson.strings;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.NetworkRule;
+import dev.kumo.posture.inventory.PortRanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,17 +84,10 @@ final class FirewallRules {
   }
 
   private static int[] range(String range, String where) {
-    try {
-      String r = range.trim();
-      int dash = r.indexOf('-');
-      int from = Integer.parseInt(dash < 0 ? r : r.substring(0, dash).trim());
-      int to = dash < 0 ? from : Integer.parseInt(r.substring(dash + 1).trim());
-      if (from < 0 || to > 65535 || from > to) {
-        throw new NumberFormatException();
-      }
-      return new int[] {from, to};
-    } catch (NumberFormatException e) {
+    int[] ports = PortRanges.parse(range);
+    if (ports == null) {
       throw new IllegalArgumentException(where + ": port '" + range + "' is not N or N-M");
     }
+    return ports;
   }
 }

@@ -1,10 +1,10 @@
 package dev.kumo.posture.inventory.panther;
 
-import static dev.kumo.posture.inventory.panther.SnapshotFields.array;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.bool;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.objects;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.string;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.strings;
+import static dev.kumo.posture.inventory.panther.PantherFields.array;
+import static dev.kumo.posture.inventory.panther.PantherFields.bool;
+import static dev.kumo.posture.inventory.panther.PantherFields.objects;
+import static dev.kumo.posture.inventory.panther.PantherFields.string;
+import static dev.kumo.posture.inventory.panther.PantherFields.strings;
 
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;

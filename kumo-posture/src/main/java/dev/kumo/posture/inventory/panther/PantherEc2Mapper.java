@@ -1,16 +1,17 @@
 package dev.kumo.posture.inventory.panther;
 
 import static dev.kumo.posture.inventory.panther.PantherFields.bool;
-import static dev.kumo.posture.inventory.panther.PantherFields.number;
+import static dev.kumo.posture.inventory.panther.PantherFields.looseString;
 import static dev.kumo.posture.inventory.panther.PantherFields.object;
 import static dev.kumo.posture.inventory.panther.PantherFields.objects;
 import static dev.kumo.posture.inventory.panther.PantherFields.present;
-import static dev.kumo.posture.inventory.panther.PantherFields.string;
+import static dev.kumo.posture.inventory.panther.PantherFields.wholeNumber;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.NetworkRule;
 import dev.kumo.posture.inventory.Resource;
+import dev.kumo.posture.inventory.aws.Ec2Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,15 +60,15 @@ public final class PantherEc2Mapper implements PantherMapper {
     List<Resource> out = new ArrayList<>();
     out.add(r);
     for (JsonObject snap : objects(s, "Snapshots")) {
-      String id = string(snap, "SnapshotId");
+      String id = looseString(snap, "SnapshotId");
       if (id == null) {
         throw new IllegalArgumentException("Snapshots: an entry without SnapshotId");
       }
       boolean isPublic = false;
       List<String> shared = new ArrayList<>();
       for (JsonObject p : objects(snap, "CreateVolumePermissions")) {
-        isPublic |= "all".equals(string(p, "Group"));
-        String user = string(p, "UserId");
+        isPublic |= "all".equals(looseString(p, "Group"));
+        String user = looseString(p, "UserId");
         if (user != null) {
           shared.add(user);
         }
@@ -84,14 +85,15 @@ public final class PantherEc2Mapper implements PantherMapper {
   }
 
   private static Resource securityGroup(JsonObject s, String origin) {
-    Facts.Builder f = Facts.builder().put("group_name", string(s, "GroupName")).put("vpc_id", string(s, "VpcId"));
+    Facts.Builder f = Facts.builder().put("group_name", looseString(s, "GroupName"))
+        .put("vpc_id", looseString(s, "VpcId"));
     if (present(s, "IpPermissions")) {
       f.put("ingress", permissions(s, "IpPermissions"));
     }
     if (present(s, "IpPermissionsEgress")) {
       f.put("egress", permissions(s, "IpPermissionsEgress"));
     }
-    String id = string(s, "GroupId");
+    String id = looseString(s, "GroupId");
     return PantherFields.resource("aws.ec2.security_group", s, id, PantherFields.first(s, "GroupName", "GroupId"),
         f.build(), origin);
   }
@@ -99,18 +101,15 @@ public final class PantherEc2Mapper implements PantherMapper {
   private static List<NetworkRule> permissions(JsonObject s, String key) {
     List<NetworkRule> out = new ArrayList<>();
     for (JsonObject p : objects(s, key)) {
-      String protocol = protocol(string(p, "IpProtocol"));
-      Long from = number(p, "FromPort");
-      Long to = number(p, "ToPort");
+      String protocol = protocol(looseString(p, "IpProtocol"));
+      Long from = wholeNumber(p, "FromPort");
+      Long to = wholeNumber(p, "ToPort");
       int[] range = range(protocol, from, to);
       List<String> sources = new ArrayList<>();
-      objects(p, "IpRanges").forEach(r -> add(sources, string(r, "CidrIp")));
-      objects(p, "Ipv6Ranges").forEach(r -> add(sources, string(r, "CidrIpv6")));
-      objects(p, "UserIdGroupPairs").forEach(r -> add(sources, string(r, "GroupId")));
-      objects(p, "PrefixListIds").forEach(r -> add(sources, string(r, "PrefixListId")));
-      for (String src : sources) {
-        out.add(new NetworkRule(true, protocol, range[0], range[1], List.of(src), 0));
+      for (Ec2Rules.SourceList list : Ec2Rules.SOURCE_LISTS) {
+        objects(p, list.array()).forEach(r -> add(sources, looseString(r, list.member())));
       }
+      out.addAll(Ec2Rules.perSource(protocol, range[0], range[1], sources));
     }
     return out;
   }
@@ -119,15 +118,15 @@ public final class PantherEc2Mapper implements PantherMapper {
     List<NetworkRule> in = new ArrayList<>();
     List<NetworkRule> out = new ArrayList<>();
     for (JsonObject e : objects(s, "Entries")) {
-      String protocol = protocol(string(e, "Protocol"));
+      String protocol = protocol(looseString(e, "Protocol"));
       JsonObject ports = object(e, "PortRange");
-      int[] range = range(protocol, ports == null ? null : number(ports, "From"),
-          ports == null ? null : number(ports, "To"));
+      int[] range = range(protocol, ports == null ? null : wholeNumber(ports, "From"),
+          ports == null ? null : wholeNumber(ports, "To"));
       List<String> sources = new ArrayList<>();
-      add(sources, string(e, "CidrBlock"));
-      add(sources, string(e, "Ipv6CidrBlock"));
-      Long number = number(e, "RuleNumber");
-      String action = string(e, "RuleAction");
+      add(sources, looseString(e, "CidrBlock"));
+      add(sources, looseString(e, "Ipv6CidrBlock"));
+      Long number = wholeNumber(e, "RuleNumber");
+      String action = looseString(e, "RuleAction");
       if (number == null || action == null) {
         throw new IllegalArgumentException("Entries: an entry without RuleNumber or RuleAction");
       }
@@ -136,57 +135,57 @@ public final class PantherEc2Mapper implements PantherMapper {
       Boolean egress = bool(e, "Egress");
       (egress != null && egress ? out : in).add(rule);
     }
-    Facts.Builder f = Facts.builder().put("vpc_id", string(s, "VpcId")).put("is_default", bool(s, "IsDefault"));
+    Facts.Builder f = Facts.builder().put("vpc_id", looseString(s, "VpcId")).put("is_default", bool(s, "IsDefault"));
     if (present(s, "Entries")) {
       f.put("ingress", in).put("egress", out);
     }
-    String id = string(s, "NetworkAclId");
+    String id = looseString(s, "NetworkAclId");
     return PantherFields.resource("aws.ec2.network_acl", s, id, id, f.build(), origin);
   }
 
   private static Resource instance(JsonObject s, String origin) {
     Facts.Builder f = Facts.builder();
     JsonObject state = object(s, "State");
-    f.put("state", state == null ? null : string(state, "Name"));
-    f.put("instance_type", string(s, "InstanceType"));
-    f.put("image_id", string(s, "ImageId"));
-    f.put("vpc_id", string(s, "VpcId"));
-    f.put("subnet_id", string(s, "SubnetId"));
+    f.put("state", state == null ? null : looseString(state, "Name"));
+    f.put("instance_type", looseString(s, "InstanceType"));
+    f.put("image_id", looseString(s, "ImageId"));
+    f.put("vpc_id", looseString(s, "VpcId"));
+    f.put("subnet_id", looseString(s, "SubnetId"));
     if (present(s, "PublicIpAddress")) {
-      String ip = string(s, "PublicIpAddress");
+      String ip = looseString(s, "PublicIpAddress");
       f.put("public_ip", ip == null || ip.isBlank() ? null : ip);
       f.put("has_public_ip", ip != null && !ip.isBlank());
     }
     JsonObject metadata = object(s, "MetadataOptions");
     if (metadata != null) {
-      f.put("imds_http_tokens", lower(string(metadata, "HttpTokens")));
-      f.put("imds_endpoint", lower(string(metadata, "HttpEndpoint")));
+      f.put("imds_http_tokens", lower(looseString(metadata, "HttpTokens")));
+      f.put("imds_endpoint", lower(looseString(metadata, "HttpEndpoint")));
     }
     if (present(s, "IamInstanceProfile")) {
       JsonObject profile = object(s, "IamInstanceProfile");
-      f.put("instance_profile", profile == null ? null : string(profile, "Arn"));
+      f.put("instance_profile", profile == null ? null : looseString(profile, "Arn"));
     }
     if (present(s, "SecurityGroups")) {
       List<String> groups = new ArrayList<>();
-      objects(s, "SecurityGroups").forEach(g -> add(groups, string(g, "GroupId")));
+      objects(s, "SecurityGroups").forEach(g -> add(groups, looseString(g, "GroupId")));
       f.put("security_groups", groups);
     }
     JsonObject monitoring = object(s, "Monitoring");
-    if (monitoring != null && string(monitoring, "State") != null) {
-      f.put("detailed_monitoring", "enabled".equalsIgnoreCase(string(monitoring, "State")));
+    if (monitoring != null && looseString(monitoring, "State") != null) {
+      f.put("detailed_monitoring", "enabled".equalsIgnoreCase(looseString(monitoring, "State")));
     }
-    String id = string(s, "InstanceId");
+    String id = looseString(s, "InstanceId");
     return PantherFields.resource("aws.ec2.instance", s, id, id, f.build(), origin);
   }
 
   private static Resource volume(JsonObject s, String origin) {
-    String id = string(s, "VolumeId");
+    String id = looseString(s, "VolumeId");
     return PantherFields.resource("aws.ec2.volume", s, id, id,
         Facts.builder().put("encrypted", bool(s, "Encrypted")).build(), origin);
   }
 
   private static Resource image(JsonObject s, String origin) {
-    String id = string(s, "ImageId");
+    String id = looseString(s, "ImageId");
     Facts.Builder f = Facts.builder().put("public", bool(s, "Public"));
     return PantherFields.resource("aws.ec2.image", s, id, id, f.build(), origin);
   }
@@ -195,9 +194,9 @@ public final class PantherEc2Mapper implements PantherMapper {
     Facts.Builder f = Facts.builder().put("is_default", bool(s, "IsDefault"));
     if (present(s, "FlowLogs")) {
       f.put("flow_logs", objects(s, "FlowLogs").stream()
-          .anyMatch(l -> "ACTIVE".equalsIgnoreCase(string(l, "FlowLogStatus"))));
+          .anyMatch(l -> "ACTIVE".equalsIgnoreCase(looseString(l, "FlowLogStatus"))));
     }
-    String id = string(s, "VpcId");
+    String id = looseString(s, "VpcId");
     return PantherFields.resource("aws.ec2.vpc", s, id, id, f.build(), origin);
   }
 

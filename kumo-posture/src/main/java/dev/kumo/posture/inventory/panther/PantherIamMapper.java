@@ -1,15 +1,15 @@
 package dev.kumo.posture.inventory.panther;
 
-import static dev.kumo.posture.inventory.panther.SnapshotFields.account;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.bool;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.never;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.number;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.object;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.objects;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.policyOrNull;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.string;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.strings;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.time;
+import static dev.kumo.posture.inventory.panther.PantherFields.account;
+import static dev.kumo.posture.inventory.panther.PantherFields.bool;
+import static dev.kumo.posture.inventory.panther.PantherFields.never;
+import static dev.kumo.posture.inventory.panther.PantherFields.number;
+import static dev.kumo.posture.inventory.panther.PantherFields.object;
+import static dev.kumo.posture.inventory.panther.PantherFields.objects;
+import static dev.kumo.posture.inventory.panther.PantherFields.policyOrNull;
+import static dev.kumo.posture.inventory.panther.PantherFields.string;
+import static dev.kumo.posture.inventory.panther.PantherFields.strings;
+import static dev.kumo.posture.inventory.panther.PantherFields.time;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.AccessKey;
@@ -84,7 +84,7 @@ public final class PantherIamMapper implements PantherMapper {
       f.put("mfa_enabled", mfa);
       // Panther records a virtual device in VirtualMFA; MFA active without one is a hardware device
       if (mfa != null && s.has("VirtualMFA")) {
-        f.put("hardware_mfa", mfa && SnapshotFields.value(s, "VirtualMFA") == null);
+        f.put("hardware_mfa", mfa && PantherFields.value(s, "VirtualMFA") == null);
       } else if (Boolean.FALSE.equals(mfa)) {
         f.put("hardware_mfa", false);
       }
@@ -114,10 +114,10 @@ public final class PantherIamMapper implements PantherMapper {
     f.put("created", time(s, "CreateDate"));
     policies(s, f);
     if (s.has("Groups")) {
-      f.put("groups", objects(SnapshotFields.array(s, "Groups"), "Groups").stream()
+      f.put("groups", objects(PantherFields.array(s, "Groups"), "Groups").stream()
           .map(g -> string(g, "GroupName")).filter(n -> n != null).sorted().toList());
     }
-    return new Resource(Provider.AWS, "aws.iam.user", arn, name != null ? name : SnapshotFields.lastPart(arn),
+    return new Resource(Provider.AWS, "aws.iam.user", arn, name != null ? name : PantherFields.lastPart(arn),
         account(s, arn), "", f.build(), origin);
   }
 
@@ -125,7 +125,7 @@ public final class PantherIamMapper implements PantherMapper {
     String arn = required(arn(s), "Arn");
     String name = string(s, "RoleName");
     Facts.Builder f = Facts.builder();
-    Object trust = SnapshotFields.value(s, "AssumeRolePolicyDocument");
+    Object trust = PantherFields.value(s, "AssumeRolePolicyDocument");
     if (trust != null) {
       PolicyDocument doc = policyOrNull(trust);
       if (doc == null) {
@@ -134,7 +134,7 @@ public final class PantherIamMapper implements PantherMapper {
       f.put("trust_policy", doc);
     }
     policies(s, f);
-    return new Resource(Provider.AWS, "aws.iam.role", arn, name != null ? name : SnapshotFields.lastPart(arn),
+    return new Resource(Provider.AWS, "aws.iam.role", arn, name != null ? name : PantherFields.lastPart(arn),
         account(s, arn), "", f.build(), origin);
   }
 
@@ -144,10 +144,10 @@ public final class PantherIamMapper implements PantherMapper {
     Facts.Builder f = Facts.builder();
     policies(s, f);
     if (s.has("Users")) {
-      f.put("members", objects(SnapshotFields.array(s, "Users"), "Users").stream()
+      f.put("members", objects(PantherFields.array(s, "Users"), "Users").stream()
           .map(u -> string(u, "UserName")).filter(n -> n != null).sorted().toList());
     }
-    return new Resource(Provider.AWS, "aws.iam.group", arn, name != null ? name : SnapshotFields.lastPart(arn),
+    return new Resource(Provider.AWS, "aws.iam.group", arn, name != null ? name : PantherFields.lastPart(arn),
         account(s, arn), "", f.build(), origin);
   }
 
@@ -155,7 +155,7 @@ public final class PantherIamMapper implements PantherMapper {
     String arn = required(arn(s), "Arn");
     String name = string(s, "Name");
     Facts.Builder f = Facts.builder();
-    Object doc = SnapshotFields.value(s, "PolicyDocument");
+    Object doc = PantherFields.value(s, "PolicyDocument");
     if (doc != null) {
       PolicyDocument p = policyOrNull(doc);
       if (p == null) {
@@ -165,7 +165,7 @@ public final class PantherIamMapper implements PantherMapper {
     }
     f.put("attachment_count", number(s, "AttachmentCount"));
     f.put("aws_managed", arn.startsWith("arn:aws:iam::aws:policy/"));
-    return new Resource(Provider.AWS, "aws.iam.policy", arn, name != null ? name : SnapshotFields.lastPart(arn),
+    return new Resource(Provider.AWS, "aws.iam.policy", arn, name != null ? name : PantherFields.lastPart(arn),
         account(s, arn), "", f.build(), origin);
   }
 

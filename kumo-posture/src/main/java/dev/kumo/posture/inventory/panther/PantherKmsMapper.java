@@ -1,10 +1,10 @@
 package dev.kumo.posture.inventory.panther;
 
-import static dev.kumo.posture.inventory.panther.SnapshotFields.account;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.bool;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.policyOrNull;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.region;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.string;
+import static dev.kumo.posture.inventory.panther.PantherFields.account;
+import static dev.kumo.posture.inventory.panther.PantherFields.bool;
+import static dev.kumo.posture.inventory.panther.PantherFields.policyOrNull;
+import static dev.kumo.posture.inventory.panther.PantherFields.region;
+import static dev.kumo.posture.inventory.panther.PantherFields.string;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Facts;
@@ -40,8 +40,8 @@ public final class PantherKmsMapper implements PantherMapper {
       // rotation is off until someone enables it: a described key with no value has it off
       f.put("rotation_enabled", Boolean.TRUE.equals(bool(s, "KeyRotationEnabled")));
     }
-    f.put("policy", policyOrNull(SnapshotFields.value(s, "Policy")));
-    return new Resource(Provider.AWS, "aws.kms.key", arn, keyId != null ? keyId : SnapshotFields.lastPart(arn),
+    f.put("policy", policyOrNull(PantherFields.value(s, "Policy")));
+    return new Resource(Provider.AWS, "aws.kms.key", arn, keyId != null ? keyId : PantherFields.lastPart(arn),
         account(s, arn), region(s, arn), f.build(), origin);
   }
 }

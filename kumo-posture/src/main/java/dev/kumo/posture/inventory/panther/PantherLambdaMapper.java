@@ -1,7 +1,7 @@
 package dev.kumo.posture.inventory.panther;
 
+import static dev.kumo.posture.inventory.panther.PantherFields.looseString;
 import static dev.kumo.posture.inventory.panther.PantherFields.present;
-import static dev.kumo.posture.inventory.panther.PantherFields.string;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Facts;
@@ -30,11 +30,11 @@ public final class PantherLambdaMapper implements PantherMapper {
     } else if (raw != null) {
       f.put("policy", PantherFields.policy(s, "Policy"));
     }
-    f.put("role", string(s, "Role"));
-    f.put("runtime", string(s, "Runtime"));
+    f.put("role", looseString(s, "Role"));
+    f.put("runtime", looseString(s, "Runtime"));
     JsonObject url = PantherFields.object(s, "FunctionUrlConfig");
     if (url != null) {
-      f.put("has_url", true).put("url_auth_type", string(url, "AuthType"));
+      f.put("has_url", true).put("url_auth_type", looseString(url, "AuthType"));
     }
     String name = PantherFields.first(s, "Name", "FunctionName");
     return PantherFields.resource("aws.lambda.function", s, null, name, f.build(), origin);

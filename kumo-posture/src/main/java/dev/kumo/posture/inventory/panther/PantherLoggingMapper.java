@@ -1,13 +1,13 @@
 package dev.kumo.posture.inventory.panther;
 
-import static dev.kumo.posture.inventory.panther.SnapshotFields.account;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.bool;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.number;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.object;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.region;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.regionsOf;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.string;
-import static dev.kumo.posture.inventory.panther.SnapshotFields.strings;
+import static dev.kumo.posture.inventory.panther.PantherFields.account;
+import static dev.kumo.posture.inventory.panther.PantherFields.bool;
+import static dev.kumo.posture.inventory.panther.PantherFields.number;
+import static dev.kumo.posture.inventory.panther.PantherFields.object;
+import static dev.kumo.posture.inventory.panther.PantherFields.region;
+import static dev.kumo.posture.inventory.panther.PantherFields.regionsOf;
+import static dev.kumo.posture.inventory.panther.PantherFields.string;
+import static dev.kumo.posture.inventory.panther.PantherFields.strings;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Facts;
@@ -88,7 +88,7 @@ public final class PantherLoggingMapper implements PantherMapper {
     }
     EventSelectors.put(s, "EventSelectors", "AdvancedEventSelectors", f);
     String region = region(s, arn);
-    return new Resource(Provider.AWS, "aws.cloudtrail.trail", arn, name != null ? name : SnapshotFields.lastPart(arn),
+    return new Resource(Provider.AWS, "aws.cloudtrail.trail", arn, name != null ? name : PantherFields.lastPart(arn),
         account(s, arn), region.isEmpty() && home != null ? home : region, f.build(), origin);
   }
 

@@ -1,10 +1,10 @@
 package dev.kumo.posture.inventory.panther;
 
 import static dev.kumo.posture.inventory.panther.PantherFields.bool;
-import static dev.kumo.posture.inventory.panther.PantherFields.number;
+import static dev.kumo.posture.inventory.panther.PantherFields.looseString;
 import static dev.kumo.posture.inventory.panther.PantherFields.objects;
 import static dev.kumo.posture.inventory.panther.PantherFields.present;
-import static dev.kumo.posture.inventory.panther.PantherFields.string;
+import static dev.kumo.posture.inventory.panther.PantherFields.wholeNumber;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Facts;
@@ -31,9 +31,9 @@ public final class PantherRdsMapper implements PantherMapper {
     f.put("deletion_protection", bool(s, "DeletionProtection"));
     f.put("multi_az", bool(s, "MultiAZ"));
     f.put("auto_minor_version_upgrade", bool(s, "AutoMinorVersionUpgrade"));
-    f.put("backup_retention_days", number(s, "BackupRetentionPeriod"));
-    f.put("engine", string(s, "Engine"));
-    String name = string(s, "DBInstanceIdentifier");
+    f.put("backup_retention_days", wholeNumber(s, "BackupRetentionPeriod"));
+    f.put("engine", looseString(s, "Engine"));
+    String name = looseString(s, "DBInstanceIdentifier");
     String fallback = PantherFields.first(s, "DBInstanceArn");
     return PantherFields.resource("aws.rds.instance", s, fallback == null ? name : fallback, name, f.build(),
         origin);
@@ -48,14 +48,14 @@ public final class PantherRdsMapper implements PantherMapper {
       return out;
     }
     for (JsonObject snap : objects(s, "SnapshotAttributes")) {
-      String id = string(snap, "DBSnapshotIdentifier");
+      String id = looseString(snap, "DBSnapshotIdentifier");
       if (id == null) {
         throw new IllegalArgumentException("SnapshotAttributes: an entry without DBSnapshotIdentifier");
       }
       List<String> restore = new ArrayList<>();
       for (JsonObject attr : objects(snap, "DBSnapshotAttributes")) {
-        if ("restore".equals(string(attr, "AttributeName"))) {
-          restore.addAll(PantherFields.strings(attr, "AttributeValues"));
+        if ("restore".equals(looseString(attr, "AttributeName"))) {
+          restore.addAll(PantherFields.stringOrStrings(attr, "AttributeValues"));
         }
       }
       String arn = instance.region().isEmpty() || instance.account().isEmpty() ? id

@@ -1,9 +1,9 @@
 package dev.kumo.posture.inventory.panther;
 
 import static dev.kumo.posture.inventory.panther.PantherFields.bool;
+import static dev.kumo.posture.inventory.panther.PantherFields.looseString;
 import static dev.kumo.posture.inventory.panther.PantherFields.object;
 import static dev.kumo.posture.inventory.panther.PantherFields.present;
-import static dev.kumo.posture.inventory.panther.PantherFields.string;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Facts;
@@ -27,7 +27,7 @@ public final class PantherRedshiftMapper implements PantherMapper {
       Boolean on = logging == null ? null : bool(logging, "LoggingEnabled");
       f.put("logging", on != null && on);
     }
-    String name = string(s, "ClusterIdentifier");
+    String name = looseString(s, "ClusterIdentifier");
     return PantherFields.resource("aws.redshift.cluster", s, name, name, f.build(), origin);
   }
 }

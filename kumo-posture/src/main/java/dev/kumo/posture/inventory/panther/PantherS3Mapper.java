@@ -2,10 +2,10 @@ package dev.kumo.posture.inventory.panther;
 
 import static dev.kumo.posture.inventory.panther.PantherFields.bool;
 import static dev.kumo.posture.inventory.panther.PantherFields.isNull;
+import static dev.kumo.posture.inventory.panther.PantherFields.looseString;
 import static dev.kumo.posture.inventory.panther.PantherFields.object;
 import static dev.kumo.posture.inventory.panther.PantherFields.objects;
 import static dev.kumo.posture.inventory.panther.PantherFields.present;
-import static dev.kumo.posture.inventory.panther.PantherFields.string;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.posture.inventory.Facts;
@@ -26,7 +26,7 @@ public final class PantherS3Mapper implements PantherMapper {
 
   @Override
   public Resource map(String type, JsonObject s, String origin) {
-    String name = string(s, "Name");
+    String name = looseString(s, "Name");
     Facts.Builder f = Facts.builder();
     if (present(s, "Grants")) {
       f.put("acl_grants", grants(s));
@@ -43,11 +43,11 @@ public final class PantherS3Mapper implements PantherMapper {
       f.put("restrict_public_buckets", flag(pab, "RestrictPublicBuckets"));
     }
     if (present(s, "Versioning")) {
-      String v = string(s, "Versioning");
+      String v = looseString(s, "Versioning");
       f.put("versioning", v == null || v.isBlank() ? "Disabled" : v);
     }
     if (present(s, "MFADelete")) {
-      f.put("mfa_delete", "Enabled".equalsIgnoreCase(string(s, "MFADelete")));
+      f.put("mfa_delete", "Enabled".equalsIgnoreCase(looseString(s, "MFADelete")));
     }
     if (present(s, "EncryptionRules")) {
       f.put("encryption", encryption(objects(s, "EncryptionRules")));
@@ -57,13 +57,13 @@ public final class PantherS3Mapper implements PantherMapper {
     }
     if (present(s, "LifecycleRules")) {
       f.put("lifecycle_rules", objects(s, "LifecycleRules").stream()
-          .filter(r -> "Enabled".equalsIgnoreCase(string(r, "Status"))).count());
+          .filter(r -> "Enabled".equalsIgnoreCase(looseString(r, "Status"))).count());
     }
     if (present(s, "ObjectLockConfiguration")) {
       JsonObject lock = object(s, "ObjectLockConfiguration");
-      f.put("object_lock", lock != null && "Enabled".equalsIgnoreCase(string(lock, "ObjectLockEnabled")));
+      f.put("object_lock", lock != null && "Enabled".equalsIgnoreCase(looseString(lock, "ObjectLockEnabled")));
     }
-    String region = string(s, "Location");
+    String region = looseString(s, "Location");
     Resource r = PantherFields.resource("aws.s3.bucket", s, name == null ? null : "arn:aws:s3:::" + name, name,
         f.build(), origin);
     if (r.region().isEmpty() && region != null) {
@@ -85,11 +85,11 @@ public final class PantherS3Mapper implements PantherMapper {
     List<String> out = new ArrayList<>();
     for (JsonObject g : objects(s, "Grants")) {
       JsonObject grantee = object(g, "Grantee");
-      String permission = string(g, "Permission");
+      String permission = looseString(g, "Permission");
       if (grantee == null || permission == null) {
         throw new IllegalArgumentException("Grants: a grant without Grantee or Permission");
       }
-      String uri = string(grantee, "URI");
+      String uri = looseString(grantee, "URI");
       String who = uri != null ? uri.substring(uri.lastIndexOf('/') + 1) : PantherFields.first(grantee, "ID",
           "EmailAddress", "DisplayName");
       out.add((who == null ? "unknown" : who) + ":" + permission);
@@ -100,7 +100,7 @@ public final class PantherS3Mapper implements PantherMapper {
   private static String encryption(List<JsonObject> rules) {
     for (JsonObject r : rules) {
       JsonObject def = object(r, "ApplyServerSideEncryptionByDefault");
-      String alg = def == null ? null : string(def, "SSEAlgorithm");
+      String alg = def == null ? null : looseString(def, "SSEAlgorithm");
       if (alg != null && !alg.isBlank()) {
         return alg;
       }

@@ -1,9 +1,11 @@
 package dev.kumo.posture.inventory.terraform;
 
 import dev.kumo.json.JsonObject;
+import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.InventoryProblem;
 import dev.kumo.posture.inventory.NetworkRule;
 import dev.kumo.posture.inventory.Provider;
+import dev.kumo.posture.inventory.aws.Ec2Rules;
 import dev.kumo.posture.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -328,14 +330,14 @@ final class AwsTerraform {
         JsonObject vpc = r.block("vpc_config");
         if (vpc != null) {
           d.put("endpoint_public", vpc.get("endpoint_public_access") instanceof Boolean b ? b : null);
-          d.put("public_access_cidrs", TfResource.strings(vpc.get("public_access_cidrs")));
+          d.put("public_access_cidrs", ExportJson.strings(vpc.get("public_access_cidrs")));
         }
         List<String> logs = r.strings("enabled_cluster_log_types");
         d.put("logging_types", logs == null ? null : logs.stream().sorted().toList());
         if (r.value("encryption_config") != null) {
           d.put("secrets_encrypted", r.blocks("encryption_config").stream()
               .anyMatch(e -> {
-                List<String> res = TfResource.strings(e.get("resources"));
+                List<String> res = ExportJson.strings(e.get("resources"));
                 return res != null && res.contains("secrets");
               }));
         }
@@ -558,7 +560,7 @@ final class AwsTerraform {
         management = true;
       }
       for (JsonObject dr : TfResource.blocks(es.get("data_resource"))) {
-        List<String> values = TfResource.strings(dr.get("values"));
+        List<String> values = ExportJson.strings(dr.get("values"));
         String type = dr.get("type") instanceof String t ? t : "";
         for (String v : values == null ? List.<String>of() : values) {
           String scope = v.equals("arn:aws:s3:::") || v.equals("arn:aws:s3") ? "arn:aws:s3"
@@ -572,14 +574,14 @@ final class AwsTerraform {
       String type = "";
       List<String> prefixes = new ArrayList<>();
       for (JsonObject f : TfResource.blocks(as.get("field_selector"))) {
-        List<String> eq = TfResource.strings(f.get("equals"));
+        List<String> eq = ExportJson.strings(f.get("equals"));
         String field = f.get("field") instanceof String s ? s : "";
         if (field.equals("eventCategory") && eq != null && !eq.isEmpty()) {
           category = eq.get(0);
         } else if (field.equals("resources.type") && eq != null && !eq.isEmpty()) {
           type = eq.get(0);
         } else if (field.equals("resources.ARN")) {
-          addAll(prefixes, TfResource.strings(f.get("starts_with")));
+          addAll(prefixes, ExportJson.strings(f.get("starts_with")));
           addAll(prefixes, eq);
         }
       }
@@ -675,7 +677,7 @@ final class AwsTerraform {
       String grantee = uri.endsWith("/AllUsers") ? "AllUsers" : uri.endsWith("/AuthenticatedUsers")
           ? "AuthenticatedUsers" : uri.endsWith("/LogDelivery") ? "LogDelivery"
           : g.get("id") instanceof String id && !id.isEmpty() ? id : uri;
-      List<String> perms = TfResource.strings(g.get("permissions"));
+      List<String> perms = ExportJson.strings(g.get("permissions"));
       for (String p : perms == null ? List.<String>of() : perms) {
         out.add(grantee + ":" + p);
       }
@@ -687,10 +689,10 @@ final class AwsTerraform {
     List<NetworkRule> out = new ArrayList<>();
     for (JsonObject b : blocks) {
       List<String> src = new ArrayList<>();
-      addAll(src, TfResource.strings(b.get("cidr_blocks")));
-      addAll(src, TfResource.strings(b.get("ipv6_cidr_blocks")));
-      addAll(src, TfResource.strings(b.get("prefix_list_ids")));
-      addAll(src, TfResource.strings(b.get("security_groups")));
+      addAll(src, ExportJson.strings(b.get("cidr_blocks")));
+      addAll(src, ExportJson.strings(b.get("ipv6_cidr_blocks")));
+      addAll(src, ExportJson.strings(b.get("prefix_list_ids")));
+      addAll(src, ExportJson.strings(b.get("security_groups")));
       if (Boolean.TRUE.equals(b.get("self")) && self != null) {
         src.add(self);
       }
@@ -704,17 +706,10 @@ final class AwsTerraform {
   private static List<NetworkRule> rules(@Nullable String protocol, @Nullable Long from, @Nullable Long to,
       List<String> sources) {
     String proto = protocol(protocol);
-    List<NetworkRule> out = new ArrayList<>();
-    for (String s : sources) {
-      if (proto.equals("all")) {
-        out.add(NetworkRule.allowAll(List.of(s)));
-      } else {
-        int f = from == null || from < 0 ? 0 : from.intValue();
-        int t = to == null || to < 0 ? 65535 : to.intValue();
-        out.add(new NetworkRule(true, proto, f, t, List.of(s), 0));
-      }
-    }
-    return out;
+    boolean all = proto.equals("all");
+    int f = all || from == null || from < 0 ? 0 : from.intValue();
+    int t = all || to == null || to < 0 ? 65535 : to.intValue();
+    return Ec2Rules.perSource(proto, f, t, sources);
   }
 
   private static String protocol(@Nullable String p) {

@@ -1,6 +1,7 @@
 package dev.kumo.posture.inventory.terraform;
 
 import dev.kumo.json.JsonObject;
+import dev.kumo.posture.inventory.ExportJson;
 import dev.kumo.posture.inventory.NetworkRule;
 import dev.kumo.posture.inventory.Provider;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ final class AzureGcpTerraform {
         for (String kindOf : List.of("allow", "deny")) {
           for (JsonObject b : r.blocks(kindOf)) {
             String proto = b.get("protocol") instanceof String p ? p.toLowerCase(Locale.ROOT) : "all";
-            List<String> ports = TfResource.strings(b.get("ports"));
+            List<String> ports = ExportJson.strings(b.get("ports"));
             for (int[] range : ports(proto, ports)) {
               rules.add(new NetworkRule(kindOf.equals("allow"), proto, range[0], range[1],
                   src == null ? List.of() : src, prio == null ? 1000 : prio.intValue()));
@@ -102,7 +103,7 @@ final class AzureGcpTerraform {
         JsonObject sa = r.block("service_account");
         if (sa != null) {
           d.put("service_account", sa.get("email") instanceof String e && !e.isEmpty() ? e : null);
-          List<String> scopes = TfResource.strings(sa.get("scopes"));
+          List<String> scopes = ExportJson.strings(sa.get("scopes"));
           d.put("scopes", scopes == null ? null : scopes.stream().sorted().toList());
         }
         if (r.value("network_interface") != null) {
@@ -163,7 +164,7 @@ final class AzureGcpTerraform {
     if (b.get(one) instanceof String s && !s.isEmpty()) {
       src.add(s);
     }
-    List<String> many = TfResource.strings(b.get(one + "es"));
+    List<String> many = ExportJson.strings(b.get(one + "es"));
     if (many != null) {
       src.addAll(many);
     }
@@ -173,7 +174,7 @@ final class AzureGcpTerraform {
     if (b.get("destination_port_range") instanceof String p && !p.isEmpty()) {
       ports.add(p);
     }
-    List<String> pr = TfResource.strings(b.get("destination_port_ranges"));
+    List<String> pr = ExportJson.strings(b.get("destination_port_ranges"));
     if (pr != null) {
       ports.addAll(pr);
     }

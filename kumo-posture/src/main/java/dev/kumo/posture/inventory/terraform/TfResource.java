@@ -3,6 +3,7 @@ package dev.kumo.posture.inventory.terraform;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonNull;
 import dev.kumo.json.JsonObject;
+import dev.kumo.posture.inventory.ExportJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -93,20 +94,7 @@ record TfResource(String address, String module, String type, JsonObject values,
 
   /** A list (or set) of strings, or null when absent. */
   @Nullable List<String> strings(String attr) {
-    return strings(value(attr));
-  }
-
-  static @Nullable List<String> strings(@Nullable Object v) {
-    if (!(v instanceof JsonArray a)) {
-      return null;
-    }
-    List<String> out = new ArrayList<>();
-    for (Object o : a) {
-      if (o instanceof String s) {
-        out.add(s);
-      }
-    }
-    return out;
+    return ExportJson.strings(value(attr));
   }
 
   /** True when the plan says {@code attr} is known only after apply. */
