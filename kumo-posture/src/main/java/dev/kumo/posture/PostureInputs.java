@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * Loads cloud exports: tells each file's format ({@link FormatSniffer}) unless one is given, reads it with
  * that format's reader, imports Prowler OCSF findings, and merges everything into one {@link Inventory}.
  * A folder is read as a whole when it is an AWS CLI output folder or holds only AWS Config exports, else file
- * by file. Files of no known format are problems naming the file; the rest is still read.
+ * by file. Files of no known format, or that cannot be read (too large, broken gzip), are problems naming
+ * the file; the rest is still read.
  */
 public final class PostureInputs {
   /** The format name of Prowler OCSF findings. */
@@ -112,16 +113,21 @@ public final class PostureInputs {
       }
       for (Map.Entry<Path, String> unit : units(p, in.format(), problems).entrySet()) {
         String f = unit.getValue();
-        read.add(unit.getKey() + " (" + f + ")");
-        if (f.equals(PROWLER)) {
-          ProwlerImport pi = prowler.read(unit.getKey());
-          resources.addAll(pi.resources());
-          problems.addAll(pi.problems());
-          imported.addAll(pi.results());
-        } else {
-          InventoryLoad load = readers.get(f).read(unit.getKey());
-          resources.addAll(load.resources());
-          problems.addAll(load.problems());
+        try {
+          if (f.equals(PROWLER)) {
+            ProwlerImport pi = prowler.read(unit.getKey());
+            resources.addAll(pi.resources());
+            problems.addAll(pi.problems());
+            imported.addAll(pi.results());
+          } else {
+            InventoryLoad load = readers.get(f).read(unit.getKey());
+            resources.addAll(load.resources());
+            problems.addAll(load.problems());
+          }
+          read.add(unit.getKey() + " (" + f + ")");
+        } catch (IOException e) {
+          problems.add(new InventoryProblem(unit.getKey().toString(), "", String.valueOf(e.getMessage())
+              .replace(unit.getKey() + ": ", "")));
         }
       }
     }

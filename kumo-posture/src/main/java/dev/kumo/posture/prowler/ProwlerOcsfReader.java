@@ -7,6 +7,7 @@ import dev.kumo.json.JsonTreeReader;
 import dev.kumo.posture.check.CheckMeta;
 import dev.kumo.posture.check.CheckResult;
 import dev.kumo.posture.check.Status;
+import dev.kumo.posture.inventory.ExportFiles;
 import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.Inventory;
 import dev.kumo.posture.inventory.InventoryProblem;
@@ -14,8 +15,6 @@ import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
 import dev.kumo.sigma.Level;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class ProwlerOcsfReader {
     List<InventoryProblem> problems = new ArrayList<>();
     Object tree;
     try {
-      tree = JSON.read(Files.readString(path, StandardCharsets.UTF_8));
+      tree = JSON.read(ExportFiles.text(path));
     } catch (RuntimeException e) {
       return new ProwlerImport(List.of(), List.of(new InventoryProblem(file, "", "not JSON: " + e.getMessage())),
           List.of());

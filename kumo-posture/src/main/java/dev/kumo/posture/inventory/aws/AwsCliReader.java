@@ -2,10 +2,10 @@ package dev.kumo.posture.inventory.aws;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
+import dev.kumo.posture.inventory.ExportFiles;
 import dev.kumo.posture.inventory.InventoryLoad;
 import dev.kumo.posture.inventory.InventoryReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,7 +125,7 @@ public final class AwsCliReader implements InventoryReader {
         into.problem(file, "", "larger than " + MAX_FILE_BYTES + " bytes; not read");
         continue;
       }
-      String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+      String text = ExportFiles.text(f, MAX_FILE_BYTES);
       pending.add(new Pending(file, op.global() ? "" : region, op, target, text));
     }
     String account = account(folderName, pending, into);

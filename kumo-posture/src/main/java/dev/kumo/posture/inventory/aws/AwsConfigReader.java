@@ -3,16 +3,14 @@ package dev.kumo.posture.inventory.aws;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
+import dev.kumo.posture.inventory.ExportFiles;
 import dev.kumo.posture.inventory.Facts;
 import dev.kumo.posture.inventory.InventoryLoad;
 import dev.kumo.posture.inventory.InventoryProblem;
 import dev.kumo.posture.inventory.InventoryReader;
 import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads AWS Config exports (format {@code aws-config}) into resources with the facts of
@@ -108,9 +105,9 @@ public final class AwsConfigReader implements InventoryReader {
       String file = path.toString();
       String text;
       try {
-        text = new String(decompress(Files.readAllBytes(path)), StandardCharsets.UTF_8);
-      } catch (java.util.zip.ZipException | java.io.EOFException e) {
-        problems.add(new InventoryProblem(file, "", "not readable gzip: " + e.getMessage()));
+        text = ExportFiles.text(path);
+      } catch (IOException e) {
+        problems.add(new InventoryProblem(file, "", e.getMessage().replace(file + ": ", "")));
         return;
       }
       Object tree;
@@ -136,15 +133,6 @@ public final class AwsConfigReader implements InventoryReader {
         return;
       }
       top(file, tree, "");
-    }
-
-    private static byte[] decompress(byte[] bytes) throws IOException {
-      if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
-        return bytes;
-      }
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-        return in.readAllBytes();
-      }
     }
 
     private void top(String file, Object tree, String prefix) {

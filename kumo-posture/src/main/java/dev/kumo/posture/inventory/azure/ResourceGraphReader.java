@@ -16,7 +16,6 @@ import dev.kumo.posture.inventory.NetworkRule;
 import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,8 +59,7 @@ public final class ResourceGraphReader implements InventoryReader {
     String name = file.toString();
     Object root;
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      root = ExportJson.READER.read(bytes, 0, bytes.length);
+      root = ExportJson.READER.read(ExportFiles.text(file));
     } catch (JsonFormatException e) {
       problems.add(new InventoryProblem(name, "", "not JSON: " + e.getMessage()));
       return;

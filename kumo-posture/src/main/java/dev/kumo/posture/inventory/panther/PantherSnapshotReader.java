@@ -3,13 +3,12 @@ package dev.kumo.posture.inventory.panther;
 import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
+import dev.kumo.posture.inventory.ExportFiles;
 import dev.kumo.posture.inventory.InventoryLoad;
 import dev.kumo.posture.inventory.InventoryProblem;
 import dev.kumo.posture.inventory.InventoryReader;
 import dev.kumo.posture.inventory.Resource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +71,7 @@ public final class PantherSnapshotReader implements InventoryReader {
 
   @Override
   public InventoryLoad read(Path path) throws IOException {
-    String text = Files.readString(path, StandardCharsets.UTF_8);
+    String text = ExportFiles.text(path);
     String file = path.toString();
     List<Resource> resources = new ArrayList<>();
     List<InventoryProblem> problems = new ArrayList<>();

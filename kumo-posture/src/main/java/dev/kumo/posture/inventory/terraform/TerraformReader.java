@@ -2,14 +2,13 @@ package dev.kumo.posture.inventory.terraform;
 
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
+import dev.kumo.posture.inventory.ExportFiles;
 import dev.kumo.posture.inventory.InventoryLoad;
 import dev.kumo.posture.inventory.InventoryProblem;
 import dev.kumo.posture.inventory.InventoryReader;
 import dev.kumo.posture.inventory.Provider;
 import dev.kumo.posture.inventory.Resource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class TerraformReader implements InventoryReader {
   @Override
   public InventoryLoad read(Path path) throws IOException {
     String file = path.toString();
-    String text = Files.readString(path, StandardCharsets.UTF_8);
+    String text = ExportFiles.text(path);
     List<InventoryProblem> problems = new ArrayList<>();
     Object tree;
     try {
