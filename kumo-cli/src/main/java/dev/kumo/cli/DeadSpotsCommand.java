@@ -109,7 +109,7 @@ final class DeadSpotsCommand implements Callable<Integer> {
         .analyse(scan.result().inventory(), scan.result().results());
     DeadSpotDocs docs = new DeadSpotDocs();
     String text = switch (format) {
-      case table -> new TextRenderer(output == null && Terminal.stdoutIsTerminal() ? Terminal.width() : 160)
+      case table -> new TextRenderer(output == null && Terminal.stdoutIsTerminal() ? Terminal.width() : TextRenderer.UNLIMITED)
           .render(docs.report(report));
       case json -> new DeadSpotJson().write(report);
       case csv -> new CsvRenderer().render(docs.table(report));

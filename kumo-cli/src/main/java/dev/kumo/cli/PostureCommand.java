@@ -93,7 +93,7 @@ final class PostureCommand implements Callable<Integer> {
     PostureResult r = scan.result();
     PostureDocs docs = new PostureDocs();
     String text = switch (format) {
-      case table -> new TextRenderer(output == null && Terminal.stdoutIsTerminal() ? Terminal.width() : 160)
+      case table -> new TextRenderer(output == null && Terminal.stdoutIsTerminal() ? Terminal.width() : TextRenderer.UNLIMITED)
           .render(docs.report(r));
       case json -> String.join("\n", new PostureJson().lines(r)) + (r.results().isEmpty() ? "" : "\n");
       case csv -> new CsvRenderer().render(docs.csv(r));

@@ -11,8 +11,8 @@ import java.util.List;
 /** Builds the dead-spot report: ranked dead spots, then what each one needs. */
 public final class DeadSpotDocs {
   /** Columns of the table (and the CSV). */
-  static final List<String> COLUMNS = List.of("rank", "threat", "control", "title", "why", "services", "owner",
-      "detail");
+  static final List<String> COLUMNS = List.of("rank", "threat", "control", "why", "owner", "title", "detail",
+      "services");
   /** Failing resources named per dead spot before "and N more". */
   static final int MAX_NAMED = 5;
 
@@ -39,11 +39,11 @@ public final class DeadSpotDocs {
     List<List<String>> rows = new ArrayList<>();
     int rank = 0;
     for (DeadSpot d : r.deadSpots()) {
-      rows.add(List.of(String.valueOf(++rank), d.threat() == null ? "-" : d.threat().id(), d.control().id(), d.control().title(),
+      rows.add(List.of(String.valueOf(++rank), d.threat() == null ? "-" : d.threat().id(), d.control().id(),
           String.join(", ", d.reasons().stream().map(Reason::label).toList()) + (d.blind() ? " (blind)" : ""),
-          String.join(", ", d.services()), String.join(", ", d.owners()), detail(d)));
+          String.join(", ", d.owners()), d.control().title(), detail(d), String.join(", ", d.services())));
     }
-    return new Doc.Table(COLUMNS, rows, List.of(3, 5, 7));
+    return new Doc.Table(COLUMNS, rows, List.of(7, 5, 6));
   }
 
   /** What makes it a dead spot, in words. */

@@ -79,7 +79,7 @@ public final class PostureDocs {
       rows.add(List.of(String.valueOf(++rank), c.check().severity().id(), r.visibility().label(), c.check().id(),
           res.account(), res.region(), res.name(), c.detail(), String.join("; ", watchers), res.id()));
     }
-    return new Doc.Table(COLUMNS, rows, List.of(6, 7, 8, 9));
+    return new Doc.Table(COLUMNS, rows, List.of(9, 8, 7, 6));
   }
 
   private static String summary(PostureResult scan) {

@@ -8,9 +8,15 @@ import java.util.List;
  * made safe with {@link Escape#terminal}.
  */
 public final class TextRenderer {
+  /** A width that never cuts: for files and pipes. */
+  public static final int UNLIMITED = Integer.MAX_VALUE;
+
   private final int width;
 
-  /** @param width the terminal width; wide columns are cut so rows fit (at least 20 characters kept) */
+  /**
+   * @param width the terminal width; wide columns are cut, in the table's order of wide columns, so rows fit
+   *     (at least 20 characters kept)
+   */
   public TextRenderer(int width) {
     this.width = Math.max(60, width);
   }
