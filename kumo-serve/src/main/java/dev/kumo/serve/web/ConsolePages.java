@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The console's server-rendered pages. Every value from the case or a user is escaped ({@link Html#text}). */
 final class ConsolePages {
+  private static final java.time.Duration PIVOT_MARGIN = java.time.Duration.ofHours(1);
   private static final List<Level> LEVELS = List.of(Level.CRITICAL, Level.HIGH, Level.MEDIUM, Level.LOW,
       Level.INFORMATIONAL);
   private final CaseAccess cases;
@@ -154,11 +155,14 @@ final class ConsolePages {
         .raw(level(inc.level())).raw(" <code class=\"muted\" id=\"incident-id\">").text(inc.id()).raw("</code> ")
         .time(inc.firstSeen()).raw(" &ndash; ").time(inc.lastSeen()).raw("</p>\n");
     statusSection(h, inc.id(), caller);
-    h.raw("<section><h2>Involved</h2><dl class=\"facts\">\n");
-    pivots(h, "Principals", "principal", inc.principals());
-    pivots(h, "Access keys", "access_key", inc.accessKeys());
-    pivots(h, "Source IPs", "ip", inc.sourceIps());
-    pivots(h, "Resources", "resource", inc.resources());
+    // Pivots open the timeline around the incident: an hour either side of it.
+    String window = "&from=" + inc.firstSeen().minus(PIVOT_MARGIN) + "&to=" + inc.lastSeen().plus(PIVOT_MARGIN);
+    h.raw("<section><h2>Involved</h2><p class=\"muted\">Timelines open an hour either side of the incident.</p>")
+        .raw("<dl class=\"facts\">\n");
+    pivots(h, "Principals", "principal", inc.principals(), window);
+    pivots(h, "Access keys", "access_key", inc.accessKeys(), window);
+    pivots(h, "Source IPs", "ip", inc.sourceIps(), window);
+    pivots(h, "Resources", "resource", inc.resources(), window);
     fact(h, "Accounts", inc.accounts());
     fact(h, "Regions", inc.regions());
     fact(h, "Threats", inc.threats());
@@ -277,6 +281,8 @@ final class ConsolePages {
       h.raw("<label>").raw(k.replace('_', ' ')).raw(" <input name=\"").raw(k).raw("\" value=\"").text(v)
           .raw("\"></label> ");
     }
+    input(h, "From", "from", seed == null || seed.from() == null ? null : seed.from().toString());
+    input(h, "To", "to", seed == null || seed.to() == null ? null : seed.to().toString());
     h.raw("<button type=\"submit\">Show</button></form>\n");
     if (seed == null) {
       h.raw("<p class=\"empty\">Give a principal, access key, IP address, resource or session to pivot on.</p>");
@@ -421,13 +427,13 @@ final class ConsolePages {
     h.raw("</tbody></table>");
   }
 
-  private static void pivots(Html h, String label, String key, List<String> values) {
+  private static void pivots(Html h, String label, String key, List<String> values, String window) {
     if (values.isEmpty()) {
       return;
     }
     h.raw("<dt>").raw(label).raw("</dt><dd>");
     for (String v : values) {
-      h.pivot(key, v).raw(" ");
+      h.pivot(key, v, window).raw(" ");
     }
     h.raw("</dd>\n");
   }

@@ -44,11 +44,16 @@ final class Html {
 
   /** A link to the console path {@code path} with query {@code key=value} (value URL-encoded, then escaped). */
   Html pivot(String key, @Nullable String value) {
+    return pivot(key, value, "");
+  }
+
+  /** As {@link #pivot(String, String)}, with more query text (already URL-encoded) after the value. */
+  Html pivot(String key, @Nullable String value, String moreQuery) {
     if (value == null || value.isBlank()) {
       return text(value);
     }
     sb.append("<a class=\"pivot\" href=\"/timeline?").append(key).append('=').append(Escape.html(url(value)))
-        .append("\"><code>");
+        .append(Escape.html(moreQuery)).append("\"><code>");
     text(value);
     sb.append("</code></a>");
     return this;

@@ -130,6 +130,7 @@ public final class WebServer implements AutoCloseable {
         r.open(HandlerType.GET, "/healthz", ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok\n"));
         r.open(HandlerType.GET, "/readyz", ctx -> ready(ctx, cases));
         r.open(HandlerType.GET, "/static/console.css", ctx -> css(ctx));
+        r.open(HandlerType.GET, "/favicon.ico", ctx -> ctx.status(204));
         r.open(HandlerType.GET, "/api/v1/openapi.json", ctx -> openapi(ctx));
         new LoginPages(users, sessions, limiter, auth).register(r);
         new ConsolePages(cases, notes).register(r);

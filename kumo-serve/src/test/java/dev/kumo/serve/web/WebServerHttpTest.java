@@ -354,7 +354,7 @@ class WebServerHttpTest {
     for (RouteSpec r : s.server.routes()) {
       if (r.role() == null) {
         assertThat(r.path()).as(r.method() + " " + r.path()).isIn("/healthz", "/readyz", "/login",
-            "/static/console.css", "/api/v1/openapi.json", "/metrics");
+            "/static/console.css", "/favicon.ico", "/api/v1/openapi.json", "/metrics");
       }
     }
   }
