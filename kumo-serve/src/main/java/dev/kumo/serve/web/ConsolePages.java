@@ -230,7 +230,12 @@ final class ConsolePages {
       h.raw("<ol class=\"notes\">");
       for (CaseNote n : list) {
         h.raw("<li class=\"note\"><div class=\"muted\">").text(n.author()).raw(" at ").time(n.time())
-            .raw("</div><p class=\"note-text\">").text(n.text()).raw("</p></li>");
+            .raw("</div><p class=\"note-text\">");
+        String[] lines = n.text().split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+          h.raw(i == 0 ? "" : "<br>").text(lines[i]);
+        }
+        h.raw("</p></li>");
       }
       h.raw("</ol>");
     }

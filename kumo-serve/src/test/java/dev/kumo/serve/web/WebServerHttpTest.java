@@ -322,6 +322,26 @@ class WebServerHttpTest {
   }
 
   @Test
+  void unknownPath_is404_withoutEchoingThePath() throws Exception {
+    HttpResponse<String> r = s.get("/%3Cscript%3Enope");
+
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Content-Security-Policy")).contains(WebServer.CSP);
+    assertThat(r.body()).doesNotContain("<script", "nope");
+  }
+
+  @Test
+  void note_withSeveralLines_isShownLineByLine_escaped() throws Exception {
+    TestServer.Login alice = s.login("alice");
+    s.postForm("/incidents/" + attackIncident + "/notes", Map.of("text", "line one\n<i>line two</i>", "csrf",
+        alice.csrf()), alice.headers());
+
+    String page = s.get("/incidents/" + attackIncident, alice.headers()).body();
+
+    assertThat(page).contains("<p class=\"note-text\">line one<br>&lt;i&gt;line two&lt;/i&gt;</p>");
+  }
+
+  @Test
   void placeholders_sayTheyAreNotAvailable_andShowNoData() throws Exception {
     TestServer.Login vic = s.login("vic");
     assertThat(s.get("/posture", vic.headers()).body()).contains("not yet available in the console",
