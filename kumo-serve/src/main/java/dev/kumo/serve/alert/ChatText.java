@@ -41,6 +41,11 @@ final class ChatText {
     return breakBroadcasts(Escape.markdown(s));
   }
 
+  /** For plain notification text: control characters made visible, broadcast words broken. */
+  static String plain(String s) {
+    return breakBroadcasts(Escape.terminal(s));
+  }
+
   private static String breakBroadcasts(String s) {
     Matcher m = BROADCAST.matcher(s);
     if (!m.find()) {

@@ -23,7 +23,7 @@ public final class TeamsBody {
     try (JsonGenerator g = JsonFields.safeGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("type", "message");
-      g.writeStringField("summary", ChatText.cut(ChatText.teams(a.headline()), 200));
+      g.writeStringField("summary", ChatText.cut(ChatText.plain(a.headline()), 200)); // not Markdown
       g.writeArrayFieldStart("attachments");
       g.writeStartObject();
       g.writeStringField("contentType", "application/vnd.microsoft.card.adaptive");
