@@ -3,11 +3,13 @@ package dev.kumo.serve.alert;
 import dev.kumo.sigma.Level;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -40,6 +42,8 @@ final class OutputPipeline {
   private final AtomicLong deduplicated = new AtomicLong();
   private final AtomicLong rateLimited = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final MeterRegistry registry;
+  private final List<Meter> meters = new ArrayList<>();
   private volatile @Nullable String lastError;
   private volatile boolean stopping;
 
@@ -64,19 +68,20 @@ final class OutputPipeline {
     this.queue = new ArrayBlockingQueue<>(policy.queueSize());
     this.worker = new Thread(this::run, "kumo-alert-" + output.name());
     this.worker.setDaemon(true);
+    this.registry = registry;
     meter(registry, "kumo.alerts.delivered", "alerts the receiver accepted", delivered);
     meter(registry, "kumo.alerts.failed", "alerts given up after the last attempt", failed);
     meter(registry, "kumo.alerts.retried", "delivery attempts retried", retried);
     meter(registry, "kumo.alerts.deduplicated", "alerts held back by deduplication", deduplicated);
     meter(registry, "kumo.alerts.rate_limited", "alerts held back by the rate limit", rateLimited);
     meter(registry, "kumo.alerts.dropped", "alerts lost to a full queue or shutdown", dropped);
-    Gauge.builder("kumo.alerts.queued", queue, ArrayBlockingQueue::size).tag("output", output.name())
-        .description("alerts waiting for delivery").register(registry);
+    meters.add(Gauge.builder("kumo.alerts.queued", queue, ArrayBlockingQueue::size).tag("output", output.name())
+        .description("alerts waiting for delivery").register(registry));
   }
 
   private void meter(MeterRegistry registry, String name, String help, AtomicLong value) {
-    FunctionCounter.builder(name, value, AtomicLong::doubleValue).tag("output", output.name()).description(help)
-        .register(registry);
+    meters.add(FunctionCounter.builder(name, value, AtomicLong::doubleValue).tag("output", output.name())
+        .description(help).register(registry));
   }
 
   void start() {
@@ -252,6 +257,7 @@ final class OutputPipeline {
     int rest = queue.size();
     queue.clear();
     dropped.addAndGet(rest);
+    meters.forEach(registry::remove); // a later dispatcher registers its own
     return clean && rest == 0;
   }
 

@@ -117,13 +117,14 @@ class WebhookOutputTest {
       AlertDispatcher d = new AlertDispatcher(List.of(route(r.url(), 5)), registry, Clock.systemUTC());
       d.accept(List.of(Fixtures.finding(Level.HIGH, "r1", "alice", "trail")));
       waitUntil(() -> d.stats().get(0).delivered() == 1);
+      assertThat(registry.get("kumo.alerts.retried").tag("output", "hook").functionCounter().count()).isEqualTo(2);
+      assertThat(registry.get("kumo.alerts.delivered").tag("output", "hook").functionCounter().count()).isEqualTo(1);
       assertThat(d.close(WAIT)).isTrue();
       AlertStats s = d.stats().get(0);
       assertThat(s.delivered()).isEqualTo(1);
       assertThat(s.retried()).isEqualTo(2);
       assertThat(s.failed()).isZero();
       assertThat(r.answered).containsExactly(500, 500, 200);
-      assertThat(registry.get("kumo.alerts.retried").tag("output", "hook").functionCounter().count()).isEqualTo(2);
     }
   }
 
