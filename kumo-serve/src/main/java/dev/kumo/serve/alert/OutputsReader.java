@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class OutputsReader {
   /** Largest configuration text accepted. */
   public static final int MAX_CHARS = 1 << 20;
+  private static final Duration MAX_DURATION = Duration.ofDays(7);
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
   private static final String[] COMMON = {"type", "name", "min_level", "dedup_window", "rate_limit", "max_attempts",
       "retry_backoff", "retry_backoff_max", "timeout", "queue_size"};
@@ -295,13 +296,18 @@ public final class OutputsReader {
       return null;
     }
     long n = Long.parseLong(x.group(1));
-    return switch (x.group(2)) {
+    Duration d = switch (x.group(2)) {
       case "ms" -> Duration.ofMillis(n);
       case "s" -> Duration.ofSeconds(n);
       case "m" -> Duration.ofMinutes(n);
       case "h" -> Duration.ofHours(n);
       default -> Duration.ofDays(n);
     };
+    if (d.compareTo(MAX_DURATION) > 0) {
+      checks.error(m.lineOf(key), "'" + key + "' must be at most 7d, not '" + v + "'");
+      return null;
+    }
+    return d;
   }
 
   private int integer(YMap m, String key, int dflt, int min, int max) {

@@ -111,6 +111,7 @@ class OutputsReaderTest {
               X-Ok: "a\\r\\nInjected: 1"
             timeout: 0
             max_attempts: 0
+            retry_backoff_max: 999999999d
           - just a string
         """;
     OutputConfigException e = catchThrowableOfType(() -> OutputsReader.read("serve.yaml", yaml),
@@ -137,7 +138,8 @@ class OutputsReaderTest {
         "serve.yaml:24: the value of header 'X-Ok' has control characters",
         "serve.yaml:25: 'timeout' must be positive",
         "serve.yaml:26: 'max_attempts' must be a whole number from 1 to 100, not '0'",
-        "serve.yaml:27: an output must be a map with 'type' and 'name'");
+        "serve.yaml:27: 'retry_backoff_max' must be at most 7d, not '999999999d'",
+        "serve.yaml:28: an output must be a map with 'type' and 'name'");
     assertThat(e.getMessage()).doesNotContain("exa mple");
   }
 
