@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * One place alerts go (a webhook, a syslog server). Called from one worker thread at a time; {@link #close} may come
+ * One place alerts go (a webhook, a syslog server, an SMTP server). Called from one worker thread at a time; {@link #close} may come
  * from another thread.
  */
 public interface AlertOutput extends AutoCloseable {

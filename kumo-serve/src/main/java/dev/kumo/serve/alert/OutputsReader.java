@@ -108,8 +108,9 @@ public final class OutputsReader {
       OutputConfig c = switch (type) {
         case "webhook" -> webhook(m, name);
         case "syslog" -> syslog(m, name);
+        case "email" -> email(m, name);
         default -> {
-          checks.error(m.lineOf("type"), "unknown output type '" + type + "' (one of [webhook, syslog])");
+          checks.error(m.lineOf("type"), "unknown output type '" + type + "' (one of [webhook, syslog, email])");
           yield null;
         }
       };
@@ -140,11 +141,7 @@ public final class OutputsReader {
     checks.keys(m, concat("host", "port", "tls", "trust_store", "trust_store_password", "trust_store_type",
         "facility", "app_name", "hostname", "sd_id"));
     DeliveryPolicy policy = policy(m);
-    String host = checks.text(m, "host", true);
-    if (host != null && (host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == '/'))) {
-      checks.error(m.lineOf("host"), "'host' must be a host name or address, not '" + host + "'");
-      host = null;
-    }
+    String host = host(m);
     boolean tls = checks.bool(m, "tls", false);
     int port = integer(m, "port", tls ? 6514 : 514, 1, 65535);
     String ts = checks.text(m, "trust_store", false);
@@ -152,10 +149,7 @@ public final class OutputsReader {
       checks.error(m.lineOf("trust_store"), "'trust_store' needs 'tls: true'");
     }
     String password = checks.text(m, "trust_store_password", false);
-    String type = checks.text(m, "trust_store_type", false);
-    if (type != null && !type.equalsIgnoreCase("PKCS12") && !type.equalsIgnoreCase("JKS")) {
-      checks.error(m.lineOf("trust_store_type"), "'trust_store_type' must be PKCS12 or JKS, not '" + type + "'");
-    }
+    String type = trustStoreType(m);
     int facility = facility(m);
     String app = checks.text(m, "app_name", false);
     if (app != null && !printable(app, 48)) {
@@ -173,9 +167,87 @@ public final class OutputsReader {
     if (host == null || policy == null) {
       return null;
     }
-    return new SyslogConfig(name, host, port, tls, ts == null ? null : Path.of(ts), password,
-        type == null ? "PKCS12" : type.toUpperCase(Locale.ROOT), facility, app == null ? "kumo" : app, hostname,
+    return new SyslogConfig(name, host, port, tls, ts == null ? null : Path.of(ts), password, type, facility, app == null ? "kumo" : app, hostname,
         sdId == null ? SyslogConfig.DEFAULT_SD_ID : sdId, policy);
+  }
+
+  private @Nullable OutputConfig email(YMap m, String name) {
+    checks.keys(m, concat("host", "port", "security", "username", "password_env", "from", "to", "trust_store",
+        "trust_store_password", "trust_store_type"));
+    DeliveryPolicy policy = policy(m);
+    String host = host(m);
+    String sec = checks.text(m, "security", false);
+    EmailConfig.Security security = EmailConfig.Security.STARTTLS;
+    if (sec != null) {
+      security = null;
+      for (EmailConfig.Security x : EmailConfig.Security.values()) {
+        if (x.id().equals(sec)) {
+          security = x;
+        }
+      }
+      if (security == null) {
+        checks.error(m.lineOf("security"), "'security' must be starttls, tls or none, not '" + sec + "'");
+      }
+    }
+    int port = integer(m, "port", security == EmailConfig.Security.TLS ? 465
+        : security == EmailConfig.Security.NONE ? 25 : 587, 1, 65535);
+    String username = checks.text(m, "username", false);
+    String passwordEnv = checks.text(m, "password_env", false);
+    if (passwordEnv != null && !passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
+      checks.error(m.lineOf("password_env"), "'password_env' must name an environment variable");
+    }
+    if (passwordEnv != null && username == null) {
+      checks.error(m.lineOf("password_env"), "'password_env' needs 'username'");
+    }
+    String from = checks.text(m, "from", true);
+    if (from != null && !address(from)) {
+      checks.error(m.lineOf("from"), "'from' is not an e-mail address: '" + from + "'");
+    }
+    List<String> to = m.strings("to");
+    if (to.isEmpty()) {
+      checks.error(m.lineOf("to"), "'to' must be one or more e-mail addresses");
+    }
+    for (String t : to) {
+      if (!address(t)) {
+        checks.error(m.lineOf("to"), "'to' has a value that is not an e-mail address: '" + t + "'");
+      }
+    }
+    String ts = checks.text(m, "trust_store", false);
+    if (ts != null && security == EmailConfig.Security.NONE) {
+      checks.error(m.lineOf("trust_store"), "'trust_store' needs 'security: starttls' or 'tls'");
+    }
+    String tsType = trustStoreType(m);
+    if (host == null || policy == null || security == null || from == null || to.isEmpty()) {
+      return null;
+    }
+    return new EmailConfig(name, host, port, security, username, passwordEnv, from, to,
+        ts == null ? null : Path.of(ts), checks.text(m, "trust_store_password", false), tsType, policy);
+  }
+
+  private static boolean address(String a) {
+    try {
+      new jakarta.mail.internet.InternetAddress(a, true).validate();
+      return true;
+    } catch (jakarta.mail.internet.AddressException e) {
+      return false;
+    }
+  }
+
+  private @Nullable String host(YMap m) {
+    String host = checks.text(m, "host", true);
+    if (host != null && (host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == '/'))) {
+      checks.error(m.lineOf("host"), "'host' must be a host name or address, not '" + host + "'");
+      return null;
+    }
+    return host;
+  }
+
+  private String trustStoreType(YMap m) {
+    String type = checks.text(m, "trust_store_type", false);
+    if (type != null && !type.equalsIgnoreCase("PKCS12") && !type.equalsIgnoreCase("JKS")) {
+      checks.error(m.lineOf("trust_store_type"), "'trust_store_type' must be PKCS12 or JKS, not '" + type + "'");
+    }
+    return type == null ? "PKCS12" : type.toUpperCase(Locale.ROOT);
   }
 
   private @Nullable DeliveryPolicy policy(YMap m) {

@@ -45,12 +45,25 @@ class OutputsReaderTest {
           facility: authpriv
           app_name: kumo-prod
           min_level: medium
+        - type: email
+          name: soc-mail
+          host: smtp.example.com
+          username: kumo
+          password_env: KUMO_SMTP_PASSWORD
+          from: kumo@example.com
+          to: [soc@example.com, oncall@example.com]
+          min_level: critical
       """;
 
   @Test
   void read_theDocumentedExample_givesTypedConfigs() {
     List<OutputConfig> out = OutputsReader.read("serve.yaml", EXAMPLE);
-    assertThat(out).hasSize(3);
+    assertThat(out).hasSize(4);
+    EmailConfig mail = (EmailConfig) out.get(3);
+    assertThat(mail.security()).isEqualTo(EmailConfig.Security.STARTTLS);
+    assertThat(mail.port()).isEqualTo(587);
+    assertThat(mail.to()).containsExactly("soc@example.com", "oncall@example.com");
+    assertThat(mail.passwordEnv()).isEqualTo("KUMO_SMTP_PASSWORD");
     WebhookConfig slack = (WebhookConfig) out.get(0);
     assertThat(slack.name()).isEqualTo("soc-slack");
     assertThat(slack.format()).isEqualTo(WebhookFormat.SLACK);
@@ -131,7 +144,7 @@ class OutputsReaderTest {
         "serve.yaml:15: unknown facility 'local9' (0 to 23, or a name such as local0, auth, authpriv)",
         "serve.yaml:16: 'sd_id' must be 1 to 32 printable ASCII characters without = ] \" or spaces"
             + " (e.g. name@enterprise-number)",
-        "serve.yaml:17: unknown output type 'pager' (one of [webhook, syslog])",
+        "serve.yaml:17: unknown output type 'pager' (one of [webhook, syslog, email])",
         "serve.yaml:20: duplicate output name 'siem' (first on line 11)",
         "serve.yaml:21: 'url' is not a valid URL (Illegal character in authority)",
         "serve.yaml:23: 'Host' cannot be set as a header",
@@ -141,6 +154,28 @@ class OutputsReaderTest {
         "serve.yaml:27: 'retry_backoff_max' must be at most 7d, not '999999999d'",
         "serve.yaml:28: an output must be a map with 'type' and 'name'");
     assertThat(e.getMessage()).doesNotContain("exa mple");
+  }
+
+  @Test
+  void read_emailErrors_withLines() {
+    String yaml = """
+        outputs:
+          - type: email
+            name: m
+            host: smtp.example.com
+            security: ssl
+            password_env: "bad name"
+            from: not an address
+            to: []
+        """;
+    OutputConfigException e = catchThrowableOfType(() -> OutputsReader.read("s.yaml", yaml),
+        OutputConfigException.class);
+    assertThat(e.errors()).containsExactlyInAnyOrder(
+        "s.yaml:5: 'security' must be starttls, tls or none, not 'ssl'",
+        "s.yaml:6: 'password_env' must name an environment variable",
+        "s.yaml:6: 'password_env' needs 'username'",
+        "s.yaml:7: 'from' is not an e-mail address: 'not an address'",
+        "s.yaml:8: 'to' must be one or more e-mail addresses");
   }
 
   @Test
