@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * One place alerts go (a webhook, a syslog server, an SMTP server). Called from one worker thread at a time; {@link #close} may come
- * from another thread.
+ * One place alerts go (a webhook, a syslog server, an SMTP server). Called from one worker thread at a time;
+ * {@link #close} may come from another thread.
  */
 public interface AlertOutput extends AutoCloseable {
   /** The configured name, for metrics and messages. */

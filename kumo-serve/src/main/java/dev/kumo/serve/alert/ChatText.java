@@ -60,7 +60,10 @@ final class ChatText {
     return sb.toString();
   }
 
-  /** {@code s} cut to at most {@code max} characters, never inside an entity or a surrogate pair; marked with an ellipsis. */
+  /**
+   * {@code s} cut to at most {@code max} characters, never inside an entity, a surrogate pair or a Markdown escape;
+   * marked with an ellipsis.
+   */
   static String cut(String s, int max) {
     if (s.length() <= max) {
       return s;

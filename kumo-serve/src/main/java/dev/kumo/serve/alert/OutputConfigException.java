@@ -2,7 +2,9 @@ package dev.kumo.serve.alert;
 
 import java.util.List;
 
-/** The {@code outputs:} configuration is invalid; {@link #errors()} lists every problem as {@code file:line: reason}. */
+/**
+ * The {@code outputs:} configuration is invalid; {@link #errors()} lists every problem as {@code file:line: reason}.
+ */
 public final class OutputConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
   private final List<String> errors;

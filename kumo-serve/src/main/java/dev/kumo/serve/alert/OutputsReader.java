@@ -167,8 +167,8 @@ public final class OutputsReader {
     if (host == null || policy == null) {
       return null;
     }
-    return new SyslogConfig(name, host, port, tls, ts == null ? null : Path.of(ts), password, type, facility, app == null ? "kumo" : app, hostname,
-        sdId == null ? SyslogConfig.DEFAULT_SD_ID : sdId, policy);
+    return new SyslogConfig(name, host, port, tls, ts == null ? null : Path.of(ts), password, type, facility,
+        app == null ? "kumo" : app, hostname, sdId == null ? SyslogConfig.DEFAULT_SD_ID : sdId, policy);
   }
 
   private @Nullable OutputConfig email(YMap m, String name) {

@@ -83,7 +83,8 @@ class EmailOutputTest {
   void create_passwordEnvNotSet_isAnError() {
     EmailConfig c = new EmailConfig("mail", "127.0.0.1", 25, EmailConfig.Security.STARTTLS, "kumo", "KUMO_SMTP_PW",
         "kumo@example.com", List.of("soc@example.com"), null, null, "PKCS12", DeliveryPolicy.DEFAULT);
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> AlertOutputs.create(c, Map.<String, String>of()::get)))
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+        () -> AlertOutputs.create(c, Map.<String, String>of()::get)))
         .hasMessageContaining("KUMO_SMTP_PW is not set");
   }
 }

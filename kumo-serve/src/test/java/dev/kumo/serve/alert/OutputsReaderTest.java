@@ -127,8 +127,8 @@ class OutputsReaderTest {
             retry_backoff_max: 999999999d
           - just a string
         """;
-    OutputConfigException e = catchThrowableOfType(() -> OutputsReader.read("serve.yaml", yaml),
-        OutputConfigException.class);
+    OutputConfigException e = catchThrowableOfType(OutputConfigException.class,
+        () -> OutputsReader.read("serve.yaml", yaml));
     assertThat(e).isNotNull();
     assertThat(e.errors()).containsExactlyInAnyOrder(
         "serve.yaml:3: 'name' must be lower-case letters, digits and dashes, not 'Bad Name'",
@@ -168,8 +168,8 @@ class OutputsReaderTest {
             from: not an address
             to: []
         """;
-    OutputConfigException e = catchThrowableOfType(() -> OutputsReader.read("s.yaml", yaml),
-        OutputConfigException.class);
+    OutputConfigException e = catchThrowableOfType(OutputConfigException.class,
+        () -> OutputsReader.read("s.yaml", yaml));
     assertThat(e.errors()).containsExactlyInAnyOrder(
         "s.yaml:5: 'security' must be starttls, tls or none, not 'ssl'",
         "s.yaml:6: 'password_env' must name an environment variable",
@@ -180,8 +180,8 @@ class OutputsReaderTest {
 
   @Test
   void read_yamlSyntaxError_isReportedWithLine() {
-    OutputConfigException e = catchThrowableOfType(() -> OutputsReader.read("serve.yaml",
-        "outputs:\n  - type: webhook\n    name: [unclosed\n"), OutputConfigException.class);
+    OutputConfigException e = catchThrowableOfType(OutputConfigException.class, () -> OutputsReader.read("serve.yaml",
+        "outputs:\n  - type: webhook\n    name: [unclosed\n"));
     assertThat(e.errors()).singleElement().asString().startsWith("serve.yaml:");
   }
 

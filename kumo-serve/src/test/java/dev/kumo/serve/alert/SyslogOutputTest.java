@@ -87,9 +87,13 @@ class SyslogOutputTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       server.close();
-      thread.join(10_000);
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -203,7 +207,7 @@ class SyslogOutputTest {
     assertThat(l.frames).isEmpty();
   }
 
-  /** A self-signed server key pair for 127.0.0.1 (server.p12) and a trust store with its certificate; made by keytool. */
+  /** A self-signed key pair for 127.0.0.1 (server.p12) and a trust store with its certificate, made by keytool. */
   private Path certificates() throws Exception {
     keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
         "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", dir.resolve("server.p12").toString(),
