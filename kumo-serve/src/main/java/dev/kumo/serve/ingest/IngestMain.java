@@ -28,7 +28,11 @@ import java.util.concurrent.Executors;
  * watched folder, the loader and the push handler on a JDK HTTP server bound to loopback at
  * {@code POST /api/v1/ingest}. Prints {@code ready port=N} once it listens.
  *
- * <pre>IngestMain --state DIR --case DIR --watch DIR [--port N] [--token-sha256 HEX]... [--interval-ms N]</pre>
+ * <pre>IngestMain --state DIR --case DIR --watch DIR [--port N] [--token-sha256 HEX]... [--interval-ms N]
+ *     [--max-units N] [--halt-at HUNTED|COMMITTED|PARTLY_REMOVED]</pre>
+ *
+ * <p>{@code --halt-at} ends the process abruptly ({@link Runtime#halt}, no shutdown hooks, like SIGKILL)
+ * the first time a load reaches that point: for crash tests.
  */
 public final class IngestMain {
   private IngestMain() {}
@@ -41,14 +45,22 @@ public final class IngestMain {
     int port = Integer.parseInt(one(opts, "--port", "0"));
     Duration interval = Duration.ofMillis(Long.parseLong(one(opts, "--interval-ms", "200")));
     List<String> tokens = opts.getOrDefault("--token-sha256", List.of());
+    int maxUnits = Integer.parseInt(one(opts, "--max-units", "1000"));
+    String haltAt = one(opts, "--halt-at", "");
+    Loader.Checkpoint checkpoint = haltAt.isEmpty() ? Loader.Checkpoint.NONE : point -> {
+      if (point.name().equals(haltAt)) {
+        Runtime.getRuntime().halt(137);
+      }
+    };
 
     Spool spool = Spool.open(state.resolve("spool"));
     LiveCase live = LiveCase.open(caseDir);
     IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry(), spool, Clock.systemUTC());
     LoadedRules rules = LoadedRules.load(true, List.of(), CompileOptions.defaults());
     LoaderConfig lc = LoaderConfig.defaults();
-    Loader loader = new Loader(spool, live, rules, new LoaderConfig(lc.hunt(), lc.caseOptions(), lc.maxUnitsPerLoad(),
-        lc.maxBytesPerLoad(), interval, lc.maxAttempts()), FindingsListener.NONE, metrics, Clock.systemUTC());
+    Loader loader = new Loader(spool, live, rules, new LoaderConfig(lc.hunt(), lc.caseOptions(), maxUnits,
+        lc.maxBytesPerLoad(), interval, lc.maxAttempts()), FindingsListener.NONE, metrics, Clock.systemUTC(),
+        checkpoint);
     DirectoryWatcher watcher = DirectoryWatcher.open(new WatchConfig(watch, interval, true), spool,
         state.resolve("watch-taken.jsonl"));
     PushConfig pc = PushConfig.of(tokens);

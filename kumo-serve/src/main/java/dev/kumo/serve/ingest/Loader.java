@@ -44,14 +44,40 @@ public final class Loader implements AutoCloseable {
   private final FindingsListener listener;
   private final IngestMetrics metrics;
   private final Clock clock;
+  private final Checkpoint checkpoint;
   private final Map<String, Integer> failures = new HashMap<>();
   /** After a failed load of several units, units up to this id are loaded one at a time. */
   private @Nullable String singlyUntil;
   private @Nullable Thread thread;
   private volatile boolean running;
 
+  /** Points of a load where a crash test may stop the process; does nothing in a real service. */
+  public enum Point {
+    /** The hunt is done and the writer holds the events, before {@code finish}. */
+    HUNTED,
+    /** {@code finish} committed, before any unit is removed from the spool. */
+    COMMITTED,
+    /** The first unit of the load is removed, the others not yet. */
+    PARTLY_REMOVED
+  }
+
+  /** Told when a load reaches a {@link Point}. */
+  @FunctionalInterface
+  public interface Checkpoint {
+    Checkpoint NONE = point -> {};
+
+    void reached(Point point);
+  }
+
   public Loader(Spool spool, LiveCase liveCase, LoadedRules rules, LoaderConfig config, FindingsListener listener,
       IngestMetrics metrics, Clock clock) {
+    this(spool, liveCase, rules, config, listener, metrics, clock, Checkpoint.NONE);
+  }
+
+  /** A loader that reports the points of each load to {@code checkpoint} (for crash tests). */
+  public Loader(Spool spool, LiveCase liveCase, LoadedRules rules, LoaderConfig config, FindingsListener listener,
+      IngestMetrics metrics, Clock clock, Checkpoint checkpoint) {
+    this.checkpoint = checkpoint;
     this.spool = spool;
     this.liveCase = liveCase;
     this.rules = rules;
@@ -111,9 +137,13 @@ public final class Loader implements AutoCloseable {
       failed(batch);
       throw e;
     }
+    checkpoint.reached(Point.COMMITTED);
     for (Spool.Unit u : batch) {
       spool.remove(u);
       failures.remove(u.id());
+      if (u == batch.get(0) && batch.size() > 1) {
+        checkpoint.reached(Point.PARTLY_REMOVED);
+      }
     }
     List<Finding> added = List.of();
     if (stats.findingsAdded() > 0) {
@@ -164,6 +194,7 @@ public final class Loader implements AutoCloseable {
         // a partial hunt must not commit: the units would leave the spool with events missing
         throw new IOException("the hunt stopped early: " + result.summary().abortReason());
       }
+      checkpoint.reached(Point.HUNTED);
       return writer.finish();
     }
   }
