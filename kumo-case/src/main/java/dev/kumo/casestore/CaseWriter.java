@@ -247,7 +247,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
           + " WHERE load_id = " + loadId);
       s.execute("COMMIT");
       int incidents = IncidentTables.rebuild(conn, options.grouping()).size();
-      s.execute("CHECKPOINT");
+      checkpoint();
       return new LoadStats(loadId, eventsSeen, eventsAdded, findingsSeen, findingsAdded, linksAdded, incidents,
           Duration.between(started, Instant.now()));
     } catch (SQLException e) {
@@ -255,6 +255,20 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     } finally {
       closeLanes();
       closeQuietly(conn);
+    }
+  }
+
+  /**
+   * Writes the committed load from the write-ahead log into the database file, when it can: on a
+   * database shared with readers (see {@link #open(DuckDBConnection, CaseOptions)}) DuckDB refuses a
+   * checkpoint while another connection has a transaction open; the load is committed (durable in the
+   * log) either way, and DuckDB checkpoints on its own later.
+   */
+  private void checkpoint() {
+    try (Statement s = conn.createStatement()) {
+      s.execute("CHECKPOINT");
+    } catch (SQLException busy) {
+      // see above: not an error of the load
     }
   }
 

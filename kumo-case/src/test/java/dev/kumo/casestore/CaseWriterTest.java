@@ -177,13 +177,20 @@ class CaseWriterTest {
   }
 
   @Test
-  void openOnSharedDatabase_loadsTwiceKeepsTheDatabaseOpenAndReportsOnlyNewFindings() throws Exception {
+  void openOnSharedDatabase_loadsBesideAReaderKeepsTheDatabaseOpenAndReportsOnlyNewFindings() throws Exception {
     java.nio.file.Files.createDirectories(dir);
     LoadedRules rules = LoadedRules.load(true, List.of(), dev.kumo.sigma.compile.CompileOptions.defaults());
     try (org.duckdb.DuckDBConnection db = (org.duckdb.DuckDBConnection) DriverManager.getConnection(
         "jdbc:duckdb:" + CaseSchema.file(dir).toAbsolutePath())) {
       CaseWriter.prepare(db);
-      LoadStats first = huntShared(db, rules);
+      LoadStats first;
+      // a reader in the middle of a transaction: the load still finishes (DuckDB cannot checkpoint then)
+      try (Connection reader = db.duplicate(); Statement s = reader.createStatement()) {
+        s.execute("BEGIN TRANSACTION READ ONLY");
+        s.executeQuery("SELECT count(*) FROM events").close();
+        first = huntShared(db, rules);
+        s.execute("COMMIT");
+      }
       LoadStats second = huntShared(db, rules);
 
       try (CaseQuery q = CaseQuery.of(db.duplicate())) {

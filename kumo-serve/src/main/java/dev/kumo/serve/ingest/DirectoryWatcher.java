@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -91,8 +90,9 @@ public final class DirectoryWatcher implements AutoCloseable {
       }
     }
     Path temp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-    Files.write(temp, lines.values().stream().map(l -> l + "\n").toList().isEmpty() ? new byte[0]
-        : String.join("\n", lines.values()).concat("\n").getBytes(StandardCharsets.UTF_8));
+    StringBuilder kept = new StringBuilder();
+    lines.values().forEach(l -> kept.append(l).append('\n'));
+    Files.writeString(temp, kept, StandardCharsets.UTF_8);
     try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       ch.force(true);
     }

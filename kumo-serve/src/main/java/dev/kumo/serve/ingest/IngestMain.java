@@ -47,7 +47,7 @@ public final class IngestMain {
     List<String> tokens = opts.getOrDefault("--token-sha256", List.of());
     int maxUnits = Integer.parseInt(one(opts, "--max-units", "1000"));
     String haltAt = one(opts, "--halt-at", "");
-    Loader.Checkpoint checkpoint = haltAt.isEmpty() ? Loader.Checkpoint.NONE : point -> {
+    Loader.Checkpoint checkpoint = haltAt.isEmpty() ? Loader.Checkpoint.NONE : (point, units) -> {
       if (point.name().equals(haltAt)) {
         Runtime.getRuntime().halt(137);
       }

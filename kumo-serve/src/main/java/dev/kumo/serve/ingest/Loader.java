@@ -32,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  * that window.)
  *
  * <p>A load that fails is retried; when a load of several units fails they are next loaded one at a
- * time, and a unit whose load failed {@link LoaderConfig#maxAttempts} times is moved to the spool's
- * {@code failed/} folder. Records Kumo cannot read are not failures: the hunt skips them and they are
+ * time. A unit whose load failed {@link LoaderConfig#maxAttempts} times is set aside (later units go
+ * first) and, as soon as a later load succeeds (so the case is fine and the unit is at fault), moved to
+ * the spool's {@code failed/} folder; while every load fails (the case is unavailable) no unit is
+ * moved. Records Kumo cannot read are not failures: the hunt skips them and they are
  * counted as errors.
  */
 public final class Loader implements AutoCloseable {
@@ -61,12 +63,15 @@ public final class Loader implements AutoCloseable {
     PARTLY_REMOVED
   }
 
-  /** Told when a load reaches a {@link Point}. */
+  /**
+   * Told when a load of {@code units} reaches a {@link Point}; what it throws at {@link Point#HUNTED}
+   * fails the load (later, it stops {@link #loadOnce} with the load committed).
+   */
   @FunctionalInterface
   public interface Checkpoint {
-    Checkpoint NONE = point -> {};
+    Checkpoint NONE = (point, units) -> {};
 
-    void reached(Point point);
+    void reached(Point point, List<Spool.Unit> units);
   }
 
   public Loader(Spool spool, LiveCase liveCase, LoadedRules rules, LoaderConfig config, FindingsListener listener,
@@ -103,17 +108,21 @@ public final class Loader implements AutoCloseable {
     while (running) {
       long seen = spool.writes();
       int loaded;
+      boolean failed = false;
       try {
         loaded = loadOnce();
       } catch (IOException | RuntimeException e) {
-        loaded = 0; // counted and retried; wait before the next try
+        loaded = 0; // counted; retried after a pause
+        failed = true;
       }
-      if (loaded == 0) {
-        try {
+      try {
+        if (failed) {
+          Thread.sleep(config.idlePoll().toMillis());
+        } else if (loaded == 0) {
           spool.awaitWrite(seen, config.idlePoll());
-        } catch (InterruptedException e) {
-          return;
         }
+      } catch (InterruptedException e) {
+        return;
       }
     }
   }
@@ -137,12 +146,13 @@ public final class Loader implements AutoCloseable {
       failed(batch);
       throw e;
     }
-    checkpoint.reached(Point.COMMITTED);
+    checkpoint.reached(Point.COMMITTED, batch);
+    batch.forEach(u -> failures.remove(u.id()));
+    rejectSetAside();
     for (Spool.Unit u : batch) {
       spool.remove(u);
-      failures.remove(u.id());
       if (u == batch.get(0) && batch.size() > 1) {
-        checkpoint.reached(Point.PARTLY_REMOVED);
+        checkpoint.reached(Point.PARTLY_REMOVED, batch);
       }
     }
     List<Finding> added = List.of();
@@ -167,6 +177,9 @@ public final class Loader implements AutoCloseable {
     List<Spool.Unit> batch = new ArrayList<>();
     long bytes = 0;
     for (Spool.Unit u : pending) {
+      if (setAside(u)) {
+        continue;
+      }
       if (!batch.isEmpty() && (batch.size() >= config.maxUnitsPerLoad() || bytes + u.size() > config.maxBytesPerLoad()
           || (singlyUntil != null && u.id().compareTo(singlyUntil) <= 0))) {
         break;
@@ -177,7 +190,24 @@ public final class Loader implements AutoCloseable {
     if (singlyUntil != null && (batch.isEmpty() || batch.get(0).id().compareTo(singlyUntil) >= 0)) {
       singlyUntil = null;
     }
+    if (batch.isEmpty() && !pending.isEmpty()) {
+      batch.add(pending.get(0)); // only units set aside are left: try the oldest again
+    }
     return batch;
+  }
+
+  private boolean setAside(Spool.Unit u) {
+    return failures.getOrDefault(u.id(), 0) >= config.maxAttempts();
+  }
+
+  /** After a load succeeded, moves the units set aside to {@code failed/}: they, not the case, are at fault. */
+  private void rejectSetAside() throws IOException {
+    for (Spool.Unit u : spool.pending()) {
+      if (setAside(u)) {
+        spool.reject(u);
+        failures.remove(u.id());
+      }
+    }
   }
 
   private LoadStats load(List<Spool.Unit> batch) throws IOException {
@@ -194,22 +224,17 @@ public final class Loader implements AutoCloseable {
         // a partial hunt must not commit: the units would leave the spool with events missing
         throw new IOException("the hunt stopped early: " + result.summary().abortReason());
       }
-      checkpoint.reached(Point.HUNTED);
+      checkpoint.reached(Point.HUNTED, batch);
       return writer.finish();
     }
   }
 
-  private void failed(List<Spool.Unit> batch) throws IOException {
+  private void failed(List<Spool.Unit> batch) {
     if (batch.size() > 1) {
       singlyUntil = batch.get(batch.size() - 1).id();
       return;
     }
-    Spool.Unit u = batch.get(0);
-    int n = failures.merge(u.id(), 1, Integer::sum);
-    if (n >= config.maxAttempts()) {
-      failures.remove(u.id());
-      spool.reject(u);
-    }
+    failures.merge(batch.get(0).id(), 1, Integer::sum);
   }
 
   /** Stops the loader thread after the load in progress, if any (waits up to the idle poll longer). */

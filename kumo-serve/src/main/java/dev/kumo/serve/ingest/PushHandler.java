@@ -128,8 +128,7 @@ public final class PushHandler {
 
   private static byte[] gunzip(byte[] body, long max) throws IOException, TooLarge {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 1 << 16)) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(Integer.MAX_VALUE - 16, body.length * 8L > max
-          ? (int) max : body.length * 8));
+      ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(max, Math.max(1024, body.length * 4L)));
       byte[] buf = new byte[1 << 16];
       long total = 0;
       int n;

@@ -119,21 +119,46 @@ class LoaderTest {
   }
 
   @Test
-  void loadOnce_caseUnavailable_keepsTheUnitThenSetsItAside() throws IOException {
+  void loadOnce_caseUnavailable_keepsEveryUnit() throws IOException {
     LiveCase live = LiveCase.open(tmp.resolve("case"));
     live.close(); // every load now fails
     Loader loader = loader(live, 10);
     spool("a.json", Records.quiet("a"));
     spool("b.json", Records.quiet("b"));
 
-    assertThatThrownBy(loader::loadOnce).isInstanceOf(IOException.class); // both together
-    assertThat(spool.pending()).hasSize(2);
-    assertThatThrownBy(loader::loadOnce).isInstanceOf(IOException.class); // a alone, first failure
-    assertThatThrownBy(loader::loadOnce).isInstanceOf(IOException.class); // a alone, second: set aside
+    for (int i = 0; i < 8; i++) {
+      assertThatThrownBy(loader::loadOnce).isInstanceOf(IOException.class);
+    }
 
-    assertThat(spool.pending()).singleElement().satisfies(u -> assertThat(u.id()).endsWith("b.json"));
-    assertThat(spool.dir().resolve("failed")).isDirectoryContaining(p -> p.toString().endsWith("a.json"));
-    assertThat(metrics.snapshot().errors()).isEqualTo(3);
+    assertThat(spool.pending()).hasSize(2);
+    assertThat(spool.dir().resolve("failed")).isEmptyDirectory();
+    assertThat(metrics.snapshot().errors()).isEqualTo(8);
+  }
+
+  @Test
+  void loadOnce_unitThatKeepsFailing_isSetAsideThenMovedToFailed() throws IOException {
+    try (LiveCase live = LiveCase.open(tmp.resolve("case"))) {
+      LoaderConfig d = LoaderConfig.defaults();
+      Loader loader = new Loader(spool, live, rules, new LoaderConfig(d.hunt().withThreads(1), d.caseOptions(), 10,
+          d.maxBytesPerLoad(), Duration.ofMillis(50), 2), handedOver::add, metrics, Clock.systemUTC(),
+          (point, units) -> {
+            if (point == Loader.Point.HUNTED && units.stream().anyMatch(u -> u.id().endsWith("poison.json"))) {
+              throw new IllegalStateException("cannot load this one");
+            }
+          });
+      spool("poison.json", Records.quiet("p"));
+      spool("good.json", Records.quiet("g"));
+
+      assertThatThrownBy(loader::loadOnce).isInstanceOf(IllegalStateException.class); // both together
+      assertThatThrownBy(loader::loadOnce).isInstanceOf(IllegalStateException.class); // poison alone, 1
+      assertThatThrownBy(loader::loadOnce).isInstanceOf(IllegalStateException.class); // poison alone, 2: set aside
+      assertThat(loader.loadOnce()).isEqualTo(1); // good loads; poison goes to failed/
+
+      assertThat(spool.pending()).isEmpty();
+      assertThat(spool.dir().resolve("failed")).isDirectoryContaining(p -> p.toString().endsWith("poison.json"));
+      assertThat(count(live, "SELECT count(*) FROM events")).isEqualTo(1);
+      assertThat(count(live, "SELECT count(*) FROM loads WHERE finished IS NULL")).isZero();
+    }
   }
 
   @Test
