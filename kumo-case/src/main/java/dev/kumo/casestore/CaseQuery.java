@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * the configuration is locked; on top of that only reading statements ({@code SELECT}, {@code WITH},
  * {@code FROM}, {@code VALUES}, {@code DESCRIBE}, {@code SHOW}, {@code SUMMARIZE}, {@code EXPLAIN}),
  * one per query, are accepted. Anything else is refused with a {@link QueryRefusedException}.
+ * {@link #of} wraps a connection to a database open for writing (a live case); there every
+ * statement runs in a read-only transaction instead.
  */
 public final class CaseQuery implements AutoCloseable {
   private static final Set<String> READING = Set.of("SELECT", "WITH", "FROM", "VALUES", "DESCRIBE", "SHOW",
@@ -41,9 +43,24 @@ public final class CaseQuery implements AutoCloseable {
       "access-keys-from-several-ips", "failed-calls-by-principal", "findings-by-rule");
 
   private final Connection conn;
+  /** Whether each statement runs in its own read-only transaction (a connection that could write). */
+  private final boolean guarded;
 
-  private CaseQuery(Connection conn) {
+  private CaseQuery(Connection conn, boolean guarded) {
     this.conn = conn;
+    this.guarded = guarded;
+  }
+
+  /**
+   * A query over a connection to a case database that the caller opened read-write (a service whose
+   * one DuckDB instance is shared by the writer and its readers, as DuckDB refuses a read-only and a
+   * read-write open of one file in one process). This query owns {@code conn} and closes it. Every
+   * statement of {@link #run} runs in its own {@code BEGIN TRANSACTION READ ONLY}, so a statement that
+   * would write is refused by DuckDB itself; the caller should also have switched external access off
+   * on that database ({@code SET enable_external_access = false}, a database-wide setting).
+   */
+  public static CaseQuery of(Connection conn) {
+    return new CaseQuery(conn, true);
   }
 
   /** Opens the case in folder {@code dir} read-only. */
@@ -61,7 +78,7 @@ public final class CaseQuery implements AutoCloseable {
         s.execute("SET enable_external_access = false");
         s.execute("SET lock_configuration = true");
       }
-      return new CaseQuery(c);
+      return new CaseQuery(c, false);
     } catch (SQLException e) {
       throw new IOException("cannot open case " + dir + " read-only: " + e.getMessage(), e);
     }
@@ -129,6 +146,40 @@ public final class CaseQuery implements AutoCloseable {
     if (severalStatements(sql)) {
       throw new QueryRefusedException("one statement per query (found a ';' followed by more)");
     }
+    boolean inTransaction = false;
+    try {
+      if (guarded) {
+        try (Statement s = conn.createStatement()) {
+          s.execute("BEGIN TRANSACTION READ ONLY");
+        }
+        inTransaction = true;
+      }
+      long rows = runRead(sql, params, sink);
+      if (inTransaction) {
+        inTransaction = false;
+        try (Statement s = conn.createStatement()) {
+          s.execute("COMMIT");
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("read-only") || m.contains("read only")) {
+        throw new QueryRefusedException("the case is read-only: " + m);
+      }
+      throw new IOException("query failed: " + m, e);
+    } finally {
+      if (inTransaction) {
+        try (Statement s = conn.createStatement()) {
+          s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+          // the connection is unusable; the caller closes it
+        }
+      }
+    }
+  }
+
+  private long runRead(String sql, List<?> params, RowSink sink) throws SQLException, IOException {
     try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
       ResultSetMetaData md = rs.getMetaData();
       int n = md.getColumnCount();
@@ -148,12 +199,6 @@ public final class CaseQuery implements AutoCloseable {
         rows++;
       }
       return rows;
-    } catch (SQLException e) {
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("read-only") || m.contains("read only")) {
-        throw new QueryRefusedException("the case is read-only: " + m);
-      }
-      throw new IOException("query failed: " + m, e);
     }
   }
 
@@ -205,6 +250,15 @@ public final class CaseQuery implements AutoCloseable {
       return FindingRows.readAll(conn);
     } catch (SQLException e) {
       throw new IOException("cannot read the case's findings: " + e.getMessage(), e);
+    }
+  }
+
+  /** The findings that load {@code loadId} added to the case (see {@link LoadStats#loadId()}), in finding order. */
+  public List<Finding> findings(int loadId) throws IOException {
+    try {
+      return FindingRows.readLoad(conn, loadId);
+    } catch (SQLException e) {
+      throw new IOException("cannot read the findings of load " + loadId + ": " + e.getMessage(), e);
     }
   }
 

@@ -73,26 +73,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     DuckDBConnection c = null;
     try {
       c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + CaseSchema.file(dir).toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("SET memory_limit = '1GB'");
-        s.execute("SET preserve_insertion_order = false");
-        // one DuckDB thread while the hunt runs: the hunt workers need the cores (they do the appends)
-        s.execute("SET threads = 1");
-        checkVersion(s, dir);
-        for (String sql : CaseSchema.statements()) {
-          s.execute(sql);
-        }
-        if (count(s, "SELECT count(*) FROM meta") == 0) {
-          s.execute("INSERT INTO meta VALUES (" + CaseSchema.VERSION + ", now()::TIMESTAMP, '" + Finding.SCHEMA
-              + "')");
-        }
-        removeUnfinishedLoads(s);
-        s.execute("CREATE OR REPLACE TEMP TABLE stage_findings AS SELECT " + FindingRows.COLUMNS
-            + " FROM findings LIMIT 0");
-        int load = (int) count(s, "SELECT coalesce(max(load_id), 0) + 1 FROM loads");
-        s.execute("INSERT INTO loads (load_id, started) VALUES (" + load + ", now()::TIMESTAMP)");
-        return new CaseWriter(c, load, options, Dictionaries.continuing(s));
-      }
+      return start(c, options, dir.toString());
     } catch (SQLException e) {
       closeQuietly(c);
       throw new IOException("cannot open case " + dir + ": " + e.getMessage(), e);
@@ -102,7 +83,71 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     }
   }
 
-  private static void checkVersion(Statement s, Path dir) throws SQLException, IOException {
+  /**
+   * Starts a new load on a case database the caller already has open read-write (a long-running
+   * service that shares one DuckDB instance between this writer and its readers). The writer works on
+   * its own {@link DuckDBConnection#duplicate() duplicate} of {@code database} and closes only that;
+   * {@code database} stays open. Creates the schema if needed and removes unfinished loads, as
+   * {@link #open(Path, CaseOptions)} does. The caller keeps to one writer at a time per database.
+   */
+  public static CaseWriter open(DuckDBConnection database, CaseOptions options) throws IOException {
+    DuckDBConnection c = null;
+    try {
+      c = (DuckDBConnection) database.duplicate();
+      return start(c, options, "database");
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new IOException("cannot open the case database: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /**
+   * Makes a freshly opened case database ready without starting a load: checks the schema version,
+   * creates the schema (and the {@code meta} row) if needed and removes the rows of loads that did not
+   * finish. A service calls this once after opening the database, before handing out readers.
+   *
+   * @throws IOException when the case has another schema version or cannot be written
+   */
+  public static void prepare(DuckDBConnection database) throws IOException {
+    try (Statement s = database.createStatement()) {
+      prepare(s, "database");
+    } catch (SQLException e) {
+      throw new IOException("cannot prepare the case database: " + e.getMessage(), e);
+    }
+  }
+
+  private static void prepare(Statement s, String where) throws SQLException, IOException {
+    checkVersion(s, where);
+    for (String sql : CaseSchema.statements()) {
+      s.execute(sql);
+    }
+    if (count(s, "SELECT count(*) FROM meta") == 0) {
+      s.execute("INSERT INTO meta VALUES (" + CaseSchema.VERSION + ", now()::TIMESTAMP, '" + Finding.SCHEMA
+          + "')");
+    }
+    removeUnfinishedLoads(s);
+  }
+
+  private static CaseWriter start(DuckDBConnection c, CaseOptions options, String where)
+      throws SQLException, IOException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET memory_limit = '1GB'");
+      s.execute("SET preserve_insertion_order = false");
+      // one DuckDB thread while the hunt runs: the hunt workers need the cores (they do the appends)
+      s.execute("SET threads = 1");
+      prepare(s, where);
+      s.execute("CREATE OR REPLACE TEMP TABLE stage_findings AS SELECT " + FindingRows.COLUMNS
+          + " FROM findings LIMIT 0");
+      int load = (int) count(s, "SELECT coalesce(max(load_id), 0) + 1 FROM loads");
+      s.execute("INSERT INTO loads (load_id, started) VALUES (" + load + ", now()::TIMESTAMP)");
+      return new CaseWriter(c, load, options, Dictionaries.continuing(s));
+    }
+  }
+
+  private static void checkVersion(Statement s, String dir) throws SQLException, IOException {
     boolean hasMeta = count(s, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
         + " AND table_schema = 'main'") > 0;
     if (hasMeta && count(s, "SELECT count(*) FROM meta") > 0) {
@@ -115,6 +160,9 @@ public final class CaseWriter implements EventListener, AutoCloseable {
   }
 
   private static void removeUnfinishedLoads(Statement s) throws SQLException {
+    if (count(s, "SELECT count(*) FROM loads WHERE finished IS NULL") == 0) {
+      return;
+    }
     String unfinished = "(SELECT load_id FROM loads WHERE finished IS NULL)";
     List<String> tables = new ArrayList<>(List.of("event_rows", "findings", "links"));
     Dictionaries.TABLES.forEach(t -> tables.add(t.name()));
@@ -199,7 +247,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
           + " WHERE load_id = " + loadId);
       s.execute("COMMIT");
       int incidents = IncidentTables.rebuild(conn, options.grouping()).size();
-      s.execute("CHECKPOINT");
+      checkpoint();
       return new LoadStats(loadId, eventsSeen, eventsAdded, findingsSeen, findingsAdded, linksAdded, incidents,
           Duration.between(started, Instant.now()));
     } catch (SQLException e) {
@@ -207,6 +255,20 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     } finally {
       closeLanes();
       closeQuietly(conn);
+    }
+  }
+
+  /**
+   * Writes the committed load from the write-ahead log into the database file, when it can: on a
+   * database shared with readers (see {@link #open(DuckDBConnection, CaseOptions)}) DuckDB refuses a
+   * checkpoint while another connection has a transaction open; the load is committed (durable in the
+   * log) either way, and DuckDB checkpoints on its own later.
+   */
+  private void checkpoint() {
+    try (Statement s = conn.createStatement()) {
+      s.execute("CHECKPOINT");
+    } catch (SQLException busy) {
+      // see above: not an error of the load
     }
   }
 

@@ -90,9 +90,19 @@ final class FindingRows {
 
   /** Every finding of the case, in {@link FindingOrder}; rules with equal ids share one instance. */
   static List<Finding> readAll(Connection conn) throws SQLException {
+    return read(conn, "");
+  }
+
+  /** The findings load {@code loadId} added (not those the case already had), in {@link FindingOrder}. */
+  static List<Finding> readLoad(Connection conn, int loadId) throws SQLException {
+    return read(conn, " WHERE load_id = " + loadId);
+  }
+
+  private static List<Finding> read(Connection conn, String where) throws SQLException {
     List<Finding> out = new ArrayList<>();
     Map<List<Object>, FindingRule> rules = new HashMap<>();
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM findings")) {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM findings" + where)) {
       while (rs.next()) {
         out.add(read(rs, rules));
       }

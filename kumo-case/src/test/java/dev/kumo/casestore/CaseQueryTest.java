@@ -45,4 +45,31 @@ class CaseQueryTest {
       assertThatThrownBy(() -> q.run("DELETE FROM events", null)).isInstanceOf(CaseQuery.QueryRefusedException.class);
     }
   }
+
+  @Test
+  void of_sharedReadWriteDatabase_refusesWritesAndFileAccessButReads() throws Exception {
+    java.nio.file.Files.createDirectories(dir);
+    try (org.duckdb.DuckDBConnection db = (org.duckdb.DuckDBConnection) java.sql.DriverManager.getConnection(
+        "jdbc:duckdb:" + CaseSchema.file(dir).toAbsolutePath())) {
+      CaseWriter.prepare(db);
+      try (java.sql.Statement s = db.createStatement()) {
+        s.execute("SET enable_external_access = false");
+      }
+      try (CaseQuery q = CaseQuery.of(db.duplicate())) {
+        assertThatThrownBy(() -> q.rows("WITH x AS (SELECT 1) DELETE FROM meta", java.util.List.of()))
+            .isInstanceOf(CaseQuery.QueryRefusedException.class);
+        assertThatThrownBy(() -> q.rows("SELECT * FROM read_csv('/etc/passwd')", java.util.List.of()))
+            .isInstanceOf(java.io.IOException.class);
+        // after refused statements the connection still reads
+        assertThat(q.rows("SELECT schema_version FROM meta", java.util.List.of()).get(0).get(0))
+            .isEqualTo(CaseSchema.VERSION);
+        assertThat(q.findings(1)).isEmpty();
+      }
+      try (java.sql.Statement s = db.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+          "SELECT count(*) FROM meta")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(1);
+      }
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package dev.kumo.casestore;
 
+import dev.kumo.detect.LoadedRules;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -172,5 +174,47 @@ class CaseWriterTest {
 
     assertThatThrownBy(() -> CaseWriter.open(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining("cannot open case");
+  }
+
+  @Test
+  void openOnSharedDatabase_loadsBesideAReaderKeepsTheDatabaseOpenAndReportsOnlyNewFindings() throws Exception {
+    java.nio.file.Files.createDirectories(dir);
+    LoadedRules rules = LoadedRules.load(true, List.of(), dev.kumo.sigma.compile.CompileOptions.defaults());
+    try (org.duckdb.DuckDBConnection db = (org.duckdb.DuckDBConnection) DriverManager.getConnection(
+        "jdbc:duckdb:" + CaseSchema.file(dir).toAbsolutePath())) {
+      CaseWriter.prepare(db);
+      LoadStats first;
+      // a reader in the middle of a transaction: the load still finishes (DuckDB cannot checkpoint then)
+      try (Connection reader = db.duplicate(); Statement s = reader.createStatement()) {
+        s.execute("BEGIN TRANSACTION READ ONLY");
+        s.executeQuery("SELECT count(*) FROM events").close();
+        first = huntShared(db, rules);
+        s.execute("COMMIT");
+      }
+      LoadStats second = huntShared(db, rules);
+
+      try (CaseQuery q = CaseQuery.of(db.duplicate())) {
+        assertThat(first.findingsAdded()).isPositive();
+        assertThat(q.findings(first.loadId())).hasSize((int) first.findingsAdded());
+        assertThat(second.eventsAdded()).isZero();
+        assertThat(q.findings(second.loadId())).isEmpty();
+        assertThat(q.rows("SELECT count(*) FROM events", List.of()).get(0).get(0))
+            .isEqualTo(first.eventsAdded());
+      }
+      assertThat(db.isClosed()).isFalse();
+    }
+  }
+
+  private static LoadStats huntShared(org.duckdb.DuckDBConnection db, LoadedRules rules) throws IOException {
+    try (CaseWriter w = CaseWriter.open(db, CaseOptions.DEFAULTS);
+        dev.kumo.hunt.HuntResult r = new dev.kumo.hunt.Hunter(rules.engine(), dev.kumo.ingest.LogSources.defaults(),
+            dev.kumo.hunt.HuntOptions.defaults(), java.time.Clock.systemUTC(), w)
+            .run(dev.kumo.ingest.Inputs.expand(List.of(logs)).files(), new dev.kumo.ingest.Progress())) {
+      java.util.Iterator<dev.kumo.finding.Finding> it = r.findings();
+      while (it.hasNext()) {
+        w.finding(it.next());
+      }
+      return w.finish();
+    }
   }
 }
