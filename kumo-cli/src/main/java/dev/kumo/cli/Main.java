@@ -12,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
         ExportCommand.class, BenchCommand.class, ReplayCommand.class, SimulateCommand.class, ExerciseCommand.class,
         TabletopCommand.class, QueryCommand.class, TimelineCommand.class, PrincipalsCommand.class, ReportCommand.class,
         IncidentsCommand.class, IntelCommand.class, RespondCommand.class,
-        EvidenceCommand.class, PostureCommand.class, DeadSpotsCommand.class,
+        EvidenceCommand.class, PostureCommand.class, DeadSpotsCommand.class, ServeCommand.class,
         HelpCommand.class},
     footer = {"", "Examples (one per command):",
         "  kumo demo                                   hunt the bundled demo dataset",

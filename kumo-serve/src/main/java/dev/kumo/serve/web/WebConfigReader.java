@@ -48,12 +48,20 @@ public final class WebConfigReader {
 
   /** Reads an already parsed map (e.g. the {@code web:} section of a larger file). */
   public static WebConfig parse(String file, YMap root, Path base) throws IOException {
+    return parse(file, root, base, null);
+  }
+
+  /**
+   * Reads an already parsed map; {@code stateDir}, when given, is used when the map has no {@code state_dir}
+   * (the {@code web:} section of {@code kumo serve}'s configuration shares the service's state folder).
+   */
+  public static WebConfig parse(String file, YMap root, Path base, @Nullable Path stateDir) throws IOException {
     YamlChecks checks = new YamlChecks(file);
     checks.keys(root, "host", "port", "tls", "users_file", "state_dir", "api_tokens", "sessions", "login_limits");
     String host = checks.text(root, "host", false);
     int port = Yaml.integer(checks, root, "port", WebConfig.DEFAULT_PORT, 0, 65_535);
     String users = checks.text(root, "users_file", true);
-    String state = checks.text(root, "state_dir", true);
+    String state = checks.text(root, "state_dir", stateDir == null);
     WebConfig.Tls tls = tls(checks, root, base);
     List<ApiToken> tokens = tokens(checks, root);
     Duration idle = WebConfig.DEFAULT_SESSION_IDLE;
@@ -79,7 +87,8 @@ public final class WebConfigReader {
       throw new WebConfigException(checks.errors());
     }
     return new WebConfig(host == null ? WebConfig.DEFAULT_HOST : host, port, tls, base.resolve(users), tokens, idle,
-        absolute, maxSessions, maxFailures, window, base.resolve(state));
+        absolute, maxSessions, maxFailures, window, state == null ? java.util.Objects.requireNonNull(stateDir)
+        : base.resolve(state));
   }
 
   private static @Nullable YNode section(YamlChecks checks, YMap root, String key) {

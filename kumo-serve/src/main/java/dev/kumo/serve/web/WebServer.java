@@ -59,6 +59,7 @@ public final class WebServer implements AutoCloseable {
     private final NotesStore notes;
     private final Clock clock;
     private final List<Extra> extras = new ArrayList<>();
+    private long maxRequestBytes = 1 << 20;
 
     private record Extra(HandlerType method, String path, @Nullable Role role, Handler handler) {}
 
@@ -85,6 +86,12 @@ public final class WebServer implements AutoCloseable {
       return this;
     }
 
+    /** The largest request body accepted (default 1 MiB); the ingest push needs its batch size. */
+    public Builder maxRequestBytes(long bytes) {
+      this.maxRequestBytes = bytes;
+      return this;
+    }
+
     public WebServer build() {
       SecureRandom random = new SecureRandom();
       Sessions sessions = new Sessions(clock, config.sessionIdle(), config.sessionAbsolute(), config.maxSessions(),
@@ -95,7 +102,7 @@ public final class WebServer implements AutoCloseable {
       Javalin app = Javalin.create(c -> {
         c.startup.showJavalinBanner = false;
         c.startup.showOldJavalinVersionWarning = false;
-        c.http.maxRequestSize = 1 << 20;
+        c.http.maxRequestSize = maxRequestBytes;
         c.http.defaultContentType = "text/plain; charset=utf-8";
         c.jetty.modifyServer(s -> s.setStopTimeout(2_000));
         WebConfig.Tls tls = config.tls();

@@ -16,23 +16,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Shared helpers of the web YAML readers. */
-final class Yaml {
+/** Shared helpers of the service's YAML readers: whole-file maps, whole numbers and durations. */
+public final class Yaml {
   /** Largest configuration or users file accepted. */
-  static final int MAX_CHARS = 1 << 20;
+  public static final int MAX_CHARS = 1 << 20;
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(s|m|h|d)");
 
   private Yaml() {}
 
   /** Reads a file holding one YAML map; a malformed one throws with {@code file:line: reason}. */
-  static YMap root(Path path) throws IOException {
+  public static YMap root(Path path) throws IOException {
     if (Files.size(path) > MAX_CHARS) {
       throw new WebConfigException(List.of(path + ": larger than " + MAX_CHARS + " bytes"));
     }
     return root(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
   }
 
-  static YMap root(String file, String text) {
+  public static YMap root(String file, String text) {
     List<YamlReader.Document> docs = new YamlReader(MAX_CHARS).readAll(new StringReader(text));
     if (docs.size() != 1 || docs.get(0).error() != null || !(docs.get(0).root() instanceof YMap root)) {
       String why = docs.isEmpty() ? "empty file" : docs.get(0).error() != null ? docs.get(0).error()
@@ -43,7 +43,7 @@ final class Yaml {
   }
 
   /** A whole number in {@code [min, max]}, or {@code dflt} when absent. */
-  static int integer(YamlChecks checks, YMap m, String key, int dflt, int min, int max) {
+  public static int integer(YamlChecks checks, YMap m, String key, int dflt, int min, int max) {
     String v = checks.text(m, key, false);
     if (v == null) {
       return dflt;
@@ -61,7 +61,7 @@ final class Yaml {
   }
 
   /** A duration such as {@code 30s}, {@code 15m}, {@code 12h} or {@code 1d}, or {@code dflt} when absent. */
-  static Duration duration(YamlChecks checks, YMap m, String key, Duration dflt) {
+  public static Duration duration(YamlChecks checks, YMap m, String key, Duration dflt) {
     String v = checks.text(m, key, false);
     if (v == null) {
       return dflt;

@@ -1,0 +1,25 @@
+package dev.kumo.serve;
+
+import dev.kumo.serve.alert.OutputConfig;
+import dev.kumo.serve.ingest.PushConfig;
+import dev.kumo.serve.ingest.WatchConfig;
+import dev.kumo.serve.web.WebConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole configuration of {@code kumo serve} ({@code serve.yml}, read by {@link ServeConfigReader}).
+ *
+ * @param stateDir spool, watcher records, notes journal
+ * @param caseDir the live case
+ * @param push HTTP push ({@code POST /api/v1/ingest}); without tokens the endpoint refuses every request
+ * @param watch watched folders
+ * @param outputs alert outputs
+ */
+public record ServeConfig(Path stateDir, Path caseDir, WebConfig web, PushConfig push, List<WatchConfig> watch,
+    List<OutputConfig> outputs) {
+  public ServeConfig {
+    watch = List.copyOf(watch);
+    outputs = List.copyOf(outputs);
+  }
+}
