@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A bare ingest service for tests and trials (the real one is {@code kumo serve}): the spool, the
+ * A bare ingest service for the crash test (test code; the real one is {@code kumo serve}): the spool, the
  * watched folder, the loader and the push handler on a JDK HTTP server bound to loopback at
  * {@code POST /api/v1/ingest}. Prints {@code ready port=N} once it listens.
  *
