@@ -62,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE;
     }
-    Service service = Service.start(c, ruleOptions.load(), Clock.systemUTC());
+    Service service = Service.start(c, ruleOptions.load(), Clock.systemUTC(),
+        problem -> err.println("kumo: " + Sanitize.terminal(problem)));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();

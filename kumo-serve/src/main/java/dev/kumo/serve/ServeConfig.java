@@ -3,6 +3,7 @@ package dev.kumo.serve;
 import dev.kumo.serve.alert.OutputConfig;
 import dev.kumo.serve.ingest.PushConfig;
 import dev.kumo.serve.ingest.WatchConfig;
+import dev.kumo.serve.ingest.sqs.SqsConfig;
 import dev.kumo.serve.web.WebConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +15,14 @@ import java.util.List;
  * @param caseDir the live case
  * @param push HTTP push ({@code POST /api/v1/ingest}); without tokens the endpoint refuses every request
  * @param watch watched folders
+ * @param sqs S3 + SQS inputs (queues announcing new objects)
  * @param outputs alert outputs
  */
 public record ServeConfig(Path stateDir, Path caseDir, WebConfig web, PushConfig push, List<WatchConfig> watch,
-    List<OutputConfig> outputs) {
+    List<SqsConfig> sqs, List<OutputConfig> outputs) {
   public ServeConfig {
     watch = List.copyOf(watch);
+    sqs = List.copyOf(sqs);
     outputs = List.copyOf(outputs);
   }
 }

@@ -4,6 +4,7 @@ import dev.kumo.serve.alert.OutputConfig;
 import dev.kumo.serve.alert.OutputsReader;
 import dev.kumo.serve.ingest.PushConfig;
 import dev.kumo.serve.ingest.WatchConfig;
+import dev.kumo.serve.ingest.sqs.SqsConfig;
 import dev.kumo.serve.web.WebConfig;
 import dev.kumo.serve.web.WebConfigException;
 import dev.kumo.serve.web.WebConfigReader;
@@ -13,6 +14,7 @@ import dev.kumo.sigma.yaml.YMap;
 import dev.kumo.sigma.yaml.YNode;
 import dev.kumo.sigma.yaml.YamlChecks;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.regex.Pattern;
  *   max_batch_bytes: 16777216
  *   max_batch_events: 100000
  *   watch: [{path: incoming, interval: 2s, recursive: true}]
+ *   sqs: [{queue_url: https://sqs..., region: eu-west-1}]   # S3 + SQS, see docs/serve.md
  * outputs: [...]                # see docs/serve.md, "Alert outputs"
  * </pre>
  */
@@ -64,10 +67,12 @@ public final class ServeConfigReader {
     }
     PushConfig push = PushConfig.of(List.of());
     List<WatchConfig> watch = new ArrayList<>();
+    List<SqsConfig> sqs = new ArrayList<>();
     YNode ingest = root.get("ingest");
     if (ingest instanceof YMap in) {
       push = push(in, checks, push);
       watch = watch(in, checks, base);
+      sqs = sqs(in, checks);
     } else if (ingest != null) {
       checks.error(root.lineOf("ingest"), "'ingest' must be a map");
     }
@@ -77,11 +82,11 @@ public final class ServeConfigReader {
       throw new WebConfigException(problems);
     }
     return new ServeConfig(stateDir, caseDir == null ? stateDir.resolve("case") : base.resolve(caseDir), web, push,
-        watch, outputs);
+        watch, sqs, outputs);
   }
 
   private static PushConfig push(YMap in, YamlChecks checks, PushConfig defaults) {
-    checks.keys(in, "push_tokens_sha256", "max_batch_bytes", "max_batch_events", "watch");
+    checks.keys(in, "push_tokens_sha256", "max_batch_bytes", "max_batch_events", "watch", "sqs");
     List<String> tokens = new ArrayList<>();
     for (String t : in.strings("push_tokens_sha256")) {
       if (SHA256.matcher(t.strip()).matches()) {
@@ -95,6 +100,45 @@ public final class ServeConfigReader {
         defaults.maxBatchBytes()), 1024, 1 << 30);
     int events = Yaml.integer(checks, in, "max_batch_events", defaults.maxBatchEvents(), 1, 10_000_000);
     return new PushConfig(tokens, bytes, events);
+  }
+
+  private static List<SqsConfig> sqs(YMap in, YamlChecks checks) {
+    List<SqsConfig> out = new ArrayList<>();
+    YNode n = in.get("sqs");
+    if (n == null) {
+      return out;
+    }
+    if (!(n instanceof YList list)) {
+      checks.error(in.lineOf("sqs"), "'sqs' must be a list of {queue_url, region, ...}");
+      return out;
+    }
+    for (YNode item : list.items()) {
+      if (!(item instanceof YMap m)) {
+        checks.error(item.line(), "an SQS input must be a map with 'queue_url' and 'region'");
+        continue;
+      }
+      checks.keys(m, "queue_url", "region", "endpoint", "wait_seconds", "max_object_bytes", "delete_malformed",
+          "visibility_timeout");
+      String url = checks.text(m, "queue_url", true);
+      String region = checks.text(m, "region", true);
+      String endpoint = checks.text(m, "endpoint", false);
+      SqsConfig d = url == null || region == null ? null : SqsConfig.of(url, region);
+      int wait = Yaml.integer(checks, m, "wait_seconds", 20, 0, 20);
+      int maxBytes = Yaml.integer(checks, m, "max_object_bytes", 256 << 20, 1, Integer.MAX_VALUE);
+      boolean deleteMalformed = m.has("delete_malformed") && checks.bool(m, "delete_malformed", false);
+      Duration visibility = m.has("visibility_timeout") ? Yaml.duration(checks, m, "visibility_timeout",
+          Duration.ofMinutes(5)) : null;
+      if (d == null) {
+        continue;
+      }
+      try {
+        out.add(new SqsConfig(url, region, endpoint == null ? null : URI.create(endpoint), wait, maxBytes,
+            deleteMalformed, visibility));
+      } catch (IllegalArgumentException e) {
+        checks.error(m.line(), String.valueOf(e.getMessage()));
+      }
+    }
+    return out;
   }
 
   private static List<WatchConfig> watch(YMap in, YamlChecks checks, Path base) {

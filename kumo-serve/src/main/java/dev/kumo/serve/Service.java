@@ -11,6 +11,8 @@ import dev.kumo.serve.ingest.PushHandler;
 import dev.kumo.serve.ingest.PushResult;
 import dev.kumo.serve.ingest.Spool;
 import dev.kumo.serve.ingest.WatchConfig;
+import dev.kumo.serve.ingest.sqs.SqsConfig;
+import dev.kumo.serve.ingest.sqs.SqsInput;
 import dev.kumo.serve.metrics.ServeMetrics;
 import dev.kumo.serve.web.NotesStore;
 import dev.kumo.serve.web.Role;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code kumo serve}: one process that takes logs as they arrive (watched folders, HTTP push), loads them into
@@ -38,7 +41,7 @@ public final class Service implements AutoCloseable {
   private final WebServer web;
   private final Spool spool;
 
-  private Service(ServeConfig config, LoadedRules rules, Clock clock) throws IOException {
+  private Service(ServeConfig config, LoadedRules rules, Clock clock, Consumer<String> problems) throws IOException {
     try {
       Files.createDirectories(config.stateDir());
       ServeMetrics metrics = keep(new ServeMetrics());
@@ -54,6 +57,11 @@ public final class Service implements AutoCloseable {
         DirectoryWatcher watcher = keep(DirectoryWatcher.open(w, spool,
             config.stateDir().resolve("watch-" + n++ + ".jsonl")));
         watcher.start();
+      }
+      for (SqsConfig q : config.sqs()) {
+        SqsInput input = keep(SqsInput.open(q, spool, problems));
+        input.bindTo(metrics.registry());
+        input.start();
       }
       PushHandler push = new PushHandler(spool, config.push());
       NotesStore notes = keep(NotesStore.open(config.stateDir(), clock));
@@ -73,10 +81,12 @@ public final class Service implements AutoCloseable {
    * Starts the service.
    *
    * @param rules the rules and detectors to run, loaded as for a hunt
+   * @param problems receives what an input could not take (text from outside: escape it where printed)
    * @throws IOException when the case, the spool or the users file cannot be opened, or the port is taken
    */
-  public static Service start(ServeConfig config, LoadedRules rules, Clock clock) throws IOException {
-    return new Service(config, rules, clock);
+  public static Service start(ServeConfig config, LoadedRules rules, Clock clock, Consumer<String> problems)
+      throws IOException {
+    return new Service(config, rules, clock, problems);
   }
 
   /** The port the web server listens on. */

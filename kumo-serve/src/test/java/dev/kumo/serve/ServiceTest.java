@@ -80,8 +80,9 @@ class ServiceTest {
         """.formatted(digest, digest, receiver.getAddress().getPort()));
     ServeConfig config = ServeConfigReader.read(dir.resolve("serve.yml"));
     HttpClient http = HttpClient.newHttpClient();
+    List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (Service service = Service.start(config, LoadedRules.load(true, List.of(), CompileOptions.defaults()),
-        Clock.systemUTC())) {
+        Clock.systemUTC(), problems::add)) {
       URI base = URI.create(service.baseUrl());
       HttpResponse<String> pushed = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/ingest"))
           .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
@@ -114,6 +115,7 @@ class ServiceTest {
       assertThat(anonymous.body()).doesNotContain("kumo_ingest");
       assertThat(http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      assertThat(problems).isEmpty();
     } finally {
       receiver.stop(0);
     }

@@ -1,0 +1,72 @@
+package dev.kumo.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kumo.serve.web.WebConfigException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeConfigReaderTest {
+  private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void read_everySection_isTypedWithPathsFromTheFilesFolder() throws Exception {
+    Path yml = Files.writeString(dir.resolve("serve.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: users.yml}
+        ingest:
+          push_tokens_sha256: [%s]
+          max_batch_events: 5000
+          watch: [{path: incoming, interval: 5s, recursive: false}]
+          sqs:
+            - {queue_url: 'https://sqs.eu-west-1.amazonaws.com/111122223333/trail', region: eu-west-1,
+               endpoint: 'http://127.0.0.1:4566', wait_seconds: 10, visibility_timeout: 2m}
+        outputs:
+          - {type: syslog, name: siem, host: 127.0.0.1, port: 6514, tls: false}
+        """.formatted(SHA));
+    ServeConfig c = ServeConfigReader.read(yml);
+    assertThat(c.stateDir()).isEqualTo(dir.resolve("state"));
+    assertThat(c.caseDir()).isEqualTo(dir.resolve("state").resolve("case"));
+    assertThat(c.web().stateDir()).isEqualTo(c.stateDir());
+    assertThat(c.web().usersFile()).isEqualTo(dir.resolve("users.yml"));
+    assertThat(c.push().tokenSha256()).containsExactly(SHA);
+    assertThat(c.push().maxBatchEvents()).isEqualTo(5000);
+    assertThat(c.watch()).singleElement().satisfies(w -> {
+      assertThat(w.dir()).isEqualTo(dir.resolve("incoming"));
+      assertThat(w.interval()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(w.recursive()).isFalse();
+    });
+    assertThat(c.sqs()).singleElement().satisfies(q -> {
+      assertThat(q.endpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
+      assertThat(q.waitSeconds()).isEqualTo(10);
+      assertThat(q.visibilityTimeout()).isEqualTo(Duration.ofMinutes(2));
+    });
+    assertThat(c.outputs()).singleElement().satisfies(o -> assertThat(o.name()).isEqualTo("siem"));
+  }
+
+  @Test
+  void read_problemsInSeveralSections_areAllReportedWithTheirLines() throws Exception {
+    Path yml = Files.writeString(dir.resolve("serve.yml"), """
+        state_dir: state
+        web: {port: 0}
+        ingest:
+          push_tokens_sha256: [hunter2]
+          sqs: [{region: eu-west-1}]
+        outputs:
+          - {type: pigeon, name: coop}
+        """);
+    assertThatThrownBy(() -> ServeConfigReader.read(yml)).isInstanceOf(WebConfigException.class)
+        .hasMessageContaining("serve.yml:4: a push token must be given as its SHA-256")
+        .hasMessageContaining("missing 'queue_url'")
+        .hasMessageContaining("serve.yml:7:")
+        .hasMessageContaining("users_file");
+  }
+}
