@@ -15,6 +15,7 @@ import http.client
 import http.server
 import json
 import random
+import re
 import threading
 import time
 import urllib.parse
@@ -22,22 +23,17 @@ import urllib.parse
 SENT = {}      # user -> time the batch holding its StopLogging was sent
 ARRIVED = {}   # user -> time its alert arrived
 LOCK = threading.Lock()
+USER = re.compile(r"loaduser-\d{6}")
 
 
 class Hook(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         now = time.time()
-        try:
-            alert = json.loads(body)
-            text = json.dumps(alert)
-            for part in text.split('"'):
-                if part.startswith("loaduser-"):
-                    with LOCK:
-                        ARRIVED.setdefault(part, now)
-                    break
-        except ValueError:
-            pass
+        m = USER.search(body.decode("utf-8", "replace"))
+        if m:
+            with LOCK:
+                ARRIVED.setdefault(m.group(0), now)
         self.send_response(200)
         self.end_headers()
 
@@ -112,16 +108,14 @@ def main():
         if ahead > 0:
             time.sleep(ahead)
     pushed_for = time.time() - t0
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        with LOCK:
-            if len(ARRIVED) >= len(SENT):
-                break
-        time.sleep(0.2)
+    deadline = time.time() + 120
     drained_at = None
     while time.time() < deadline:
-        if metric(a.url, a.token, "kumo_ingest_events_added_total") - start_added >= sent:
+        if drained_at is None and metric(a.url, a.token, "kumo_ingest_events_added_total") - start_added >= sent:
             drained_at = time.time()
+        with LOCK:
+            alerts_done = len(ARRIVED) >= len(SENT)
+        if drained_at is not None and alerts_done:
             break
         time.sleep(0.2)
     added = metric(a.url, a.token, "kumo_ingest_events_added_total") - start_added

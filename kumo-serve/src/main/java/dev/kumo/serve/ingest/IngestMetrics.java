@@ -1,6 +1,7 @@
 package dev.kumo.serve.ingest;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -23,6 +24,8 @@ public final class IngestMetrics {
   private final AtomicLong eventsAdded = new AtomicLong();
   private final AtomicLong findings = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final Timer hunt;
+  private final Timer commit;
 
   /** The counts at one moment; {@code lag} is zero when the spool is empty. */
   public record Snapshot(long units, long eventsIn, long eventsAdded, long findings, long errors, Duration lag) {}
@@ -42,6 +45,19 @@ public final class IngestMetrics {
         .description("failed loads, refused units and unreadable records").register(registry);
     Gauge.builder("kumo.ingest.lag.seconds", this, m -> m.lag().toMillis() / 1000.0)
         .description("age of the oldest unit waiting in the spool").register(registry);
+    hunt = Timer.builder("kumo.ingest.load.hunt").description("time a load spends hunting its units")
+        .publishPercentiles(0.5, 0.99).register(registry);
+    commit = Timer.builder("kumo.ingest.load.commit")
+        .description("time a load spends committing to the case (dedup, findings, incidents)")
+        .publishPercentiles(0.5, 0.99).register(registry);
+  }
+
+  void hunted(Duration d) {
+    hunt.record(d);
+  }
+
+  void committed(Duration d) {
+    commit.record(d);
   }
 
   void loaded(int unitCount, long events, long added, long newFindings) {

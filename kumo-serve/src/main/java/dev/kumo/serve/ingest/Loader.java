@@ -12,6 +12,8 @@ import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -147,6 +149,20 @@ public final class Loader implements AutoCloseable {
       throw e;
     }
     checkpoint.reached(Point.COMMITTED, batch);
+    // alert first (the load is committed), then clear the spool: removing units costs a sync each
+    List<Finding> added = List.of();
+    if (stats.findingsAdded() > 0) {
+      try (CaseQuery q = liveCase.open()) {
+        added = q.findings(stats.loadId());
+      }
+    }
+    if (!added.isEmpty()) {
+      try {
+        listener.added(added);
+      } catch (RuntimeException e) {
+        metrics.errors(1);
+      }
+    }
     batch.forEach(u -> failures.remove(u.id()));
     rejectSetAside();
     for (Spool.Unit u : batch) {
@@ -155,20 +171,7 @@ public final class Loader implements AutoCloseable {
         checkpoint.reached(Point.PARTLY_REMOVED, batch);
       }
     }
-    List<Finding> added = List.of();
-    if (stats.findingsAdded() > 0) {
-      try (CaseQuery q = liveCase.open()) {
-        added = q.findings(stats.loadId());
-      }
-    }
     metrics.loaded(batch.size(), stats.eventsSeen(), stats.eventsAdded(), added.size());
-    if (!added.isEmpty()) {
-      try {
-        listener.added(added);
-      } catch (RuntimeException e) {
-        metrics.errors(1);
-      }
-    }
     return batch.size();
   }
 
@@ -211,6 +214,7 @@ public final class Loader implements AutoCloseable {
   }
 
   private LoadStats load(List<Spool.Unit> batch) throws IOException {
+    Instant started = clock.instant();
     List<InputFile> inputs = batch.stream().map(u -> InputFile.of(u.path())).toList();
     CaseWriter writer = liveCase.writer(config.caseOptions());
     try (writer; HuntResult result = new Hunter(rules.engine(), LogSources.defaults(), config.hunt(), clock, writer)
@@ -225,7 +229,11 @@ public final class Loader implements AutoCloseable {
         throw new IOException("the hunt stopped early: " + result.summary().abortReason());
       }
       checkpoint.reached(Point.HUNTED, batch);
-      return writer.finish();
+      Instant hunted = clock.instant();
+      metrics.hunted(Duration.between(started, hunted));
+      LoadStats stats = writer.finish();
+      metrics.committed(Duration.between(hunted, clock.instant()));
+      return stats;
     }
   }
 
