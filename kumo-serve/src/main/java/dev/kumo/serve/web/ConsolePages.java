@@ -338,13 +338,7 @@ final class ConsolePages {
   }
 
   private void findings(Context ctx) throws IOException {
-    FindingFilter filter;
-    try {
-      filter = FindingFilter.parse(ctx.queryParam("level"), ctx.queryParam("rule"), ctx.queryParam("actor"),
-          ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("limit"));
-    } catch (IllegalArgumentException e) {
-      throw new WebError(400, e.getMessage());
-    }
+    FindingFilter filter = FindingFilter.of(ctx);
     CaseViews.FindingPage page;
     try (CaseQuery q = cases.open()) {
       page = new CaseViews(q).findings(filter);

@@ -2,6 +2,7 @@ package dev.kumo.serve.web;
 
 import dev.kumo.finding.Finding;
 import dev.kumo.sigma.Level;
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -28,6 +29,16 @@ public record FindingFilter(@Nullable Level level, @Nullable String rule, @Nulla
     }
     rule = blankToNull(rule);
     actor = blankToNull(actor);
+  }
+
+  /** The filter of a request's query ({@code level rule actor from to limit}); bad values answer 400. */
+  static FindingFilter of(Context ctx) {
+    try {
+      return parse(ctx.queryParam("level"), ctx.queryParam("rule"), ctx.queryParam("actor"), ctx.queryParam("from"),
+          ctx.queryParam("to"), ctx.queryParam("limit"));
+    } catch (IllegalArgumentException e) {
+      throw new WebError(400, e.getMessage());
+    }
   }
 
   /** Reads the filter from request parameters (null or blank = not given); bad values throw with the reason. */
