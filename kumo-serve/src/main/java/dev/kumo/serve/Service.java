@@ -19,6 +19,7 @@ import dev.kumo.serve.web.Role;
 import dev.kumo.serve.web.UsersFile;
 import dev.kumo.serve.web.WebServer;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,9 @@ public final class Service implements AutoCloseable {
       for (WatchConfig w : config.watch()) {
         DirectoryWatcher watcher = keep(DirectoryWatcher.open(w, spool,
             config.stateDir().resolve("watch-" + n++ + ".jsonl")));
+        FunctionCounter.builder("kumo.ingest.watch.errors", watcher, DirectoryWatcher::errors)
+            .description("files or folders a watched folder could not read or copy (tried again)")
+            .tag("folder", String.valueOf(n - 1)).register(metrics.registry());
         watcher.start();
       }
       for (SqsConfig q : config.sqs()) {

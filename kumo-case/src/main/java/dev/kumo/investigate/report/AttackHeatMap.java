@@ -3,13 +3,10 @@ package dev.kumo.investigate.report;
 import dev.kumo.attack.AttackCatalog;
 import dev.kumo.attack.Tactic;
 import dev.kumo.finding.Finding;
+import dev.kumo.investigate.AttackCounts;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AttackHeatMap {
   /** Cell key of findings whose rule names tactics but no technique. */
-  static final String NO_TECHNIQUE = "";
+  static final String NO_TECHNIQUE = AttackCounts.NO_TECHNIQUE;
   private static final int SHADES = 5;
   /** Where the long words of tactic names may break in narrow columns (marked with soft hyphens). */
   private static final Map<String, String> BREAKS = Map.ofEntries(Map.entry("Reconnaissance", "Recon-nais-sance"),
@@ -35,38 +32,15 @@ final class AttackHeatMap {
 
   static void write(List<Finding> findings, HtmlOut o) {
     AttackCatalog catalog = AttackCatalog.bundled();
-    Map<Tactic, Map<String, Long>> cells = new EnumMap<>(Tactic.class);
-    Map<Tactic, Long> perTactic = new EnumMap<>(Tactic.class);
-    Map<String, Long> unmapped = new TreeMap<>();
-    for (Finding f : findings) {
-      Set<Tactic> touched = new LinkedHashSet<>();
-      for (String tech : f.techniques()) {
-        List<Tactic> ts = tactics(f, tech, catalog);
-        if (ts.isEmpty()) {
-          unmapped.merge(tech, 1L, Long::sum);
-        }
-        for (Tactic t : ts) {
-          cells.computeIfAbsent(t, k -> new TreeMap<>()).merge(tech, 1L, Long::sum);
-          touched.add(t);
-        }
-      }
-      if (f.techniques().isEmpty()) {
-        for (Tactic t : f.tactics()) {
-          cells.computeIfAbsent(t, k -> new TreeMap<>()).merge(NO_TECHNIQUE, 1L, Long::sum);
-          touched.add(t);
-        }
-      }
-      touched.forEach(t -> perTactic.merge(t, 1L, Long::sum));
-    }
+    AttackCounts counts = AttackCounts.of(findings);
+    Map<Tactic, Map<String, Long>> cells = counts.cells();
+    Map<Tactic, Long> perTactic = counts.perTactic();
+    Map<String, Long> unmapped = counts.noTactic();
     if (cells.isEmpty() && unmapped.isEmpty()) {
       o.raw("<p class=\"empty\">No findings name an ATT&amp;CK tactic or technique.</p>\n");
       return;
     }
-    long max = 1;
-    for (Map<String, Long> m : cells.values()) {
-      max = Math.max(max, m.values().stream().mapToLong(Long::longValue).max().orElse(0));
-    }
-    max = Math.max(max, unmapped.values().stream().mapToLong(Long::longValue).max().orElse(0));
+    long max = counts.max();
     o.raw("<div class=\"heatmap\" role=\"group\" aria-label=\"Findings per ATT&amp;CK tactic and technique\">\n");
     for (Tactic t : Tactic.values()) {
       Map<String, Long> col = cells.getOrDefault(t, Map.of());
@@ -112,14 +86,5 @@ final class AttackHeatMap {
           .append(HtmlOut.esc(BREAKS.getOrDefault(word, word)).replace("-", "&shy;"));
     }
     return sb.toString();
-  }
-
-  private static List<Tactic> tactics(Finding f, String tech, AttackCatalog catalog) {
-    List<Tactic> own = catalog.tacticsFor(tech);
-    if (f.tactics().isEmpty()) {
-      return own;
-    }
-    List<Tactic> both = f.tactics().stream().filter(own::contains).toList();
-    return both.isEmpty() ? f.tactics() : both;
   }
 }

@@ -7,6 +7,7 @@ import dev.kumo.finding.Finding;
 import dev.kumo.incident.IdentityLink;
 import dev.kumo.incident.Incident;
 import dev.kumo.incident.NarrativeStep;
+import dev.kumo.investigate.AttackCounts;
 import dev.kumo.investigate.Timeline;
 import dev.kumo.investigate.TimelineBuilder;
 import dev.kumo.investigate.TimelineEntry;
@@ -240,7 +241,7 @@ final class ApiRoutes {
     try (CaseQuery q = cases.open()) {
       all = new CaseViews(q).allFindings();
     }
-    CaseViews.HeatMap m = CaseViews.heatMap(all);
+    AttackCounts m = CaseViews.heatMap(all);
     json(ctx, 200, Json.object(g -> {
       g.writeNumberField("max", m.max());
       g.writeArrayFieldStart("tactics");

@@ -1,11 +1,10 @@
 package dev.kumo.serve.web;
 
-import dev.kumo.attack.AttackCatalog;
-import dev.kumo.attack.Tactic;
 import dev.kumo.casestore.CaseQuery;
 import dev.kumo.finding.Finding;
 import dev.kumo.incident.FindingKey;
 import dev.kumo.incident.Incident;
+import dev.kumo.investigate.AttackCounts;
 import dev.kumo.sigma.Level;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,11 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** What the pages and the API show, read from one {@link CaseQuery}. Values from logs stay raw here. */
@@ -135,53 +132,9 @@ final class CaseViews {
     return buckets.computeIfAbsent(start, k -> new Bucket(k, new EnumMap<>(Level.class), new EnumMap<>(Level.class)));
   }
 
-  /** The ATT&amp;CK heat map: findings per (tactic, technique); techniques with no tactic under null. */
-  record HeatMap(Map<Tactic, Map<String, Long>> cells, Map<String, Long> noTactic, long max) {}
-
-  /**
-   * A finding counts once per (tactic, technique) cell: a technique goes under the rule's tactics it belongs to (all
-   * the rule's tactics when none does, the technique's own when the rule names none); a rule with tactics but no
-   * technique counts under technique {@code ""}. Same rules as the HTML case report.
-   */
-  static HeatMap heatMap(List<Finding> findings) {
-    AttackCatalog catalog = AttackCatalog.bundled();
-    Map<Tactic, Map<String, Long>> cells = new EnumMap<>(Tactic.class);
-    Map<String, Long> unmapped = new TreeMap<>();
-    for (Finding f : findings) {
-      if (f.suppressedBy() != null) {
-        continue;
-      }
-      for (String tech : f.techniques()) {
-        List<Tactic> own = catalog.tacticsFor(tech);
-        List<Tactic> ts = own;
-        if (!f.tactics().isEmpty()) {
-          List<Tactic> both = f.tactics().stream().filter(own::contains).toList();
-          ts = both.isEmpty() ? f.tactics() : both;
-        }
-        if (ts.isEmpty()) {
-          unmapped.merge(tech, 1L, Long::sum);
-        }
-        Set<Tactic> once = new LinkedHashSet<>(ts);
-        for (Tactic t : once) {
-          cells.computeIfAbsent(t, k -> new TreeMap<>()).merge(tech, 1L, Long::sum);
-        }
-      }
-      if (f.techniques().isEmpty()) {
-        for (Tactic t : new LinkedHashSet<>(f.tactics())) {
-          cells.computeIfAbsent(t, k -> new TreeMap<>()).merge("", 1L, Long::sum);
-        }
-      }
-    }
-    long max = 0;
-    for (Map<String, Long> m : cells.values()) {
-      for (long v : m.values()) {
-        max = Math.max(max, v);
-      }
-    }
-    for (long v : unmapped.values()) {
-      max = Math.max(max, v);
-    }
-    return new HeatMap(cells, unmapped, max);
+  /** The heat-map counts of the findings that are not suppressed. */
+  static AttackCounts heatMap(List<Finding> findings) {
+    return AttackCounts.of(findings.stream().filter(f -> f.suppressedBy() == null).toList());
   }
 
   List<Finding> allFindings() throws IOException {

@@ -7,6 +7,7 @@ import dev.kumo.finding.Finding;
 import dev.kumo.incident.IdentityLink;
 import dev.kumo.incident.Incident;
 import dev.kumo.incident.NarrativeStep;
+import dev.kumo.investigate.AttackCounts;
 import dev.kumo.investigate.Timeline;
 import dev.kumo.investigate.TimelineBuilder;
 import dev.kumo.investigate.TimelineEntry;
@@ -365,7 +366,7 @@ final class ConsolePages {
     try (CaseQuery q = cases.open()) {
       all = new CaseViews(q).allFindings();
     }
-    CaseViews.HeatMap m = CaseViews.heatMap(all);
+    AttackCounts m = CaseViews.heatMap(all);
     AttackCatalog catalog = AttackCatalog.bundled();
     Html h = new Html().raw("<h1>ATT&amp;CK heat map</h1>\n");
     if (m.cells().isEmpty() && m.noTactic().isEmpty()) {
