@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
  * link tables, so the workers append in parallel, with no queue and no extra thread, and memory
  * stays bounded (DuckDB writes full row groups of a large transaction straight to the file; the
  * dictionaries of repeating values are capped).
- * {@link #finish} commits the lanes, then removes the rows of this load whose event id the case
- * already had (or that this load saw twice) and the values only those rows used, merges the
+ * {@link #finish} commits the lanes, then removes the rows of this load whose event (id and time)
+ * the case already had (or that this load saw twice) and the values only those rows used, merges the
  * findings (by rule, event, correlation group and reason, as a detector may report one event twice
- * for two reasons), recomputes the incidents and records the load.
+ * for two reasons), recomputes the incidents (when the load added findings or identity links) and
+ * records the load.
  *
  * <p>A load that does not finish (the process dies, {@link #close} without {@link #finish}) keeps
  * its {@code loads} row unfinished; the next writer removes that row and any rows of that load.
@@ -50,12 +51,15 @@ public final class CaseWriter implements EventListener, AutoCloseable {
   private final Queue<Lane> lanes = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<@Nullable Lane> lane = new ThreadLocal<>();
   private final Dictionaries dictionaries;
+  private final boolean checkpointAtFinish;
   private @Nullable DuckDBAppender findings;
   private long findingsSeen;
   private boolean closed;
 
-  private CaseWriter(DuckDBConnection conn, int loadId, CaseOptions options, Dictionaries dictionaries) {
+  private CaseWriter(DuckDBConnection conn, int loadId, CaseOptions options, Dictionaries dictionaries,
+      boolean checkpointAtFinish) {
     this.conn = conn;
+    this.checkpointAtFinish = checkpointAtFinish;
     this.dictionaries = dictionaries;
     this.loadId = loadId;
     this.options = options;
@@ -73,7 +77,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     DuckDBConnection c = null;
     try {
       c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + CaseSchema.file(dir).toAbsolutePath());
-      return start(c, options, dir.toString());
+      return start(c, options, dir.toString(), true);
     } catch (SQLException e) {
       closeQuietly(c);
       throw new IOException("cannot open case " + dir + ": " + e.getMessage(), e);
@@ -89,12 +93,17 @@ public final class CaseWriter implements EventListener, AutoCloseable {
    * its own {@link DuckDBConnection#duplicate() duplicate} of {@code database} and closes only that;
    * {@code database} stays open. Creates the schema if needed and removes unfinished loads, as
    * {@link #open(Path, CaseOptions)} does. The caller keeps to one writer at a time per database.
+   *
+   * <p>Unlike a writer on a case folder, {@link #finish} does not checkpoint: a checkpoint after
+   * every small load rewrites the tables' last row groups each time and costs more than the load.
+   * DuckDB checkpoints on its own when the write-ahead log outgrows {@code wal_autocheckpoint}, and
+   * when the database is closed.
    */
   public static CaseWriter open(DuckDBConnection database, CaseOptions options) throws IOException {
     DuckDBConnection c = null;
     try {
       c = (DuckDBConnection) database.duplicate();
-      return start(c, options, "database");
+      return start(c, options, "database", false);
     } catch (SQLException e) {
       closeQuietly(c);
       throw new IOException("cannot open the case database: " + e.getMessage(), e);
@@ -131,7 +140,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     removeUnfinishedLoads(s);
   }
 
-  private static CaseWriter start(DuckDBConnection c, CaseOptions options, String where)
+  private static CaseWriter start(DuckDBConnection c, CaseOptions options, String where, boolean checkpoint)
       throws SQLException, IOException {
     try (Statement s = c.createStatement()) {
       s.execute("SET memory_limit = '1GB'");
@@ -143,7 +152,7 @@ public final class CaseWriter implements EventListener, AutoCloseable {
           + " FROM findings LIMIT 0");
       int load = (int) count(s, "SELECT coalesce(max(load_id), 0) + 1 FROM loads");
       s.execute("INSERT INTO loads (load_id, started) VALUES (" + load + ", now()::TIMESTAMP)");
-      return new CaseWriter(c, load, options, Dictionaries.continuing(s));
+      return new CaseWriter(c, load, options, Dictionaries.continuing(s), checkpoint);
     }
   }
 
@@ -246,8 +255,12 @@ public final class CaseWriter implements EventListener, AutoCloseable {
           + eventsAdded + ", findings_seen = " + findingsSeen + ", findings_added = " + findingsAdded
           + " WHERE load_id = " + loadId);
       s.execute("COMMIT");
-      int incidents = IncidentTables.rebuild(conn, options.grouping()).size();
-      checkpoint();
+      // incidents depend only on the findings and identity links: a load that added neither leaves them be
+      int incidents = findingsAdded == 0 && linksAdded == 0 ? (int) count(s, "SELECT count(*) FROM incidents")
+          : IncidentTables.rebuild(conn, options.grouping()).size();
+      if (checkpointAtFinish) {
+        checkpoint();
+      }
       return new LoadStats(loadId, eventsSeen, eventsAdded, findingsSeen, findingsAdded, linksAdded, incidents,
           Duration.between(started, Instant.now()));
     } catch (SQLException e) {
@@ -259,10 +272,9 @@ public final class CaseWriter implements EventListener, AutoCloseable {
   }
 
   /**
-   * Writes the committed load from the write-ahead log into the database file, when it can: on a
-   * database shared with readers (see {@link #open(DuckDBConnection, CaseOptions)}) DuckDB refuses a
-   * checkpoint while another connection has a transaction open; the load is committed (durable in the
-   * log) either way, and DuckDB checkpoints on its own later.
+   * Writes the committed load from the write-ahead log into the database file, when it can: DuckDB
+   * refuses a checkpoint while another connection has a transaction open; the load is committed
+   * (durable in the log) either way, and DuckDB checkpoints on its own later.
    */
   private void checkpoint() {
     try (Statement s = conn.createStatement()) {
@@ -297,17 +309,30 @@ public final class CaseWriter implements EventListener, AutoCloseable {
   }
 
   /**
-   * Deletes the rows of this load whose key an earlier load already stored, then all but the first
-   * row of each key this load saw more than once; returns how many rows went. (Both are hash joins
-   * over the keys; the second sorts only the repeated keys.)
+   * Deletes the rows of this load whose key and time an earlier load already stored, then all but
+   * the first row of each key and time this load saw more than once; returns how many rows went.
+   * The same event has the same id and the same time, so only earlier rows within this load's time
+   * range are compared: DuckDB skips the row groups outside it (their zone maps), which keeps the cost
+   * of a load independent of the size of the case when events arrive roughly in time order (a live
+   * service). Both steps are hash joins; the second sorts only the repeated keys.
    */
   private long dropRepeated(Statement s, String table, String key) throws SQLException {
-    long known = s.executeUpdate("DELETE FROM " + table + " WHERE load_id = " + loadId + " AND " + key
-        + " IN (SELECT " + key + " FROM " + table + " WHERE load_id < " + loadId + ")");
-    long repeated = s.executeUpdate("DELETE FROM " + table + " WHERE rowid IN (SELECT rid FROM (SELECT rowid AS rid,"
-        + " row_number() OVER (PARTITION BY " + key + " ORDER BY rowid) AS n FROM " + table + " WHERE load_id = "
-        + loadId + " AND " + key + " IN (SELECT " + key + " FROM " + table + " WHERE load_id = " + loadId
-        + " GROUP BY " + key + " HAVING count(*) > 1)) WHERE n > 1)");
+    String range;
+    try (ResultSet rs = s.executeQuery("SELECT min(time)::VARCHAR, max(time)::VARCHAR FROM " + table
+        + " WHERE load_id = " + loadId)) {
+      rs.next();
+      if (rs.getString(1) == null) {
+        return 0;
+      }
+      range = "time BETWEEN TIMESTAMP '" + rs.getString(1) + "' AND TIMESTAMP '" + rs.getString(2) + "'";
+    }
+    long known = s.executeUpdate("DELETE FROM " + table + " WHERE rowid IN (SELECT n.rowid FROM " + table + " n SEMI JOIN"
+        + " (SELECT " + key + ", time FROM " + table + " WHERE load_id < " + loadId + " AND " + range + ") o ON n."
+        + key + " = o." + key + " AND n.time = o.time WHERE n.load_id = " + loadId + ")");
+    long repeated = s.executeUpdate("DELETE FROM " + table + " WHERE rowid IN (SELECT rid FROM (SELECT n.rowid AS rid,"
+        + " row_number() OVER (PARTITION BY n." + key + ", n.time ORDER BY n.rowid) AS k FROM " + table + " n SEMI JOIN"
+        + " (SELECT " + key + ", time FROM " + table + " WHERE load_id = " + loadId + " GROUP BY ALL HAVING count(*) > 1)"
+        + " r ON n." + key + " = r." + key + " AND n.time = r.time WHERE n.load_id = " + loadId + ") WHERE k > 1)");
     return known + repeated;
   }
 
