@@ -1,13 +1,15 @@
 package dev.kumo.detector;
 
 import dev.kumo.finding.Finding;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
  * Runs the stateful half of every detector of an engine over observations in event-time order,
- * turning alerts into findings. One per run; not thread-safe.
+ * turning alerts into findings. One per run (a hunt) or per stream (a service, kept across loads and
+ * moved on with {@link #advance}); not thread-safe.
  */
 public final class DetectorRunner {
   private final List<DetectorBinding> bindings;
@@ -32,6 +34,17 @@ public final class DetectorRunner {
     observations++;
     DetectorBinding b = bindings.get(o.detector());
     states.get(o.detector()).accept(o, alert -> emit(b, alert, out));
+  }
+
+  /**
+   * Tells every detector that event time has reached {@code watermark} (see
+   * {@link DetectorState#advance}); for a continuous stream, where {@link #finish} never comes.
+   */
+  public void advance(Instant watermark, BiConsumer<DetectorBinding, Finding> out) {
+    for (int i = 0; i < bindings.size(); i++) {
+      DetectorBinding b = bindings.get(i);
+      states.get(i).advance(watermark, alert -> emit(b, alert, out));
+    }
   }
 
   /** Ends the run: detectors raise what their open windows hold. */
