@@ -2,6 +2,7 @@ package dev.kumo.correlate;
 
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.CorrelationRule.Threshold;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -87,6 +88,22 @@ public final class Correlator {
     if (++inputs % SWEEP_EVERY == 0) {
       sweep(out);
     }
+  }
+
+  /**
+   * Event time has reached {@code watermark} (a continuous stream, where {@link #finish} never
+   * comes): reports the bursts and judges the windows that went quiet for a whole timespan by then,
+   * as the next input at {@code watermark} would, and keeps the rest open. A watermark older than
+   * the latest input changes nothing.
+   */
+  public void advance(Instant watermark, Consumer<CorrelationHit> out) {
+    this.watermark = Math.max(this.watermark, watermark.toEpochMilli());
+    sweep(out);
+  }
+
+  /** Groups open now, over all correlations. */
+  public long openGroups() {
+    return groups.stream().mapToLong(Map::size).sum();
   }
 
   /** Reports bursts still going on and judges every open window (end of input). */

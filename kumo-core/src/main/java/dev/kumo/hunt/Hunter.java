@@ -60,6 +60,8 @@ public final class Hunter {
   private final Mutelist mutelist;
   /** Sees every event in range, or null (the usual case: no per-event cost). */
   private final @Nullable EventListener listener;
+  /** The state of a continuous stream this hunt continues, or null for a batch hunt. */
+  private final @Nullable StreamState stream;
 
   public Hunter(DetectionEngine engine, LogSources sources, HuntOptions options, Clock clock) {
     this(engine, sources, options, clock, null);
@@ -71,6 +73,20 @@ public final class Hunter {
    */
   public Hunter(DetectionEngine engine, LogSources sources, HuntOptions options, Clock clock,
       @Nullable EventListener listener) {
+    this(engine, sources, options, clock, listener, null);
+  }
+
+  /**
+   * A hunter that continues {@code stream}: correlations and detectors start from its state and,
+   * instead of closing every window at the end, move it to the stream's next watermark (see
+   * {@link StreamState}); {@code stream} must belong to {@code engine}.
+   */
+  public Hunter(DetectionEngine engine, LogSources sources, HuntOptions options, Clock clock,
+      @Nullable EventListener listener, @Nullable StreamState stream) {
+    if (stream != null && stream.engine() != engine) {
+      throw new IllegalArgumentException("the stream state belongs to another engine");
+    }
+    this.stream = stream;
     this.listener = listener;
     this.engine = engine;
     this.sources = sources;
@@ -94,6 +110,7 @@ public final class Hunter {
     long events;
     long eventsWithFindings;
     long outside;
+    long late;
     @Nullable Instant first;
     @Nullable Instant last;
     private boolean matched;
@@ -180,6 +197,9 @@ public final class Hunter {
         return;
       }
       events++;
+      if (stream != null && stream.isLate(t)) {
+        late++;
+      }
       if (listener != null) {
         listener.event(e);
       }
@@ -298,6 +318,7 @@ public final class Hunter {
     long events = 0;
     long withFindings = 0;
     long outside = 0;
+    long late = 0;
     Instant first = null;
     Instant last = null;
     for (Worker w : workers) {
@@ -306,11 +327,12 @@ public final class Hunter {
       events += w.events;
       withFindings += w.eventsWithFindings;
       outside += w.outside;
+      late += w.late;
       first = min(first, w.first);
       last = max(last, w.last);
     }
 
-    Correlator correlator = engine.newCorrelator(options.correlationLimits());
+    Correlator correlator = stream != null ? stream.correlator() : engine.newCorrelator(options.correlationLimits());
     List<CorrelationDef> defs = engine.correlations();
     Consumer<CorrelationHit> onHit = hit -> {
       CorrelationDef def = defs.get(hit.correlation());
@@ -323,20 +345,29 @@ public final class Hunter {
       while (it.hasNext()) {
         correlator.accept(it.next(), onHit);
       }
-      correlator.finish(onHit);
     }
     corrInputs.forEach(ExternalSorter::close);
 
-    DetectorRunner detectors = engine.newDetectorRunner();
+    DetectorRunner detectors = stream != null ? stream.detectors() : engine.newDetectorRunner();
     BiConsumer<DetectorBinding, Finding> onAlert = (b, f) -> offer(f, b.dryRun(), fstats, laterFindings, null);
     if (abort.get() == null && !engine.detectors().isEmpty()) {
       Iterator<Observation> it = ExternalSorter.sortedAll(observations);
       while (it.hasNext()) {
         detectors.accept(it.next(), onAlert);
       }
-      detectors.finish(onAlert);
     }
     observations.forEach(ExternalSorter::close);
+    if (abort.get() == null) {
+      if (stream == null) {
+        correlator.finish(onHit);
+        detectors.finish(onAlert);
+      } else {
+        stream.saw(first, last, late);
+        Instant watermark = stream.nextWatermark(clock.instant());
+        correlator.advance(watermark, onHit);
+        detectors.advance(watermark, onAlert);
+      }
+    }
 
     HuntSummary summary = new HuntSummary(started, Duration.ofNanos(System.nanoTime() - startNanos), n,
         engine.rules().size() + defs.size(), stats.files(), stats.bytes(), stats.jsonBytes(), events, stats.eventsBySource(), outside,

@@ -128,6 +128,82 @@ class HunterTest {
     }
   }
 
+  private List<Finding> stream(DetectionEngine engine, StreamState state, List<InputFile> inputs, Instant now)
+      throws Exception {
+    try (HuntResult r = new Hunter(engine, LogSources.defaults(), options(2), Clock.fixed(now, ZoneOffset.UTC), null,
+        state).run(inputs, new Progress())) {
+      return drain(r);
+    }
+  }
+
+  private static StreamState state(DetectionEngine engine) {
+    return StreamState.start(engine, CorrelationLimits.DEFAULTS, java.time.Duration.ofMinutes(15),
+        java.time.Duration.ofHours(1));
+  }
+
+  @Test
+  void run_streamOfBatches_givesTheFindingsOfOneHuntOverAll() throws Exception {
+    List<InputFile> inputs = files(6, 9); // 10:01 to 10:54, in order
+    DetectionEngine engine = engine();
+    List<Finding> batch;
+    try (HuntResult r = new Hunter(engine, LogSources.defaults(), options(2), clock).run(inputs, new Progress())) {
+      batch = drain(r);
+    }
+    StreamState state = state(engine);
+    List<Finding> streamed = new ArrayList<>();
+    Instant during = Instant.parse("2026-03-10T10:30:00Z");
+    for (InputFile f : inputs) {
+      streamed.addAll(stream(engine, state, List.of(f), during));
+    }
+    assertThat(streamed).as("the burst is still open").noneMatch(f -> f.correlation() != null);
+    streamed.addAll(stream(engine, state, List.of(), Instant.parse("2026-03-10T13:00:00Z")));
+
+    streamed.sort(dev.kumo.finding.FindingOrder.ORDER);
+    assertThat(streamed).isEqualTo(batch);
+    assertThat(streamed).filteredOn(f -> f.correlation() != null).singleElement()
+        .satisfies(f -> assertThat(f.correlation().eventCount()).isEqualTo(54));
+    assertThat(state.size()).isZero();
+  }
+
+  @Test
+  void run_streamOfBatches_eachBelowTheThresholdAlone_correlatesAcrossThem() throws Exception {
+    DetectionEngine engine = engine();
+    StreamState state = state(engine);
+    List<InputFile> inputs = files(2, 20);
+    List<Finding> streamed = new ArrayList<>();
+    for (InputFile f : inputs) {
+      try (HuntResult r = new Hunter(engine, LogSources.defaults(), options(1), clock).run(List.of(f), new Progress())) {
+        assertThat(drain(r)).as("20 calls alone stay below 30").noneMatch(x -> x.correlation() != null);
+      }
+      streamed.addAll(stream(engine, state, List.of(f), Instant.parse("2026-03-10T10:30:00Z")));
+    }
+    streamed.addAll(stream(engine, state, List.of(), Instant.parse("2026-03-10T13:00:00Z")));
+
+    assertThat(streamed).filteredOn(f -> f.correlation() != null).singleElement()
+        .satisfies(f -> assertThat(f.correlation().eventCount()).isEqualTo(40));
+  }
+
+  @Test
+  void run_streamEventsOlderThanTheWatermark_areCountedLate() throws Exception {
+    DetectionEngine engine = engine();
+    StreamState state = state(engine);
+    List<InputFile> inputs = files(1, 10);
+    stream(engine, state, inputs, Instant.parse("2026-03-10T14:00:00Z"));
+    assertThat(state.watermark()).isEqualTo(Instant.parse("2026-03-10T13:00:00Z"));
+    assertThat(state.lateEvents()).isZero();
+
+    stream(engine, state, inputs, Instant.parse("2026-03-10T14:00:00Z"));
+
+    assertThat(state.lateEvents()).isEqualTo(10);
+  }
+
+  @Test
+  void hunter_streamStateOfAnotherEngine_isRefused() {
+    StreamState other = state(engine());
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(
+        () -> new Hunter(engine(), LogSources.defaults(), options(1), clock, null, other));
+  }
+
   @Test
   void run_minLevel_countsButDropsLowerFindings() throws Exception {
     HuntOptions o = new HuntOptions(1, null, null, Level.HIGH, false, IngestLimits.DEFAULTS, null,
