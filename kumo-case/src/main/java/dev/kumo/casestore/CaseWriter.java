@@ -349,12 +349,20 @@ public final class CaseWriter implements EventListener, AutoCloseable {
     }
   }
 
-  /** Closes without finishing: nothing of this load is kept (its open transactions roll back). */
+  /**
+   * Closes without finishing: nothing of this load is kept (its open transactions roll back, and its
+   * {@code loads} row goes; should that fail, the next writer removes it).
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
       closeLanes();
+      try (Statement s = conn.createStatement()) {
+        s.execute("DELETE FROM loads WHERE load_id = " + loadId + " AND finished IS NULL");
+      } catch (SQLException ignored) {
+        // the next writer removes unfinished loads
+      }
       closeQuietly(conn);
     }
   }

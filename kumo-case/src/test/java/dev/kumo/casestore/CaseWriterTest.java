@@ -104,10 +104,10 @@ class CaseWriterTest {
   }
 
   @Test
-  void open_afterUnfinishedLoad_leavesNoRowsAndForgetsTheLoad() throws Exception {
+  void close_withoutFinish_leavesNoRowsAndForgetsTheLoad() throws Exception {
     SimulatedCase.hunt(List.of(logs), dir, new ArrayList<>(), false);
     assertThat(count(dir, "SELECT count(*) FROM events")).isZero();
-    assertThat(count(dir, "SELECT count(*) FROM loads WHERE finished IS NULL")).isEqualTo(1);
+    assertThat(count(dir, "SELECT count(*) FROM loads")).isZero();
 
     LoadStats next = SimulatedCase.hunt(logs, dir);
 

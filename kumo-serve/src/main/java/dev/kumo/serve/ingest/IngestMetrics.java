@@ -24,6 +24,9 @@ public final class IngestMetrics {
   private final AtomicLong eventsAdded = new AtomicLong();
   private final AtomicLong findings = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong streamState = new AtomicLong();
+  private final AtomicLong lateEvents = new AtomicLong();
+  private final AtomicLong rebuilds = new AtomicLong();
   private final Timer hunt;
   private final Timer commit;
 
@@ -43,6 +46,14 @@ public final class IngestMetrics {
         .description("findings new to the case").register(registry);
     FunctionCounter.builder("kumo.ingest.errors", errors, AtomicLong::get)
         .description("failed loads, refused units and unreadable records").register(registry);
+    Gauge.builder("kumo.ingest.stream.state", streamState, AtomicLong::get)
+        .description("correlation groups and detector entries held across loads").register(registry);
+    FunctionCounter.builder("kumo.ingest.stream.late", lateEvents, AtomicLong::get)
+        .description("events that arrived after their time had been closed (older than the watermark)")
+        .register(registry);
+    FunctionCounter.builder("kumo.ingest.stream.rebuilds", rebuilds, AtomicLong::get)
+        .description("times the detection state was rebuilt from committed units (start, failed load)")
+        .register(registry);
     Gauge.builder("kumo.ingest.lag.seconds", this, m -> m.lag().toMillis() / 1000.0)
         .description("age of the oldest unit waiting in the spool").register(registry);
     hunt = Timer.builder("kumo.ingest.load.hunt").description("time a load spends hunting its units")
@@ -65,6 +76,15 @@ public final class IngestMetrics {
     eventsIn.addAndGet(events);
     eventsAdded.addAndGet(added);
     findings.addAndGet(newFindings);
+  }
+
+  void stream(long stateSize, long late) {
+    streamState.set(stateSize);
+    lateEvents.set(late);
+  }
+
+  void rebuilt() {
+    rebuilds.incrementAndGet();
   }
 
   void errors(long n) {

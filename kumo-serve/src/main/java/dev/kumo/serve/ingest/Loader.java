@@ -7,6 +7,7 @@ import dev.kumo.detect.LoadedRules;
 import dev.kumo.finding.Finding;
 import dev.kumo.hunt.HuntResult;
 import dev.kumo.hunt.Hunter;
+import dev.kumo.hunt.StreamState;
 import dev.kumo.ingest.InputFile;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
@@ -19,13 +20,24 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Loads the spool into the live case on one thread: takes the oldest units (up to the configured
- * count and bytes), hunts them with Kumo's engine into a {@link CaseWriter}, and removes them from the
+ * count and bytes), hunts them with Kumo's engine into a {@link CaseWriter}, and retires them from the
  * spool only after {@link CaseWriter#finish()} committed the load. Then it hands the findings this load
  * added to the {@link FindingsListener}.
+ *
+ * <p>Correlations and detectors continue from load to load in one {@link StreamState} (see
+ * {@link StreamConfig}): a burst split over many pushes is judged as one. While the spool is idle and
+ * the state holds open windows, the state is moved on every {@link StreamConfig#advanceEvery()} and
+ * what that closes is committed as a load without events. The state lives in memory; committed units
+ * are kept in the spool's {@code done/} for {@link StreamConfig#replay()}, and on start (or after a
+ * failed load, which may have left the state half-fed) the loader rebuilds the state by hunting them
+ * again without writing their events: findings the case already has are dropped, new ones (windows
+ * the rebuild closes) are committed and alerted. Detector baselines longer than the replay period
+ * start afresh after a restart.
  *
  * <p>Exactly once: a crash before or during {@code finish} leaves the load unfinished, and the case
  * removes its rows on the next open; a crash after the commit but before the units are removed makes
@@ -50,6 +62,10 @@ public final class Loader implements AutoCloseable {
   private final Clock clock;
   private final Checkpoint checkpoint;
   private final Map<String, Integer> failures = new HashMap<>();
+  /** The detection state carried across loads; null until rebuilt (start, after a failed load). */
+  private @Nullable StreamState state;
+  private Instant lastAdvance = Instant.MIN;
+  private Instant lastPrune = Instant.MIN;
   /** After a failed load of several units, units up to this id are loaded one at a time. */
   private @Nullable String singlyUntil;
   private @Nullable Thread thread;
@@ -136,20 +152,83 @@ public final class Loader implements AutoCloseable {
    * @throws IOException when the load failed (the units stay in the spool, or are moved to {@code failed/})
    */
   public int loadOnce() throws IOException {
+    StreamState current = state();
     List<Spool.Unit> batch = nextBatch();
     if (batch.isEmpty()) {
+      advanceIfDue(current);
       return 0;
     }
     LoadStats stats;
     try {
-      stats = load(batch);
+      stats = Objects.requireNonNull(load(batch, current, true));
     } catch (IOException | RuntimeException e) {
       metrics.errors(1);
       failed(batch);
       throw e;
     }
     checkpoint.reached(Point.COMMITTED, batch);
-    // alert first (the load is committed), then clear the spool: removing units costs a sync each
+    List<Finding> added = handOff(stats);
+    batch.forEach(u -> failures.remove(u.id()));
+    rejectSetAside();
+    for (Spool.Unit u : batch) {
+      spool.retire(u);
+      if (u == batch.get(0) && batch.size() > 1) {
+        checkpoint.reached(Point.PARTLY_REMOVED, batch);
+      }
+    }
+    pruneRetired();
+    metrics.loaded(batch.size(), stats.eventsSeen(), stats.eventsAdded(), added.size());
+    return batch.size();
+  }
+
+  /** The stream state, rebuilt from the retired units first when there is none. */
+  private StreamState state() throws IOException {
+    StreamState current = state;
+    if (current != null) {
+      return current;
+    }
+    StreamConfig sc = config.stream();
+    current = StreamState.start(rules.engine(), config.hunt().correlationLimits(), sc.outOfOrderness(),
+        sc.idleClose());
+    spool.pruneRetired(clock.instant().minus(sc.replay()), sc.replayMaxBytes());
+    List<Spool.Unit> retired = spool.retired();
+    if (!retired.isEmpty()) {
+      LoadStats stats;
+      try {
+        stats = Objects.requireNonNull(load(retired, current, false));
+      } catch (IOException | RuntimeException e) {
+        metrics.errors(1);
+        throw e;
+      }
+      metrics.loaded(0, 0, 0, handOff(stats).size());
+    }
+    metrics.rebuilt();
+    state = current;
+    lastAdvance = clock.instant();
+    return current;
+  }
+
+  /** While idle: moves the state on when it holds open windows and it is time; commits what closed. */
+  private void advanceIfDue(StreamState current) throws IOException {
+    Instant now = clock.instant();
+    if (current.size() == 0 || now.isBefore(lastAdvance.plus(config.stream().advanceEvery()))) {
+      return;
+    }
+    lastAdvance = now;
+    LoadStats stats;
+    try {
+      stats = load(List.of(), current, false);
+    } catch (IOException | RuntimeException e) {
+      metrics.errors(1);
+      throw e;
+    }
+    if (stats != null) {
+      metrics.loaded(0, 0, 0, handOff(stats).size());
+    }
+  }
+
+  /** Hands the findings a committed load added to the listener; returns them. */
+  private List<Finding> handOff(LoadStats stats) throws IOException {
     List<Finding> added = List.of();
     if (stats.findingsAdded() > 0) {
       try (CaseQuery q = liveCase.open()) {
@@ -163,16 +242,16 @@ public final class Loader implements AutoCloseable {
         metrics.errors(1);
       }
     }
-    batch.forEach(u -> failures.remove(u.id()));
-    rejectSetAside();
-    for (Spool.Unit u : batch) {
-      spool.remove(u);
-      if (u == batch.get(0) && batch.size() > 1) {
-        checkpoint.reached(Point.PARTLY_REMOVED, batch);
-      }
+    return added;
+  }
+
+  private void pruneRetired() throws IOException {
+    Instant now = clock.instant();
+    if (now.isBefore(lastPrune.plusSeconds(10))) {
+      return;
     }
-    metrics.loaded(batch.size(), stats.eventsSeen(), stats.eventsAdded(), added.size());
-    return batch.size();
+    lastPrune = now;
+    spool.pruneRetired(now.minus(config.stream().replay()), config.stream().replayMaxBytes());
   }
 
   private List<Spool.Unit> nextBatch() throws IOException {
@@ -213,27 +292,48 @@ public final class Loader implements AutoCloseable {
     }
   }
 
-  private LoadStats load(List<Spool.Unit> batch) throws IOException {
+  /**
+   * Hunts {@code units} with {@code current} into one load and commits it; with {@code writeEvents}
+   * false only findings are written (rebuilding the state from units the case already has, or
+   * moving it on with no units). Returns null, committing nothing, when there were no units and no
+   * findings. A load that fails leaves the state unusable: it is rebuilt before the next load.
+   */
+  private @Nullable LoadStats load(List<Spool.Unit> units, StreamState current, boolean writeEvents) throws IOException {
     Instant started = clock.instant();
-    List<InputFile> inputs = batch.stream().map(u -> InputFile.of(u.path())).toList();
+    List<InputFile> inputs = units.stream().map(u -> InputFile.of(u.path())).toList();
     CaseWriter writer = liveCase.writer(config.caseOptions());
-    try (writer; HuntResult result = new Hunter(rules.engine(), LogSources.defaults(), config.hunt(), clock, writer)
-        .run(inputs, new Progress())) {
+    boolean done = false;
+    try (writer; HuntResult result = new Hunter(rules.engine(), LogSources.defaults(), config.hunt(), clock,
+        writeEvents ? writer : null, current).run(inputs, new Progress())) {
       Iterator<Finding> it = result.findings();
+      int findings = 0;
       while (it.hasNext()) {
         writer.finding(it.next());
+        findings++;
       }
       metrics.errors(result.summary().problems());
+      metrics.stream(current.size(), current.lateEvents());
       if (result.summary().aborted()) {
         // a partial hunt must not commit: the units would leave the spool with events missing
         throw new IOException("the hunt stopped early: " + result.summary().abortReason());
       }
-      checkpoint.reached(Point.HUNTED, batch);
+      if (units.isEmpty() && findings == 0) {
+        done = true;
+        return null; // closing the writer unfinished leaves nothing behind
+      }
+      if (writeEvents) {
+        checkpoint.reached(Point.HUNTED, units);
+      }
       Instant hunted = clock.instant();
       metrics.hunted(Duration.between(started, hunted));
       LoadStats stats = writer.finish();
       metrics.committed(Duration.between(hunted, clock.instant()));
+      done = true;
       return stats;
+    } finally {
+      if (!done) {
+        state = null;
+      }
     }
   }
 

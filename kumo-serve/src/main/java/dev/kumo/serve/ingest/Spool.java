@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * {@link #write} return. A unit is therefore either wholly present or absent after a crash; leftovers
  * in {@code tmp/} are deleted when the spool opens. Unit names are a zero-padded sequence number and
  * the (sanitised) input name, so name order is arrival order and {@link #pending} lists oldest first.
- * A unit stays until {@link #remove} (after the case committed it) or {@link #reject} (moved to
- * {@code failed/}). Thread-safe.
+ * A unit stays until {@link #remove} or {@link #retire} (after the case committed it; retired units
+ * are kept a while in {@code done/} so a restarted loader can rebuild its detection state from them)
+ * or {@link #reject} (moved to {@code failed/}). Thread-safe.
  */
 public final class Spool {
   /** The longest input-name part kept in a unit name. */
@@ -40,6 +41,7 @@ public final class Spool {
   private final Path dir;
   private final Path tmp;
   private final Path failed;
+  private final Path done;
   private final AtomicLong sequence;
   private final Object written = new Object();
   private long writes;
@@ -57,6 +59,7 @@ public final class Spool {
     this.dir = dir;
     this.tmp = dir.resolve("tmp");
     this.failed = dir.resolve("failed");
+    this.done = dir.resolve("done");
     this.sequence = new AtomicLong(next);
   }
 
@@ -64,13 +67,14 @@ public final class Spool {
   public static Spool open(Path dir) throws IOException {
     Files.createDirectories(dir.resolve("tmp"));
     Files.createDirectories(dir.resolve("failed"));
+    Files.createDirectories(dir.resolve("done"));
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir.resolve("tmp"))) {
       for (Path p : leftovers) {
         Files.deleteIfExists(p);
       }
     }
     long max = 0;
-    for (Path p : List.of(dir, dir.resolve("failed"))) {
+    for (Path p : List.of(dir, dir.resolve("failed"), dir.resolve("done"))) {
       try (DirectoryStream<Path> units = Files.newDirectoryStream(p)) {
         for (Path u : units) {
           String name = u.getFileName().toString();
@@ -130,8 +134,17 @@ public final class Spool {
 
   /** The units waiting, oldest first. */
   public List<Unit> pending() throws IOException {
+    return units(dir);
+  }
+
+  /** The units retired (committed and kept in {@code done/}), oldest first. */
+  public List<Unit> retired() throws IOException {
+    return units(done);
+  }
+
+  private static List<Unit> units(Path folder) throws IOException {
     List<Unit> out = new ArrayList<>();
-    try (DirectoryStream<Path> units = Files.newDirectoryStream(dir)) {
+    try (DirectoryStream<Path> units = Files.newDirectoryStream(folder)) {
       for (Path p : units) {
         String name = p.getFileName().toString();
         if (UNIT.matcher(name).matches()) {
@@ -162,6 +175,43 @@ public final class Spool {
   /** Removes a unit the case has committed (a unit already gone is fine). */
   public void remove(Unit unit) throws IOException {
     Files.deleteIfExists(unit.path());
+  }
+
+  /**
+   * Moves a unit the case has committed to {@code done/} (a unit already gone is fine). Not synced:
+   * after a crash the unit may be back in the spool, and loading it again adds nothing to the case.
+   */
+  public void retire(Unit unit) throws IOException {
+    try {
+      Files.move(unit.path(), done.resolve(unit.id()), StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException gone) {
+      // already moved or removed
+    }
+  }
+
+  /**
+   * Deletes the retired units spooled before {@code before}, and the oldest others while the
+   * retired units hold more than {@code maxBytes}; returns how many went.
+   */
+  public int pruneRetired(Instant before, long maxBytes) throws IOException {
+    List<Unit> units = retired();
+    long total = units.stream().mapToLong(Unit::size).sum();
+    int removed = 0;
+    for (Unit u : units) {
+      boolean old;
+      try {
+        old = Files.getLastModifiedTime(u.path()).toInstant().isBefore(before);
+      } catch (NoSuchFileException gone) {
+        continue;
+      }
+      if (!old && total <= maxBytes) {
+        break;
+      }
+      Files.deleteIfExists(u.path());
+      total -= u.size();
+      removed++;
+    }
+    return removed;
   }
 
   /** Moves a unit that cannot be loaded to {@code failed/}, out of the loader's way; returns its new place. */
