@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * {@link #write} return. A unit is therefore either wholly present or absent after a crash; leftovers
  * in {@code tmp/} are deleted when the spool opens. Unit names are a zero-padded sequence number and
  * the (sanitised) input name, so name order is arrival order and {@link #pending} lists oldest first.
- * A unit stays until {@link #remove} or {@link #retire} (after the case committed it; retired units
+ * A unit stays until {@link #retire} (after the case committed it; retired units
  * are kept a while in {@code done/} so a restarted loader can rebuild its detection state from them)
  * or {@link #reject} (moved to {@code failed/}). Thread-safe.
  */
@@ -170,11 +170,6 @@ public final class Spool {
       }
     }
     return null;
-  }
-
-  /** Removes a unit the case has committed (a unit already gone is fine). */
-  public void remove(Unit unit) throws IOException {
-    Files.deleteIfExists(unit.path());
   }
 
   /**

@@ -60,17 +60,39 @@ class SpoolTest {
   }
 
   @Test
-  void removeAndReject_takeUnitsOutOfThePending() throws IOException {
+  void retireAndReject_takeUnitsOutOfThePending() throws IOException {
     Spool spool = Spool.open(dir);
     Spool.Unit a = spool.write("a.json", "{}".getBytes(StandardCharsets.UTF_8));
     Spool.Unit b = spool.write("b.json", "{}".getBytes(StandardCharsets.UTF_8));
 
-    spool.remove(a);
+    spool.retire(a);
+    spool.retire(a); // already retired: fine
     Path rejected = spool.reject(b);
 
     assertThat(spool.pending()).isEmpty();
+    assertThat(spool.retired()).extracting(Spool.Unit::id).containsExactly(a.id());
     assertThat(rejected).exists().hasParent(dir.resolve("failed"));
     assertThat(spool.oldestSpooled()).isNull();
+    assertThat(Spool.open(dir).write("c.json", new byte[0]).id()).as("numbering goes on after retired units")
+        .isGreaterThan(b.id());
+  }
+
+  @Test
+  void pruneRetired_removesUnitsOlderThanTheHorizonAndTheOldestBeyondTheBytes() throws IOException {
+    Spool spool = Spool.open(dir);
+    List<Spool.Unit> units = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Spool.Unit u = spool.write("u" + i + ".json", new byte[100]);
+      Files.setLastModifiedTime(u.path(), java.nio.file.attribute.FileTime.from(
+          java.time.Instant.parse("2026-03-10T10:00:00Z").plusSeconds(60L * i)));
+      spool.retire(u);
+      units.add(u);
+    }
+
+    assertThat(spool.pruneRetired(java.time.Instant.parse("2026-03-10T10:01:30Z"), 1_000)).isEqualTo(2);
+    assertThat(spool.retired()).extracting(Spool.Unit::id).containsExactly(units.get(2).id(), units.get(3).id());
+    assertThat(spool.pruneRetired(java.time.Instant.EPOCH, 150)).isEqualTo(1);
+    assertThat(spool.retired()).extracting(Spool.Unit::id).containsExactly(units.get(3).id());
   }
 
   @Test
