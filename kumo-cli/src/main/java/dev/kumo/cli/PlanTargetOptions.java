@@ -74,8 +74,7 @@ final class PlanTargetOptions {
       throw new ParameterException(spec.commandLine(), "--case and --incident go together");
     }
     Incident i = incident(caseDir, incident);
-    PlanTargets fromCase = PlanTargets.fromIncident(caseId != null ? caseId : i.id(), i.principals(),
-        i.accessKeys(), i.resources(), i.accounts(), i.regions(), start != null ? start : i.firstSeen());
+    PlanTargets fromCase = PlanTargets.fromIncident(i, caseId, start);
     return new PlanTargets(first(instance, fromCase.instance()), first(accessKey, fromCase.accessKey()),
         first(role, fromCase.role()), first(bucket, fromCase.bucket()), first(account, fromCase.account()),
         first(region, fromCase.region()), fromCase.caseId(), forensicAccount, image, fromCase.compromiseStart(),

@@ -2,6 +2,8 @@ package dev.kumo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.casestore.CaseQuery;
+import dev.kumo.incident.Incident;
 import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
 import dev.kumo.respond.plan.PlanTargets;
@@ -140,6 +142,51 @@ class RespondPlanCommandTest {
     assertThat(cmd.print(t, null, Provider.AWS, RespondPlanCommand.Format.text)).isEqualTo(ExitCode.OK);
     assertThat(out.toString()).contains("Note: resource not used by the plan: x\\x1b[8mhidden")
         .doesNotContain("\u001b");
+  }
+
+  @Test
+  void plan_caseIncident_takesTheTargetsFromTheIncident_explicitOptionsWin() throws Exception {
+    Path logs = dir.resolve("logs");
+    Path caseDir = dir.resolve("case");
+    Files.createDirectories(logs);
+    String session = "arn:aws:sts::111122223333:assumed-role/web-role/i-0abc1234def567890";
+    StringBuilder trail = new StringBuilder("{\"Records\":[");
+    String[] calls = {"StopLogging", "DeleteTrail"};
+    for (int i = 0; i < calls.length; i++) {
+      trail.append(i == 0 ? "" : ",").append("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":")
+          .append("\"AssumedRole\",\"principalId\":\"P1\",\"arn\":\"").append(session).append("\",\"accountId\":")
+          .append("\"111122223333\",\"accessKeyId\":\"ASIAIOSFODNN7EXAMPLE\"},\"eventTime\":\"2026-03-10T10:0")
+          .append(i).append(":00Z\",\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"").append(calls[i])
+          .append("\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.9\",\"userAgent\":\"aws-cli/2\",")
+          .append("\"requestParameters\":{\"name\":\"main\"},\"responseElements\":null,\"requestID\":\"r").append(i)
+          .append("\",\"eventID\":\"e").append(i).append("\",\"readOnly\":false,\"eventType\":\"AwsApiCall\",")
+          .append("\"managementEvent\":true,\"recipientAccountId\":\"111122223333\"}");
+    }
+    Files.writeString(logs.resolve("trail.json"), trail.append("]}"));
+    Cli.Result hunt = Cli.run("hunt", logs.toString(), "--case", caseDir.toString(), "-q", "--format", "jsonl",
+        "--threads", "1");
+    assertThat(hunt.exit()).as(hunt.err()).isIn(ExitCode.OK, ExitCode.FINDINGS);
+    Incident inc;
+    try (CaseQuery q = CaseQuery.open(caseDir)) {
+      inc = q.incidents().stream().filter(i -> i.principals().contains(session)).findFirst().orElseThrow();
+    }
+
+    Cli.Result r = Cli.respond("plan", "--case", caseDir.toString(), "--incident", inc.id(), "--format", "json");
+    Cli.Result image = Cli.respond("plan", "--case", caseDir.toString(), "--incident", inc.id(), "--image",
+        "ami-0a1b2c3d", "--case-id", "case-7");
+    Cli.Result unknown = Cli.respond("plan", "--case", caseDir.toString(), "--incident", "INC-000000000000");
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+    JsonObject plan = (JsonObject) JsonTreeReader.lenient().read(r.out());
+    assertThat(plan.getString("playbook")).isEqualTo("compromised-instance");
+    JsonObject targets = plan.getObject("targets");
+    assertThat(targets.getString("instance")).isEqualTo("i-0abc1234def567890");
+    assertThat(targets.getString("role")).isEqualTo("arn:aws:iam::111122223333:role/web-role");
+    assertThat(targets.getString("case_id")).isEqualTo(inc.id());
+    assertThat(targets.getString("compromise_start")).isEqualTo(inc.firstSeen().toString());
+    assertThat(image.out()).contains("case case-7", "image ami-0a1b2c3d");
+    assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(unknown.err()).contains("no incident INC-000000000000");
   }
 
   private static String[] concat(String[] a, String... b) {

@@ -2,6 +2,8 @@ package dev.kumo.serve;
 
 import dev.kumo.casestore.CaseQuery;
 import java.io.IOException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the console and the API read the live case while the loader writes it. Implementations hand out a
@@ -15,4 +17,12 @@ public interface CaseAccess {
    * @throws IOException when the case cannot be opened (not created yet, or a newer schema)
    */
   CaseQuery open() throws IOException;
+
+  /**
+   * The case folder, for the command lines the console shows ({@code kumo respond plan --case DIR ...}); null when
+   * the case has no folder the command line could name.
+   */
+  default @Nullable Path location() {
+    return null;
+  }
 }

@@ -25,21 +25,9 @@ public final class PlanBuilder {
 
   private PlanBuilder() {}
 
-  /** The shipped playbook that fits the targets: instance, then access key, role, bucket. */
+  /** The shipped playbook that fits the targets: instance, then access key, role, bucket ({@link PlaybookChoice}). */
   public static String defaultPlaybook(PlanTargets t) {
-    if (t.instance() != null) {
-      return "compromised-instance";
-    }
-    if (t.accessKey() != null) {
-      return "compromised-access-key";
-    }
-    if (t.role() != null) {
-      return "compromised-workload-role";
-    }
-    if (t.bucket() != null) {
-      return "s3-ransomware";
-    }
-    throw new IllegalArgumentException("no target: give an instance, an access key, a role or a bucket");
+    return PlaybookChoice.fitting(t).playbook();
   }
 
   /**

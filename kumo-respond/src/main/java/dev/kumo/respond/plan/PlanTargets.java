@@ -1,5 +1,6 @@
 package dev.kumo.respond.plan;
 
+import dev.kumo.incident.Incident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,8 +59,21 @@ public record PlanTargets(@Nullable String instance, @Nullable String accessKey,
   }
 
   /**
-   * Targets from an incident of a case, from plain values so that this module does not depend on the case
-   * format: principals (ARNs; an assumed-role session becomes its role), access key ids, resources (instance ids
+   * Targets from an incident of a case, as {@code kumo respond plan --case DIR --incident ID} and the console's
+   * incident view plan it: its principals, access keys, resources, accounts and regions (see
+   * {@link #fromIncident(String, List, List, List, List, List, Instant)}).
+   *
+   * @param caseId the case id the resources are tagged with; null: the incident's id
+   * @param compromiseStart the start of the compromise window; null: the incident's first finding
+   */
+  public static PlanTargets fromIncident(Incident incident, @Nullable String caseId, @Nullable Instant compromiseStart) {
+    return fromIncident(caseId != null ? caseId : incident.id(), incident.principals(), incident.accessKeys(),
+        incident.resources(), incident.accounts(), incident.regions(),
+        compromiseStart != null ? compromiseStart : incident.firstSeen());
+  }
+
+  /**
+   * Targets from an incident of a case, from plain values: principals (ARNs; an assumed-role session becomes its role), access key ids, resources (instance ids
    * or ARNs, bucket ARNs), accounts and regions. The first of each kind is used; every other candidate and every
    * value that is not a recognised identifier is named in {@link #notes}, never dropped silently.
    */

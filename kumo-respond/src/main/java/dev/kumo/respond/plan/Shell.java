@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Command-line text: POSIX shell quoting and API-name to CLI-name conversion. */
-final class Shell {
+public final class Shell {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=,@%+${}-]+");
+  private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
   private Shell() {}
 
@@ -13,8 +14,20 @@ final class Shell {
    * {@code value} as one shell word: left as it is when it holds only safe characters (placeholders such as
    * {@code ${volumes}} included, for the responder to substitute), otherwise in single quotes.
    */
-  static String quote(String value) {
+  public static String quote(String value) {
     if (SAFE.matcher(value).matches()) {
+      return value;
+    }
+    return "'" + value.replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * {@code value} as one shell word that the shell takes literally (no expansion of {@code $}, {@code ~} or
+   * globs): left as it is when it holds only characters no shell acts on, otherwise in single quotes. For values
+   * from a case (a folder, an incident id), never for plan placeholders.
+   */
+  public static String literal(String value) {
+    if (LITERAL.matcher(value).matches()) {
       return value;
     }
     return "'" + value.replace("'", "'\\''") + "'";

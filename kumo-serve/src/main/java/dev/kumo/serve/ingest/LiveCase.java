@@ -55,6 +55,11 @@ public final class LiveCase implements CaseAccess, AutoCloseable {
     return dir;
   }
 
+  @Override
+  public Path location() {
+    return dir;
+  }
+
   /** A reader over the case as it is now; the caller closes it. */
   @Override
   public CaseQuery open() throws IOException {

@@ -190,6 +190,7 @@ final class ConsolePages {
     h.raw("</section>\n<section><h2>Findings (").num(findings.size()).raw(")</h2>");
     findingTable(h, findings);
     h.raw("</section>\n");
+    PlanSection.write(h, inc, cases.location(), ctx.queryParam("playbook"));
     notesSection(h, inc.id(), caller);
     h.raw("</article>");
     ctx.html(Layout.page("Incident", caller, "/incidents", h.toString()));

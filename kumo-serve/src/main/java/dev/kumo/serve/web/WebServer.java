@@ -142,6 +142,7 @@ public final class WebServer implements AutoCloseable {
         new LoginPages(users, sessions, limiter, auth).register(r);
         new ConsolePages(cases, notes).register(r);
         new ApiRoutes(cases, notes).register(r);
+        new PlanApi(cases).register(r);
         for (Extra e : extras) {
           if (e.role() == null) {
             r.open(e.method(), e.path(), e.handler());
