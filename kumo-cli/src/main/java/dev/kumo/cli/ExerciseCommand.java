@@ -8,26 +8,29 @@ import dev.kumo.detect.LoadedRules;
 import dev.kumo.exercise.drill.ExerciseResult;
 import dev.kumo.exercise.drill.LabelReader;
 import dev.kumo.exercise.drill.LabelSet;
+import dev.kumo.exercise.drill.ScenarioDrill;
 import dev.kumo.exercise.drill.ScenarioSource;
 import dev.kumo.exercise.drill.SimulatedScenarios;
 import dev.kumo.exercise.drill.Scorer;
+import dev.kumo.exercise.report.ExerciseJsonWriter;
 import dev.kumo.exercise.report.HtmlReport;
 import dev.kumo.exercise.report.MarkdownReport;
 import dev.kumo.exercise.report.NavigatorLayer;
+import dev.kumo.exercise.report.ReportFolder;
 import dev.kumo.exercise.report.TerminalReport;
 import dev.kumo.hunt.HuntOptions;
 import dev.kumo.ingest.Inputs;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.LoadProblem;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Detection drill: hunt labelled logs with Kumo's rules and score every labelled attack step: "
         + "detected or missed (and why: no rule, rule muted, rule did not fire, log source absent), rules that "
         + "fired, time to detect (event time) and false positives on unlabelled events.",
-        "Writes an after-action report (Markdown, HTML) and an ATT&CK Navigator layer (format 4.5)."},
+        "Writes an after-action report (Markdown, HTML), an ATT&CK Navigator layer (format 4.5) and the "
+            + "machine-readable result exercise.json (schema kumo.exercise/1)."},
     footer = {"", "Examples:",
         "  kumo exercise --logs ./stratus/detonation-logs --labels stratus.labels.jsonl",
         "  kumo exercise --logs ./drill/logs --labels ./drill/labels.jsonl --report ./aar",
@@ -50,11 +54,12 @@ import picocli.CommandLine.Model.CommandSpec;
             + "source, time, scenario, step, technique, tactic."})
 final class ExerciseCommand implements Callable<Integer> {
   /** Report formats. */
-  enum Format { table, markdown, html, navigator, all }
+  enum Format { table, markdown, html, navigator, json, all }
 
-  static final String MARKDOWN_FILE = "exercise.md";
-  static final String HTML_FILE = "exercise.html";
-  static final String LAYER_FILE = "navigator-layer.json";
+  static final String MARKDOWN_FILE = ReportFolder.MARKDOWN_FILE;
+  static final String HTML_FILE = ReportFolder.HTML_FILE;
+  static final String LAYER_FILE = ReportFolder.LAYER_FILE;
+  static final String JSON_FILE = ReportFolder.JSON_FILE;
 
   /** Where --scenario runs come from: Kumo's simulator. */
   ScenarioSource scenarioSource = new SimulatedScenarios();
@@ -96,12 +101,13 @@ final class ExerciseCommand implements Callable<Integer> {
   List<Path> mutelists = new ArrayList<>();
 
   @Option(names = "--report", paramLabel = "DIR",
-      description = "Write " + MARKDOWN_FILE + ", " + HTML_FILE + " and " + LAYER_FILE + " into DIR.")
+      description = "Write " + MARKDOWN_FILE + ", " + HTML_FILE + ", " + LAYER_FILE + " and " + JSON_FILE
+          + " (kumo.exercise/1) into DIR.")
   Path report;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "table, markdown, html, navigator or all (default: all with --report, else table). Without "
-          + "--report, markdown, html and navigator are printed to standard output.")
+      description = "table, markdown, html, navigator, json or all (default: all with --report, else table). "
+          + "Without --report, markdown, html, navigator and json are printed to standard output.")
   Format format;
 
   @Option(names = "--no-color", description = "No colours in terminal output (also: NO_COLOR=1).")
@@ -134,20 +140,11 @@ final class ExerciseCommand implements Callable<Integer> {
         try {
           return score(err);
         } finally {
-          deleteTree(work);
+          ScenarioDrill.deleteTree(work);
         }
       }
     }
     return score(err);
-  }
-
-  /** Deletes a temporary folder of simulated logs (best effort). */
-  private static void deleteTree(Path root) {
-    try (var walk = Files.walk(root)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      // a temporary folder left behind is not worth failing the exercise for
-    }
   }
 
   private int score(PrintWriter err) throws Exception {
@@ -192,26 +189,18 @@ final class ExerciseCommand implements Callable<Integer> {
     ExerciseResult result = new Scorer(rules, options).score(logs, labelSet);
 
     Format f = format != null ? format : report != null ? Format.all : Format.table;
-    String layerName = "Kumo exercise: " + String.valueOf(labels.getFileName());
+    Long runSeed = scenarios.isEmpty() ? null : seed;
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     if (report != null) {
-      Files.createDirectories(report);
-      if (f == Format.markdown || f == Format.all) {
-        write(report.resolve(MARKDOWN_FILE), w -> new MarkdownReport().write(result, new PrintWriter(w)));
-      }
-      if (f == Format.html || f == Format.all) {
-        write(report.resolve(HTML_FILE), w -> new HtmlReport().write(result, new PrintWriter(w)));
-      }
-      if (f == Format.navigator || f == Format.all) {
-        write(report.resolve(LAYER_FILE), w -> new NavigatorLayer().write(result, layerName, w));
-      }
+      ReportFolder.write(result, runSeed, report, parts(f));
     }
     if (report == null && f != Format.table && f != Format.all) {
       switch (f) {
         case markdown -> new MarkdownReport().write(result, out);
         case html -> new HtmlReport().write(result, out);
+        case json -> new ExerciseJsonWriter().write(result, runSeed, out);
         default -> {
-          new NavigatorLayer().write(result, layerName, out);
+          new NavigatorLayer().write(result, ReportFolder.layerName(result), out);
           out.println();
         }
       }
@@ -220,21 +209,23 @@ final class ExerciseCommand implements Callable<Integer> {
       new TerminalReport(color).write(result, out);
       if (report != null) {
         out.println("Reports written to " + Sanitize.terminal(report.toString()) + " ("
-            + (f == Format.all ? MARKDOWN_FILE + ", " + HTML_FILE + ", " + LAYER_FILE : f.name()) + ")");
+            + (f == Format.all ? MARKDOWN_FILE + ", " + HTML_FILE + ", " + LAYER_FILE + ", " + JSON_FILE : f.name())
+            + ")");
       }
     }
     out.flush();
     return ExitCode.OK;
   }
 
-  /** Writes a report file. */
-  private interface Body {
-    void write(Writer w) throws IOException;
-  }
-
-  private static void write(Path file, Body body) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      body.write(w);
-    }
+  /** The report files a format writes into --report DIR. */
+  private static Set<ReportFolder.Part> parts(Format f) {
+    return switch (f) {
+      case markdown -> EnumSet.of(ReportFolder.Part.MARKDOWN);
+      case html -> EnumSet.of(ReportFolder.Part.HTML);
+      case navigator -> EnumSet.of(ReportFolder.Part.NAVIGATOR);
+      case json -> EnumSet.of(ReportFolder.Part.JSON);
+      case all -> EnumSet.allOf(ReportFolder.Part.class);
+      default -> EnumSet.noneOf(ReportFolder.Part.class);
+    };
   }
 }

@@ -2,6 +2,8 @@ package dev.kumo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.exercise.report.ExerciseDocument;
+import dev.kumo.exercise.report.ExerciseJsonReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,36 @@ class ExerciseCommandTest {
     assertThat(report.resolve("exercise.html")).content().contains("<!DOCTYPE html>").contains("missed: log source absent");
     assertThat(report.resolve("navigator-layer.json")).content().contains("\"layer\" : \"4.5\"")
         .contains("\"techniqueID\" : \"T1046\"");
+    ExerciseDocument json = new ExerciseJsonReader().read(report.resolve("exercise.json"));
+    assertThat(json.seed()).isNull();
+    assertThat(json.result().steps()).extracting(s -> s.step().key() + " " + s.outcome())
+        .containsExactly("blind/stop-trail detected", "blind/scan missed: log source absent");
+    assertThat(r.out()).contains("exercise.json");
+  }
+
+  @Test
+  void exercise_jsonFormatWithoutReport_printsKumoExercise() throws Exception {
+    Path logs = drill();
+
+    Cli.Result r = Cli.run("exercise", "--logs", logs.toString(), "--labels", dir.resolve("labels.jsonl").toString(),
+        "--format", "json", "--threads", "1");
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+    assertThat(new ExerciseJsonReader().read(r.out(), "stdout").result().detected()).isEqualTo(1);
+  }
+
+  @Test
+  void exercise_jsonFormatWithReport_writesOnlyExerciseJson() throws Exception {
+    Path logs = drill();
+    Path report = dir.resolve("aar");
+
+    Cli.Result r = Cli.run("exercise", "--logs", logs.toString(), "--labels", dir.resolve("labels.jsonl").toString(),
+        "--format", "json", "--report", report.toString(), "--threads", "1");
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+    try (var files = Files.list(report)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("exercise.json");
+    }
   }
 
   @Test
@@ -85,6 +117,9 @@ class ExerciseCommandTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
     assertThat(r.out()).contains("stop-trail", "delete-flow-logs", "disable-guardduty");
     assertThat(java.nio.file.Files.readString(dir.resolve("exercise.md"))).contains("log-tampering");
+    ExerciseDocument json = new ExerciseJsonReader().read(dir.resolve("exercise.json"));
+    assertThat(json.seed()).isEqualTo(7L);
+    assertThat(json.result().scenarios()).extracting(s -> s.id()).containsExactly("log-tampering");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.kumo.serve;
 
 import dev.kumo.serve.alert.OutputConfig;
+import dev.kumo.serve.exercise.ExercisesConfig;
 import dev.kumo.serve.ingest.PushConfig;
 import dev.kumo.serve.ingest.WatchConfig;
 import dev.kumo.serve.ingest.sqs.SqsConfig;
@@ -17,9 +18,10 @@ import java.util.List;
  * @param watch watched folders
  * @param sqs S3 + SQS inputs (queues announcing new objects)
  * @param outputs alert outputs
+ * @param exercises the folder of exercise runs shown by the console
  */
 public record ServeConfig(Path stateDir, Path caseDir, WebConfig web, PushConfig push, List<WatchConfig> watch,
-    List<SqsConfig> sqs, List<OutputConfig> outputs) {
+    List<SqsConfig> sqs, List<OutputConfig> outputs, ExercisesConfig exercises) {
   public ServeConfig {
     watch = List.copyOf(watch);
     sqs = List.copyOf(sqs);

@@ -2,6 +2,7 @@ package dev.kumo.serve;
 
 import dev.kumo.serve.alert.OutputConfig;
 import dev.kumo.serve.alert.OutputsReader;
+import dev.kumo.serve.exercise.ExercisesConfig;
 import dev.kumo.serve.ingest.PushConfig;
 import dev.kumo.serve.ingest.WatchConfig;
 import dev.kumo.serve.ingest.sqs.SqsConfig;
@@ -37,6 +38,8 @@ import java.util.regex.Pattern;
  *   watch: [{path: incoming, interval: 2s, recursive: true}]
  *   sqs: [{queue_url: https://sqs..., region: eu-west-1}]   # S3 + SQS, see docs/serve.md
  * outputs: [...]                # see docs/serve.md, "Alert outputs"
+ * exercises:
+ *   dir: exercises              # default: STATE_DIR/exercises; see docs/serve.md, "Exercises in the console"
  * </pre>
  */
 public final class ServeConfigReader {
@@ -50,7 +53,7 @@ public final class ServeConfigReader {
     YMap root = Yaml.root(file);
     String name = file.toString();
     YamlChecks checks = new YamlChecks(name);
-    checks.keys(root, "state_dir", "case_dir", "web", "ingest", "outputs");
+    checks.keys(root, "state_dir", "case_dir", "web", "ingest", "outputs", "exercises");
     String state = checks.text(root, "state_dir", true);
     String caseDir = checks.text(root, "case_dir", false);
     Path stateDir = base.resolve(state == null ? "state" : state);
@@ -77,12 +80,27 @@ public final class ServeConfigReader {
       checks.error(root.lineOf("ingest"), "'ingest' must be a map");
     }
     List<OutputConfig> outputs = OutputsReader.read(root, checks);
+    ExercisesConfig exercises = exercises(root, checks, base, stateDir);
     problems.addAll(0, checks.errors());
     if (!problems.isEmpty() || web == null) {
       throw new WebConfigException(problems);
     }
     return new ServeConfig(stateDir, caseDir == null ? stateDir.resolve("case") : base.resolve(caseDir), web, push,
-        watch, sqs, outputs);
+        watch, sqs, outputs, exercises);
+  }
+
+  private static ExercisesConfig exercises(YMap root, YamlChecks checks, Path base, Path stateDir) {
+    YNode n = root.get("exercises");
+    if (n == null) {
+      return ExercisesConfig.defaults(stateDir);
+    }
+    if (!(n instanceof YMap m)) {
+      checks.error(root.lineOf("exercises"), "'exercises' must be a map with 'dir'");
+      return ExercisesConfig.defaults(stateDir);
+    }
+    checks.keys(m, "dir");
+    String dir = checks.text(m, "dir", false);
+    return dir == null ? ExercisesConfig.defaults(stateDir) : new ExercisesConfig(base.resolve(dir));
   }
 
   private static PushConfig push(YMap in, YamlChecks checks, PushConfig defaults) {

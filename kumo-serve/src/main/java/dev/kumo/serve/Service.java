@@ -1,7 +1,11 @@
 package dev.kumo.serve;
 
 import dev.kumo.detect.LoadedRules;
+import dev.kumo.exercise.drill.SimulatedScenarios;
+import dev.kumo.hunt.HuntOptions;
 import dev.kumo.serve.alert.AlertDispatcher;
+import dev.kumo.serve.exercise.DrillRunner;
+import dev.kumo.serve.exercise.ExerciseRuns;
 import dev.kumo.serve.ingest.DirectoryWatcher;
 import dev.kumo.serve.ingest.IngestMetrics;
 import dev.kumo.serve.ingest.LiveCase;
@@ -69,8 +73,12 @@ public final class Service implements AutoCloseable {
       }
       PushHandler push = new PushHandler(spool, config.push());
       NotesStore notes = keep(NotesStore.open(config.stateDir(), clock));
+      ExerciseRuns exerciseRuns = new ExerciseRuns(config.exercises().dir());
+      DrillRunner drills = keep(new DrillRunner(exerciseRuns, rules, HuntOptions.defaults().withThreads(1),
+          new SimulatedScenarios(), clock));
       web = keep(WebServer.builder(config.web(), UsersFile.read(config.web().usersFile()), live, notes, clock)
           .maxRequestBytes(config.push().maxBatchBytes() + 1)
+          .exercises(exerciseRuns, drills)
           .route(HandlerType.POST, "/api/v1/ingest", ctx -> push(ctx, push))
           .route(HandlerType.GET, "/metrics", Role.VIEWER,
               ctx -> ctx.contentType(ServeMetrics.CONTENT_TYPE).result(metrics.scrape()))

@@ -69,4 +69,38 @@ class ServeConfigReaderTest {
         .hasMessageContaining("serve.yml:7:")
         .hasMessageContaining("users_file");
   }
+
+  @Test
+  void exercises_defaultsToStateDir_orTakesDirFromTheFilesFolder() throws Exception {
+    Path plain = Files.writeString(dir.resolve("plain.yml"), "state_dir: state\nweb: {port: 0, users_file: u.yml}\n");
+    Path set = Files.writeString(dir.resolve("set.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: u.yml}
+        exercises:
+          dir: drills
+        """);
+
+    assertThat(ServeConfigReader.read(plain).exercises().dir()).isEqualTo(dir.toAbsolutePath().resolve("state/exercises"));
+    assertThat(ServeConfigReader.read(set).exercises().dir()).isEqualTo(dir.toAbsolutePath().resolve("drills"));
+  }
+
+  @Test
+  void exercises_unknownKeyOrNotAMap_isReportedWithItsLine() throws Exception {
+    Path yml = Files.writeString(dir.resolve("serve.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: u.yml}
+        exercises:
+          folder: drills
+        """);
+    Path notMap = Files.writeString(dir.resolve("bad.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: u.yml}
+        exercises: drills
+        """);
+
+    assertThatThrownBy(() -> ServeConfigReader.read(yml)).isInstanceOf(WebConfigException.class)
+        .hasMessageContaining("serve.yml:4:").hasMessageContaining("folder");
+    assertThatThrownBy(() -> ServeConfigReader.read(notMap)).isInstanceOf(WebConfigException.class)
+        .hasMessageContaining("bad.yml:3: 'exercises' must be a map with 'dir'");
+  }
 }

@@ -36,7 +36,7 @@ public final class ReportText {
   }
 
   /** One line: steps detected, claimed coverage, false positives. */
-  static String headline(ExerciseResult r) {
+  public static String headline(ExerciseResult r) {
     return r.detected() + " of " + r.steps().size() + " steps detected (" + percent(r.detectionPercent())
         + "); claimed coverage " + r.claimed().stream().filter(StepResult::detected).count() + "/"
         + r.claimed().size() + " (" + percent(r.claimedCoveragePercent()) + "); " + r.falsePositives()

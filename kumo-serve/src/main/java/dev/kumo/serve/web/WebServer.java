@@ -2,6 +2,8 @@ package dev.kumo.serve.web;
 
 import dev.kumo.casestore.CaseQuery;
 import dev.kumo.serve.CaseAccess;
+import dev.kumo.serve.exercise.DrillRunner;
+import dev.kumo.serve.exercise.ExerciseRuns;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -60,6 +62,8 @@ public final class WebServer implements AutoCloseable {
     private final Clock clock;
     private final List<Extra> extras = new ArrayList<>();
     private long maxRequestBytes = 1 << 20;
+    private @Nullable ExerciseRuns exerciseRuns;
+    private @Nullable DrillRunner drills;
 
     private record Extra(HandlerType method, String path, @Nullable Role role, Handler handler) {}
 
@@ -92,7 +96,18 @@ public final class WebServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The exercise runs the console lists (default: {@code STATE_DIR/exercises}) and the runner of drills started
+     * from it (default: none; starting a drill is then refused).
+     */
+    public Builder exercises(ExerciseRuns runs, @Nullable DrillRunner runner) {
+      this.exerciseRuns = runs;
+      this.drills = runner;
+      return this;
+    }
+
     public WebServer build() {
+      ExerciseRuns runs = exerciseRuns != null ? exerciseRuns : new ExerciseRuns(config.stateDir().resolve("exercises"));
       SecureRandom random = new SecureRandom();
       Sessions sessions = new Sessions(clock, config.sessionIdle(), config.sessionAbsolute(), config.maxSessions(),
           random);
@@ -143,6 +158,8 @@ public final class WebServer implements AutoCloseable {
         new ConsolePages(cases, notes).register(r);
         new ApiRoutes(cases, notes).register(r);
         new PlanApi(cases).register(r);
+        new ExercisePages(runs, drills).register(r);
+        new ExerciseApi(runs, drills).register(r);
         for (Extra e : extras) {
           if (e.role() == null) {
             r.open(e.method(), e.path(), e.handler());
