@@ -4,6 +4,7 @@ import dev.kumo.serve.alert.OutputConfig;
 import dev.kumo.serve.ingest.PushConfig;
 import dev.kumo.serve.ingest.WatchConfig;
 import dev.kumo.serve.ingest.sqs.SqsConfig;
+import dev.kumo.serve.reports.ReportsConfig;
 import dev.kumo.serve.web.WebConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +18,10 @@ import java.util.List;
  * @param watch watched folders
  * @param sqs S3 + SQS inputs (queues announcing new objects)
  * @param outputs alert outputs
+ * @param reports posture and dead-spot report files the console shows
  */
 public record ServeConfig(Path stateDir, Path caseDir, WebConfig web, PushConfig push, List<WatchConfig> watch,
-    List<SqsConfig> sqs, List<OutputConfig> outputs) {
+    List<SqsConfig> sqs, List<OutputConfig> outputs, ReportsConfig reports) {
   public ServeConfig {
     watch = List.copyOf(watch);
     sqs = List.copyOf(sqs);

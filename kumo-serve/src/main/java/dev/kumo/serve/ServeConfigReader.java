@@ -5,6 +5,8 @@ import dev.kumo.serve.alert.OutputsReader;
 import dev.kumo.serve.ingest.PushConfig;
 import dev.kumo.serve.ingest.WatchConfig;
 import dev.kumo.serve.ingest.sqs.SqsConfig;
+import dev.kumo.serve.reports.ReportsConfig;
+import dev.kumo.serve.reports.ReportsConfigReader;
 import dev.kumo.serve.web.WebConfig;
 import dev.kumo.serve.web.WebConfigException;
 import dev.kumo.serve.web.WebConfigReader;
@@ -37,6 +39,9 @@ import java.util.regex.Pattern;
  *   watch: [{path: incoming, interval: 2s, recursive: true}]
  *   sqs: [{queue_url: https://sqs..., region: eu-west-1}]   # S3 + SQS, see docs/serve.md
  * outputs: [...]                # see docs/serve.md, "Alert outputs"
+ * reports:                      # optional, see docs/serve.md, "Posture and dead spots in the console"
+ *   posture: posture.jsonl      # kumo posture --format json --output posture.jsonl
+ *   dead_spots: dead-spots.json # kumo dead-spots --format json --output dead-spots.json
  * </pre>
  */
 public final class ServeConfigReader {
@@ -50,7 +55,7 @@ public final class ServeConfigReader {
     YMap root = Yaml.root(file);
     String name = file.toString();
     YamlChecks checks = new YamlChecks(name);
-    checks.keys(root, "state_dir", "case_dir", "web", "ingest", "outputs");
+    checks.keys(root, "state_dir", "case_dir", "web", "ingest", "outputs", "reports");
     String state = checks.text(root, "state_dir", true);
     String caseDir = checks.text(root, "case_dir", false);
     Path stateDir = base.resolve(state == null ? "state" : state);
@@ -77,12 +82,13 @@ public final class ServeConfigReader {
       checks.error(root.lineOf("ingest"), "'ingest' must be a map");
     }
     List<OutputConfig> outputs = OutputsReader.read(root, checks);
+    ReportsConfig reports = ReportsConfigReader.read(root, checks, base);
     problems.addAll(0, checks.errors());
     if (!problems.isEmpty() || web == null) {
       throw new WebConfigException(problems);
     }
     return new ServeConfig(stateDir, caseDir == null ? stateDir.resolve("case") : base.resolve(caseDir), web, push,
-        watch, sqs, outputs);
+        watch, sqs, outputs, reports);
   }
 
   private static PushConfig push(YMap in, YamlChecks checks, PushConfig defaults) {

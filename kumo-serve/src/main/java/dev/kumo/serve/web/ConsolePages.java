@@ -45,9 +45,6 @@ final class ConsolePages {
     r.guarded(HandlerType.GET, "/timeline", Role.VIEWER, this::timeline);
     r.guarded(HandlerType.GET, "/findings", Role.VIEWER, this::findings);
     r.guarded(HandlerType.GET, "/attack", Role.VIEWER, this::attack);
-    r.guarded(HandlerType.GET, "/posture", Role.VIEWER, ctx -> placeholder(ctx, "/posture", "Posture", "kumo posture"));
-    r.guarded(HandlerType.GET, "/dead-spots", Role.VIEWER,
-        ctx -> placeholder(ctx, "/dead-spots", "Dead spots", "kumo dead-spots"));
     r.guarded(HandlerType.GET, "/exercises", Role.VIEWER,
         ctx -> placeholder(ctx, "/exercises", "Exercises", "kumo exercise"));
   }

@@ -2,6 +2,7 @@ package dev.kumo.serve.web;
 
 import dev.kumo.casestore.CaseQuery;
 import dev.kumo.serve.CaseAccess;
+import dev.kumo.serve.reports.Reports;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -60,6 +61,7 @@ public final class WebServer implements AutoCloseable {
     private final Clock clock;
     private final List<Extra> extras = new ArrayList<>();
     private long maxRequestBytes = 1 << 20;
+    private Reports reports = Reports.none();
 
     private record Extra(HandlerType method, String path, @Nullable Role role, Handler handler) {}
 
@@ -89,6 +91,12 @@ public final class WebServer implements AutoCloseable {
     /** The largest request body accepted (default 1 MiB); the ingest push needs its batch size. */
     public Builder maxRequestBytes(long bytes) {
       this.maxRequestBytes = bytes;
+      return this;
+    }
+
+    /** The posture and dead-spot report files the console shows (default: none configured). */
+    public Builder reports(Reports reports) {
+      this.reports = reports;
       return this;
     }
 
@@ -142,6 +150,8 @@ public final class WebServer implements AutoCloseable {
         new LoginPages(users, sessions, limiter, auth).register(r);
         new ConsolePages(cases, notes).register(r);
         new ApiRoutes(cases, notes).register(r);
+        new PosturePages(reports).register(r);
+        new PostureApi(reports).register(r);
         for (Extra e : extras) {
           if (e.role() == null) {
             r.open(e.method(), e.path(), e.handler());
