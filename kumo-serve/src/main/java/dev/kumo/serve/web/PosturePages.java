@@ -319,7 +319,7 @@ final class PosturePages {
     h.raw("<p class=\"placeholder\" id=\"not-configured\">No report is configured. Write one with</p>\n<pre><code>")
         .text(command).raw("</code></pre>\n<p>and name it in <code>serve.yml</code> (relative to its folder; the ")
         .raw("service re-reads it whenever it changes, no restart needed):</p>\n<pre><code>")
-        .text("reports:\n  " + key + ": " + file).raw("</code></pre>");
+        .raw("reports:\n  ").text(key + ": " + file).raw("</code></pre>");
   }
 
   private static void counted(Html h, Page<?> page, String what) {
