@@ -5,6 +5,7 @@ import dev.kumo.serve.exercise.ExercisesConfig;
 import dev.kumo.serve.ingest.PushConfig;
 import dev.kumo.serve.ingest.WatchConfig;
 import dev.kumo.serve.ingest.sqs.SqsConfig;
+import dev.kumo.serve.reports.ReportsConfig;
 import dev.kumo.serve.web.WebConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.List;
  * @param sqs S3 + SQS inputs (queues announcing new objects)
  * @param outputs alert outputs
  * @param exercises the folder of exercise runs shown by the console
+ * @param reports posture and dead-spot report files the console shows
  */
 public record ServeConfig(Path stateDir, Path caseDir, WebConfig web, PushConfig push, List<WatchConfig> watch,
-    List<SqsConfig> sqs, List<OutputConfig> outputs, ExercisesConfig exercises) {
+    List<SqsConfig> sqs, List<OutputConfig> outputs, ExercisesConfig exercises, ReportsConfig reports) {
   public ServeConfig {
     watch = List.copyOf(watch);
     sqs = List.copyOf(sqs);

@@ -6,6 +6,8 @@ import dev.kumo.serve.exercise.ExercisesConfig;
 import dev.kumo.serve.ingest.PushConfig;
 import dev.kumo.serve.ingest.WatchConfig;
 import dev.kumo.serve.ingest.sqs.SqsConfig;
+import dev.kumo.serve.reports.ReportsConfig;
+import dev.kumo.serve.reports.ReportsConfigReader;
 import dev.kumo.serve.web.WebConfig;
 import dev.kumo.serve.web.WebConfigException;
 import dev.kumo.serve.web.WebConfigReader;
@@ -40,6 +42,9 @@ import java.util.regex.Pattern;
  * outputs: [...]                # see docs/serve.md, "Alert outputs"
  * exercises:
  *   dir: exercises              # default: STATE_DIR/exercises; see docs/serve.md, "Exercises in the console"
+ * reports:                      # optional, see docs/serve.md, "Posture and dead spots in the console"
+ *   posture: posture.jsonl      # kumo posture --format json --output posture.jsonl
+ *   dead_spots: dead-spots.json # kumo dead-spots --format json --output dead-spots.json
  * </pre>
  */
 public final class ServeConfigReader {
@@ -53,7 +58,7 @@ public final class ServeConfigReader {
     YMap root = Yaml.root(file);
     String name = file.toString();
     YamlChecks checks = new YamlChecks(name);
-    checks.keys(root, "state_dir", "case_dir", "web", "ingest", "outputs", "exercises");
+    checks.keys(root, "state_dir", "case_dir", "web", "ingest", "outputs", "exercises", "reports");
     String state = checks.text(root, "state_dir", true);
     String caseDir = checks.text(root, "case_dir", false);
     Path stateDir = base.resolve(state == null ? "state" : state);
@@ -81,6 +86,7 @@ public final class ServeConfigReader {
     }
     List<OutputConfig> outputs = OutputsReader.read(root, checks);
     ExercisesConfig exercises = exercises(root, checks, base, stateDir);
+    ReportsConfig reports = ReportsConfigReader.read(root, checks, base);
     problems.addAll(0, checks.errors());
     if (!problems.isEmpty() || web == null) {
       throw new WebConfigException(problems);
@@ -90,7 +96,7 @@ public final class ServeConfigReader {
   }
 
   private static ExercisesConfig exercises(YMap root, YamlChecks checks, Path base, Path stateDir) {
-    YNode n = root.get("exercises");
+    YNode n = root.get("exercises", "reports");
     if (n == null) {
       return ExercisesConfig.defaults(stateDir);
     }

@@ -18,6 +18,7 @@ import dev.kumo.serve.ingest.WatchConfig;
 import dev.kumo.serve.ingest.sqs.SqsConfig;
 import dev.kumo.serve.ingest.sqs.SqsInput;
 import dev.kumo.serve.metrics.ServeMetrics;
+import dev.kumo.serve.reports.Reports;
 import dev.kumo.serve.web.NotesStore;
 import dev.kumo.serve.web.Role;
 import dev.kumo.serve.web.UsersFile;
@@ -79,6 +80,7 @@ public final class Service implements AutoCloseable {
       web = keep(WebServer.builder(config.web(), UsersFile.read(config.web().usersFile()), live, notes, clock)
           .maxRequestBytes(config.push().maxBatchBytes() + 1)
           .exercises(exerciseRuns, drills)
+          .reports(Reports.of(config.reports()))
           .route(HandlerType.POST, "/api/v1/ingest", ctx -> push(ctx, push))
           .route(HandlerType.GET, "/metrics", Role.VIEWER,
               ctx -> ctx.contentType(ServeMetrics.CONTENT_TYPE).result(metrics.scrape()))

@@ -3,6 +3,7 @@ package dev.kumo.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kumo.serve.reports.ReportsConfig;
 import dev.kumo.serve.web.WebConfigException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -102,5 +103,53 @@ class ServeConfigReaderTest {
         .hasMessageContaining("serve.yml:4:").hasMessageContaining("folder");
     assertThatThrownBy(() -> ServeConfigReader.read(notMap)).isInstanceOf(WebConfigException.class)
         .hasMessageContaining("bad.yml:3: 'exercises' must be a map with 'dir'");
+  void reports_pathsAreTakenFromTheFilesFolder_bothOptional() throws Exception {
+    Path yml = Files.writeString(dir.resolve("serve.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: users.yml}
+        reports:
+          posture: reports/posture.jsonl
+          dead_spots: /srv/kumo/dead-spots.json
+        """);
+    ServeConfig c = ServeConfigReader.read(yml);
+    assertThat(c.reports().posture()).isEqualTo(dir.resolve("reports/posture.jsonl"));
+    assertThat(c.reports().deadSpots()).isEqualTo(Path.of("/srv/kumo/dead-spots.json"));
+
+    Files.writeString(yml, """
+        state_dir: state
+        web: {port: 0, users_file: users.yml}
+        reports: {posture: posture.jsonl}
+        """);
+    assertThat(ServeConfigReader.read(yml).reports().deadSpots()).isNull();
+  }
+
+  @Test
+  void reports_absent_isNone() throws Exception {
+    Path yml = Files.writeString(dir.resolve("serve.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: users.yml}
+        """);
+    assertThat(ServeConfigReader.read(yml).reports()).isEqualTo(ReportsConfig.none());
+  }
+
+  @Test
+  void reports_unknownKeyOrNotAMap_isReportedWithItsLine() throws Exception {
+    Path yml = Files.writeString(dir.resolve("serve.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: users.yml}
+        reports:
+          posture: posture.jsonl
+          findings: findings.jsonl
+        """);
+    assertThatThrownBy(() -> ServeConfigReader.read(yml)).isInstanceOf(WebConfigException.class)
+        .hasMessageContaining("serve.yml:5: unknown key 'findings'");
+
+    Files.writeString(yml, """
+        state_dir: state
+        web: {port: 0, users_file: users.yml}
+        reports: posture.jsonl
+        """);
+    assertThatThrownBy(() -> ServeConfigReader.read(yml)).isInstanceOf(WebConfigException.class)
+        .hasMessageContaining("serve.yml:3: 'reports' must be a map");
   }
 }

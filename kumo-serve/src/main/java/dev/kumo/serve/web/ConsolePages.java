@@ -45,9 +45,6 @@ final class ConsolePages {
     r.guarded(HandlerType.GET, "/timeline", Role.VIEWER, this::timeline);
     r.guarded(HandlerType.GET, "/findings", Role.VIEWER, this::findings);
     r.guarded(HandlerType.GET, "/attack", Role.VIEWER, this::attack);
-    r.guarded(HandlerType.GET, "/posture", Role.VIEWER, ctx -> placeholder(ctx, "/posture", "Posture", "kumo posture"));
-    r.guarded(HandlerType.GET, "/dead-spots", Role.VIEWER,
-        ctx -> placeholder(ctx, "/dead-spots", "Dead spots", "kumo dead-spots"));
   }
 
   private void overview(Context ctx) throws IOException {
@@ -401,12 +398,6 @@ final class ConsolePages {
       h.raw("</div>");
     }
     h.raw("</div>\n");
-  }
-
-  private void placeholder(Context ctx, String path, String title, String command) {
-    Html h = new Html().raw("<h1>").text(title).raw("</h1>\n<p class=\"placeholder\">").text(title)
-        .raw(" is not yet available in the console &mdash; use <code>").text(command).raw("</code>.</p>");
-    ctx.html(Layout.page(title, WebServer.caller(ctx), path, h.toString()));
   }
 
   private static void findingTable(Html h, List<Finding> findings) {

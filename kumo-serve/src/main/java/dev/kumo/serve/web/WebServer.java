@@ -4,6 +4,7 @@ import dev.kumo.casestore.CaseQuery;
 import dev.kumo.serve.CaseAccess;
 import dev.kumo.serve.exercise.DrillRunner;
 import dev.kumo.serve.exercise.ExerciseRuns;
+import dev.kumo.serve.reports.Reports;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -64,6 +65,7 @@ public final class WebServer implements AutoCloseable {
     private long maxRequestBytes = 1 << 20;
     private @Nullable ExerciseRuns exerciseRuns;
     private @Nullable DrillRunner drills;
+    private Reports reports = Reports.none();
 
     private record Extra(HandlerType method, String path, @Nullable Role role, Handler handler) {}
 
@@ -103,6 +105,12 @@ public final class WebServer implements AutoCloseable {
     public Builder exercises(ExerciseRuns runs, @Nullable DrillRunner runner) {
       this.exerciseRuns = runs;
       this.drills = runner;
+      return this;
+    }
+
+    /** The posture and dead-spot report files the console shows (default: none configured). */
+    public Builder reports(Reports reports) {
+      this.reports = reports;
       return this;
     }
 
@@ -160,6 +168,8 @@ public final class WebServer implements AutoCloseable {
         new PlanApi(cases).register(r);
         new ExercisePages(runs, drills).register(r);
         new ExerciseApi(runs, drills).register(r);
+        new PosturePages(reports).register(r);
+        new PostureApi(reports).register(r);
         for (Extra e : extras) {
           if (e.role() == null) {
             r.open(e.method(), e.path(), e.handler());
