@@ -320,10 +320,8 @@ public final class CostSpikeDetector implements Detector {
     @Override
     public void accept(Observation o, Alerts alerts) {
       long d = Math.floorDiv(o.time().getEpochSecond(), DAY_SECONDS);
+      closeBefore(d, alerts);
       if (d > day) {
-        if (day != Long.MIN_VALUE) {
-          close(day, alerts);
-        }
         day = d;
       }
       String key = o.key();
@@ -364,12 +362,22 @@ public final class CostSpikeDetector implements Detector {
       return e;
     }
 
-    @Override
-    public void finish(Alerts alerts) {
-      if (day != Long.MIN_VALUE) {
+    /** Judges the day being collected if day {@code d} is after it; none is collected until the next observation. */
+    private void closeBefore(long d, Alerts alerts) {
+      if (day != Long.MIN_VALUE && d > day) {
         close(day, alerts);
         day = Long.MIN_VALUE;
       }
+    }
+
+    @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      closeBefore(Math.floorDiv(watermark.getEpochSecond(), DAY_SECONDS), alerts);
+    }
+
+    @Override
+    public void finish(Alerts alerts) {
+      closeBefore(Long.MAX_VALUE, alerts);
     }
 
     /** Judges every series billed on day {@code d}, and drops series without cost in any future window. */

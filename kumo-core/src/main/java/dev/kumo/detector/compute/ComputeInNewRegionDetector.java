@@ -312,6 +312,11 @@ public final class ComputeInNewRegionDetector implements Detector {
     }
 
     @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      closeDue(watermark, alerts);
+    }
+
+    @Override
     public void finish(Alerts alerts) {
       List<Pending> open = new ArrayList<>(pending.values());
       pending.clear();

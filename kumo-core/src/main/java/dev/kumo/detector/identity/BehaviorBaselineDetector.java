@@ -464,6 +464,11 @@ public final class BehaviorBaselineDetector implements Detector {
     }
 
     @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      closeBursts(watermark, alerts);
+    }
+
+    @Override
     public void finish(Alerts alerts) {
       List<Burst> open = new ArrayList<>(bursts.values());
       bursts.clear();

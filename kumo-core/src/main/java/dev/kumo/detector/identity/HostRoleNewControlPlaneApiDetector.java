@@ -238,6 +238,11 @@ public final class HostRoleNewControlPlaneApiDetector implements Detector {
     }
 
     @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      episodes.advance(watermark, alerts);
+    }
+
+    @Override
     public void finish(Alerts alerts) {
       episodes.closeAll(alerts);
     }

@@ -18,6 +18,7 @@ import dev.kumo.intel.NetworkRanges;
 import dev.kumo.net.IpAddress;
 import dev.kumo.sigma.RuleMeta;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -125,6 +126,11 @@ public final class InstanceCredentialsOutsideDetector implements Detector {
           + " in " + Reasons.duration(ep.length()) + " (" + String.join(", ", ep.values().stream().limit(5)
           .map(Reasons::cut).toList()) + (ep.values().size() > 5 ? ", …" : "") + ")";
       alerts.raise(new Alert(null, reason, ep.first(), ep.evidence()));
+    }
+
+    @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      episodes.advance(watermark, alerts);
     }
 
     @Override

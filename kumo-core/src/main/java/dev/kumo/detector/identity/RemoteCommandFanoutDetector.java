@@ -316,6 +316,11 @@ public final class RemoteCommandFanoutDetector implements Detector {
     }
 
     @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      expire(watermark, alerts);
+    }
+
+    @Override
     public void finish(Alerts alerts) {
       List<Map.Entry<String, Track>> open = new ArrayList<>(tracks.entrySet());
       tracks.clear();

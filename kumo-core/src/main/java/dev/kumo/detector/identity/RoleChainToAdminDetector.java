@@ -414,6 +414,8 @@ public final class RoleChainToAdminDetector implements Detector {
       return List.copyOf(out);
     }
 
+    // advance: the default; every alert is raised by the observation that completes its chain, nothing waits for time
+
     @Override
     public void finish(Alerts alerts) {}
 

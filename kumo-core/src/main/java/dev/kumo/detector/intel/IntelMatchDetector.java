@@ -21,6 +21,7 @@ import dev.kumo.intel.IntelStore;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -145,6 +146,11 @@ public final class IntelMatchDetector implements Detector {
         return null;
       }
       return h.confidence() >= 80 ? Level.HIGH : h.confidence() < 50 ? Level.LOW : null;
+    }
+
+    @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      episodes.advance(watermark, alerts);
     }
 
     @Override

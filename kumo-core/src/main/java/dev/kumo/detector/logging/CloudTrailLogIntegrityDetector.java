@@ -588,6 +588,12 @@ public final class CloudTrailLogIntegrityDetector implements FileDetector {
       }
     }
 
+    /** Decides what waited long enough by then; {@link #finish} still judges the rest against the last observation. */
+    @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      expire(watermark, alerts);
+    }
+
     @Override
     public void finish(Alerts alerts) {
       Instant end = now == null ? Instant.EPOCH : now;

@@ -213,12 +213,7 @@ public final class LoggingSilenceDetector implements Detector {
       long bucket = o.kind();
       long t = o.time().getEpochSecond();
       long hour = Math.floorDiv(t, HOUR);
-      if (hour > checkedHour) {
-        if (checkedHour != Long.MIN_VALUE) {
-          check(hour * HOUR, false, alerts);
-        }
-        checkedHour = hour;
-      }
+      reach(hour, alerts);
       lastTime = Math.max(lastTime, t);
       String id = account + "\t" + region;
       Stream s = streams.get(id);
@@ -235,6 +230,25 @@ public final class LoggingSilenceDetector implements Detector {
         s.lastId = o.eventId();
         s.reported = false;
       }
+    }
+
+    /** Event time reached {@code hour}: on entering a new hour, checks for silences up to its start. */
+    private void reach(long hour, Alerts alerts) {
+      if (hour > checkedHour) {
+        if (checkedHour != Long.MIN_VALUE) {
+          check(hour * HOUR, false, alerts);
+        }
+        checkedHour = hour;
+      }
+    }
+
+    /**
+     * Checks for silences up to the start of the watermark's hour, as its next event would. Silences
+     * {@link #finish} reports at the end of the data are, in a stream, found once other streams log on.
+     */
+    @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      reach(Math.floorDiv(watermark.getEpochSecond(), HOUR), alerts);
     }
 
     /** Checks every stream for a silence up to {@code now} (epoch seconds). */

@@ -263,9 +263,21 @@ public final class EgressSpikeDetector implements Detector {
       h.add(hour, o);
     }
 
+    /** Closes the open hours before the watermark's hour, as each host's next flow in a later hour would. */
+    @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      long hour = Math.floorDiv(watermark.getEpochSecond(), 3600);
+      closeInOrder(hosts.values().stream().filter(h -> h.open != Long.MIN_VALUE && h.open < hour).toList(), alerts);
+    }
+
     @Override
     public void finish(Alerts alerts) {
-      List<Host> all = new ArrayList<>(hosts.values());
+      closeInOrder(new ArrayList<>(hosts.values()), alerts);
+    }
+
+    /** Closes the hosts' open hours in order of their first flow. */
+    private void closeInOrder(List<Host> open, Alerts alerts) {
+      List<Host> all = new ArrayList<>(open);
       all.sort((a, b) -> {
         EventSummary x = a.openFirst;
         EventSummary y = b.openFirst;

@@ -21,6 +21,7 @@ import dev.kumo.intel.NetworkRanges;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -207,6 +208,11 @@ public final class MiningPoolDetector implements Detector {
     private static String list(List<String> values, int limit) {
       String s = values.stream().limit(limit).map(Reasons::cut).collect(Collectors.joining(", "));
       return values.size() > limit ? s + ", …" : s;
+    }
+
+    @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      episodes.advance(watermark, alerts);
     }
 
     @Override

@@ -254,6 +254,11 @@ public final class OutboundFloodDetector implements Detector {
     }
 
     @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      closeStale(Flows.bucket(watermark.getEpochSecond(), window.getSeconds()), alerts);
+    }
+
+    @Override
     public void finish(Alerts alerts) {
       closeStale(Long.MAX_VALUE, alerts);
     }

@@ -22,6 +22,7 @@ import dev.kumo.sigma.RuleMeta;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -337,6 +338,11 @@ public final class S3CopyToForeignBucketDetector implements Detector {
           + (keys.isEmpty() ? "" : ": " + String.join(", ", keys.stream().limit(3).map(Reasons::cut).toList())
               + (keys.size() > 3 ? ", …" : ""));
       alerts.raise(new Alert(high ? Level.HIGH : Level.LOW, reason, ep.first(), ep.evidence()));
+    }
+
+    @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      episodes.advance(watermark, alerts);
     }
 
     @Override

@@ -351,6 +351,11 @@ abstract class S3VolumeAnomalyDetector implements Detector {
     }
 
     @Override
+    public void advance(Instant watermark, Alerts alerts) {
+      closeBefore(Math.floorDiv(watermark.getEpochSecond(), HOUR), alerts);
+    }
+
+    @Override
     public void finish(Alerts alerts) {
       closeBefore(Long.MAX_VALUE, alerts);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.Actor;
 import dev.kumo.event.ApiCall;
 import dev.kumo.event.BillingLine;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -457,5 +459,26 @@ class CostSpikeDetectorTest {
     return new NormalizedEvent(id, start, CurSource.ID, OcsfClass.BILLING, new CloudContext("AWS", account, region),
         Actor.UNKNOWN, Endpoint.UNKNOWN, null, new ApiCall(service, "Usage", null, null, null, null), List.of(), b,
         JsonObject.EMPTY, new Origin("cur.csv", 2, 1));
+  }
+
+  /** The GPU spike mid-month, and another on the last day of the data (judged only once it ends). */
+  private static List<NormalizedEvent> spikeMidMonthAndOnTheLastDay() {
+    return gpuDay(gpuDay(steadyMonth(), SPIKE, "us-east-1", "USE1"), FIRST.plusDays(29), "us-west-2", "USW2").events();
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
+    assertThat(series(StreamReplay.assertStreamMatchesBatch(harness, spikeMidMonthAndOnTheLastDay(), true)))
+        .hasSize(2);
+  }
+
+  @Test
+  void advance_insideTheLastDay_raisesNothing_andAtItsEnd_judgesIt() {
+    Instant nextDay = FIRST.plusDays(30).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+
+    assertThat(StreamReplay.raisedByAdvance(harness, spikeMidMonthAndOnTheLastDay(), nextDay.minusSeconds(1)))
+        .isEmpty();
+    assertThat(series(StreamReplay.raisedByAdvance(harness, spikeMidMonthAndOnTheLastDay(), nextDay)))
+        .singleElement().satisfies(x -> assertThat(x.reason()).contains("in us-west-2"));
   }
 }

@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
@@ -226,5 +227,23 @@ class BehaviorBaselineDetectorTest {
 
     assertThat(small.lastRunner().stateSize()).isLessThanOrEqualTo(100);
     assertThat(small.lastRunner().evicted()).isGreaterThanOrEqualTo(3_000 - 100);
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises_andNothingInsideTheOpenBurst() {
+    List<String> records = routine(ALICE, 11);
+    records.add(event().identity(ALICE).time(at(Duration.ofDays(9).plusHours(1))).id("r1").ip("203.0.113.10")
+        .userAgent(CLI).region("eu-west-1").call("s3.amazonaws.com", "PutObject").json());
+    Duration late = Duration.ofDays(10).plusHours(13);
+    records.add(event().identity(ALICE).time(at(late)).id("n1").ip("45.61.136.20").userAgent(KALI_BOTO)
+        .region("ap-southeast-3").call("ec2.amazonaws.com", "RunInstances").json());
+    records.add(event().identity(ALICE).time(at(late.plusMinutes(2))).id("n2").ip("45.61.136.20")
+        .userAgent(KALI_BOTO).region("ap-southeast-3").call("ec2.amazonaws.com", "CreateSecurityGroup").json());
+    List<NormalizedEvent> events = CloudTrailEvents.parse(records);
+
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(2);
+    assertThat(StreamReplay.raisedByAdvance(harness, events, START.plus(late).plusSeconds(3_599))).isEmpty();
+    assertThat(StreamReplay.raisedByAdvance(harness, events, START.plus(late).plusSeconds(3_600)))
+        .singleElement().satisfies(x -> assertThat(x.evidence()).containsExactly("n1", "n2"));
   }
 }

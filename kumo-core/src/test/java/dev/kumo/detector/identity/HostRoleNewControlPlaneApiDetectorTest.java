@@ -5,6 +5,7 @@ import static dev.kumo.testing.CloudTrailEvents.instanceRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
@@ -185,5 +186,29 @@ class HostRoleNewControlPlaneApiDetectorTest {
     assertThat(small.run(CloudTrailEvents.parse(records))).isEmpty();
     assertThat(small.lastRunner().stateSize()).isLessThanOrEqualTo(50);
     assertThat(small.lastRunner().evicted()).isEqualTo(2_000 - 50);
+  }
+
+  /** Three days of routine; new APIs in the second night, and again in the third day's afternoon. */
+  private static List<NormalizedEvent> twoEpisodes() {
+    List<String> records = routine(WEB, 3);
+    Duration night = Duration.ofDays(2).plusHours(2);
+    records.add(event().identity(WEB).time(at(night)).id("a").ip("45.61.136.20").call("ssm.amazonaws.com",
+        "SendCommand").json());
+    records.add(event().identity(WEB).time(at(night.plusMinutes(10))).id("b").ip("45.61.136.20")
+        .call("iam.amazonaws.com", "CreateUser").json());
+    records.add(event().identity(WEB).time(at(Duration.ofDays(2).plusHours(23).plusMinutes(30))).id("c")
+        .ip("45.61.136.20").call("ec2.amazonaws.com", "RunInstances").json());
+    return CloudTrailEvents.parse(records);
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, twoEpisodes(), true)).hasSize(2);
+  }
+
+  @Test
+  void advance_insideAnOpenEpisode_raisesNothing() {
+    Instant last = StreamReplay.lastTime(harness, twoEpisodes());
+    assertThat(StreamReplay.raisedByAdvance(harness, twoEpisodes(), last.plus(Duration.ofMinutes(59)))).isEmpty();
   }
 }

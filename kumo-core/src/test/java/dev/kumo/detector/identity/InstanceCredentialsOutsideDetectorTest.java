@@ -5,11 +5,13 @@ import static dev.kumo.testing.CloudTrailEvents.instanceRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
 import dev.kumo.testing.CloudTrailEvents;
 import dev.kumo.testing.DetectorHarness;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,5 +86,26 @@ class InstanceCredentialsOutsideDetectorTest {
     assertThat(f).hasSize(2000);
     assertThat(small.lastRunner().stateSize()).isZero();
     assertThat(small.lastRunner().evicted()).isEqualTo(2000 - 50);
+  }
+
+  /** Two episodes of the same credentials two hours apart, the first with two calls. */
+  private static List<NormalizedEvent> twoEpisodes() {
+    return List.of(
+        event().identity(INSTANCE).ip("45.61.136.20").time("2026-03-10T21:47:13Z").id("a").build(),
+        event().identity(INSTANCE).ip("45.61.136.20").time("2026-03-10T21:47:25Z").id("b").build(),
+        event().identity(INSTANCE).ip("45.61.136.20").time("2026-03-10T23:50:00Z").id("c").build());
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, twoEpisodes(), true)).hasSize(2);
+  }
+
+  @Test
+  void advance_insideAnOpenEpisode_raisesNothing() {
+    assertThat(StreamReplay.raisedByAdvance(harness, twoEpisodes(), Instant.parse("2026-03-11T00:49:59Z")))
+        .isEmpty();
+    assertThat(StreamReplay.raisedByAdvance(harness, twoEpisodes(), Instant.parse("2026-03-11T00:50:00Z")))
+        .singleElement().satisfies(x -> assertThat(x.evidence()).containsExactly("c"));
   }
 }

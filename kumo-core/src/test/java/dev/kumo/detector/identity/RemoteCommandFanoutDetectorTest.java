@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
@@ -161,5 +162,19 @@ class RemoteCommandFanoutDetectorTest {
     assertThat(f).hasSize(2_000);
     assertThat(small.lastRunner().stateSize()).isLessThanOrEqualTo(50 + 50);
     assertThat(small.lastRunner().evicted()).isGreaterThanOrEqualTo(2_000 - 50);
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises_andNothingInsideTheOpenWindow() {
+    var events = CloudTrailEvents.parse(List.of(
+        sendCommand(ALICE, Duration.ZERO, "c1", 0, 10),
+        sendCommand(ALICE, Duration.ofHours(3), "c2", 10, 20),
+        sendCommand(ALICE, Duration.ofHours(3).plusMinutes(5), "c3", 20, 22)));
+
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(2);
+    Instant last = START.plus(Duration.ofHours(3).plusMinutes(5));
+    assertThat(StreamReplay.raisedByAdvance(harness, events, last.plusSeconds(3_599))).isEmpty();
+    assertThat(StreamReplay.raisedByAdvance(harness, events, last.plusSeconds(3_600))).singleElement()
+        .satisfies(x -> assertThat(x.reason()).contains("on 12 instances").contains("it did so before"));
   }
 }

@@ -5,6 +5,7 @@ import static dev.kumo.testing.CloudTrailEvents.instanceRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
@@ -248,5 +249,13 @@ class RoleChainToAdminDetectorTest {
         "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\"},{\"Effect\":\"Allow\",\"Action\":\"s3:*\"}]}"))
         .isFalse();
     assertThat(RoleChainToAdminDetector.allowsEverything("not json")).isFalse();
+  }
+
+  @Test
+  void advance_nothingWaitsForTime_streamRaisesWhatTheBatchRaises() {
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, CloudTrailEvents.parse(List.of(
+        assume("h1", WEB, PROD, "jump-role", "ASIAJUMP0000000001"),
+        assume("h2", session(PROD, "jump-role", "ASIAJUMP0000000001"), DEV, "OrganizationAccountAccessRole",
+            "ASIAORG00000000001"))), true)).hasSize(1);
   }
 }

@@ -2,16 +2,29 @@ package dev.kumo.detector.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kumo.detector.Alert;
+import dev.kumo.detector.Alerts;
+import dev.kumo.detector.Combine;
+import dev.kumo.detector.Detector;
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.DetectorState;
+import dev.kumo.detector.FileDetector;
+import dev.kumo.detector.Observation;
+import dev.kumo.detector.Observer;
+import dev.kumo.detector.Setting;
+import dev.kumo.detector.StreamReplay;
+import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.hunt.HuntOptions;
 import dev.kumo.hunt.HuntResult;
 import dev.kumo.hunt.Hunter;
+import dev.kumo.ingest.FileFacts;
 import dev.kumo.ingest.Inputs;
 import dev.kumo.ingest.LogSources;
 import dev.kumo.ingest.Progress;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
+import dev.kumo.sigma.RuleMeta;
 import dev.kumo.testing.DetectorHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +62,11 @@ class CloudTrailLogIntegrityDetectorTest {
   }
 
   private List<Finding> hunt(DetectorConfig config) {
-    var engine = DetectorHarness.of(new CloudTrailLogIntegrityDetector(config, INTEL)).engine();
+    return hunt(new CloudTrailLogIntegrityDetector(config, INTEL));
+  }
+
+  private List<Finding> hunt(Detector detector) {
+    var engine = DetectorHarness.of(detector).engine();
     List<Finding> out = new ArrayList<>();
     try (HuntResult r = new Hunter(engine, LogSources.defaults(), HuntOptions.defaults().withThreads(2),
         Clock.systemUTC()).run(Inputs.expand(List.of(dir)).files(), new Progress())) {
@@ -279,5 +297,118 @@ class CloudTrailLogIntegrityDetectorTest {
     assertThat(CloudTrailKeys.log("logs/111122223333_CloudTrail_us-east-1_20260310T0005Z_a.json.gz")).isNull();
     assertThat(CloudTrailKeys.log("MyAWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/"
         + "111122223333_CloudTrail_us-east-1_20260310T0005Z_a.json.gz")).isNull();
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises() throws Exception {
+    TrailTree.Log extra = new TrailTree(dir, "org/", "111122223333", "us-east-1", "x").log(at("03:33"));
+    TrailTree.Log late = new TrailTree(dir, "org/", "111122223333", "us-east-1", "y").log(at("11:40"));
+    tree.write();
+    TrailTree.Log modified = tree.logAt(at("02:20"));
+    tree.write(modified.key(), modified.content().replace("GetCallerIdentity", "ListBuckets"));
+    tree.write(extra.key(), extra.content());
+    tree.write(late.key(), late.content());
+    for (String t : List.of("04:20", "06:10", "07:50")) {
+      Files.delete(tree.path(tree.logAt(at(t)).key()));
+    }
+    Recording recording = new Recording(new CloudTrailLogIntegrityDetector(DetectorConfig.DEFAULTS, INTEL));
+    assertThat(hunt(recording)).hasSize(5);
+    List<Observation> fed = recording.fed;
+    CloudTrailLogIntegrityDetector detector = new CloudTrailLogIntegrityDetector(DetectorConfig.DEFAULTS, INTEL);
+
+    List<Alert> batch = StreamReplay.batch(detector.start(), fed);
+
+    assertThat(batch).hasSize(5);
+    assertThat(StreamReplay.streamed(detector.start(), fed, true)).containsExactlyInAnyOrderElementsOf(batch);
+  }
+
+  @Test
+  void advance_whileAFileMayStillBeListed_raisesNothing_andOnceItWaitedLongEnough_reportsIt() {
+    TrailTree.Log extra = new TrailTree(dir, "org/", "111122223333", "us-east-1", "x").log(at("03:33"));
+    tree.write();
+    tree.write(extra.key(), extra.content());
+    Recording recording = new Recording(new CloudTrailLogIntegrityDetector(DetectorConfig.DEFAULTS, INTEL));
+    hunt(recording);
+    DetectorState state = new CloudTrailLogIntegrityDetector(DetectorConfig.DEFAULTS, INTEL).start();
+    recording.fed.stream().filter(o -> o.time().isBefore(at("06:30"))).forEach(o -> state.accept(o, a -> { }));
+    List<Alert> raised = new ArrayList<>();
+
+    state.advance(at("07:33"), raised::add); // listing delay and a digest's span after the file: still waiting
+    assertThat(raised).isEmpty();
+    state.advance(at("07:34"), raised::add);
+    assertThat(raised).singleElement().satisfies(x -> assertThat(x.reason()).contains("is not listed in any digest"));
+  }
+
+  /** The detector, its states recording the observations a hunt feeds them, to replay them. */
+  private static final class Recording implements FileDetector {
+    private static final long serialVersionUID = 1L;
+    private final CloudTrailLogIntegrityDetector detector;
+    final transient List<Observation> fed = new ArrayList<>();
+
+    Recording(CloudTrailLogIntegrityDetector detector) {
+      this.detector = detector;
+    }
+
+    @Override
+    public RuleMeta meta() {
+      return detector.meta();
+    }
+
+    @Override
+    public Set<String> sources() {
+      return detector.sources();
+    }
+
+    @Override
+    public List<Setting.Value> settings() {
+      return detector.settings();
+    }
+
+    @Override
+    public void observe(NormalizedEvent event, Observer out) {
+      detector.observe(event, out);
+    }
+
+    @Override
+    public Combine combine(int kind) {
+      return detector.combine(kind);
+    }
+
+    @Override
+    public boolean wantsFiles(List<String> inputNames) {
+      return detector.wantsFiles(inputNames);
+    }
+
+    @Override
+    public boolean wantsHash(String inputName) {
+      return detector.wantsHash(inputName);
+    }
+
+    @Override
+    public void observeFile(FileFacts file, FileObserver out) {
+      detector.observeFile(file, out);
+    }
+
+    @Override
+    public DetectorState start() {
+      DetectorState state = detector.start();
+      return new DetectorState() {
+        @Override
+        public void accept(Observation observation, Alerts alerts) {
+          fed.add(observation);
+          state.accept(observation, alerts);
+        }
+
+        @Override
+        public void finish(Alerts alerts) {
+          state.finish(alerts);
+        }
+
+        @Override
+        public long size() {
+          return state.size();
+        }
+      };
+    }
   }
 }

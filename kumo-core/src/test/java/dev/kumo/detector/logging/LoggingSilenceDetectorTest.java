@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
@@ -174,5 +175,38 @@ class LoggingSilenceDetectorTest {
 
     assertThat(partial.run(events)).extracting(Finding::reason)
         .containsExactlyElementsOf(harness.run(events).stream().map(Finding::reason).toList());
+  }
+
+  @Test
+  void advance_atEachObservation_raisesWhatTheBatchRaisesWhileTheOtherStreamsGoOn() {
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, parse(List.of(
+        stream(PROD, "us-east-1", 0, 50, h -> 10),
+        stream(PROD, "eu-west-1", 0, 60, h -> 10))), false)).hasSize(1);
+  }
+
+  @Test
+  void advance_intoTheHourThatCompletesTheGap_raisesTheSilence_asItsNextEventWould() {
+    List<NormalizedEvent> events = parse(List.of(
+        stream(PROD, "us-east-1", 0, 50, h -> 10), // stops at 2026-03-10T02:00
+        stream(PROD, "eu-west-1", 0, 52, h -> 10))); // goes on until 04:00
+    Instant four = Instant.parse("2026-03-10T04:00:00Z");
+
+    assertThat(StreamReplay.raisedByAdvance(harness, events, four.minusSeconds(1))).isEmpty();
+    assertThat(StreamReplay.raisedByAdvance(harness, events, four)).singleElement().satisfies(x -> assertThat(
+        x.reason()).startsWith("CloudTrail stream of account 111122223333 in us-east-1 logged nothing for 2h "
+            + "(2026-03-10T02:00Z to 2026-03-10T04:00Z) while other streams logged 20 events"));
+  }
+
+  @Test
+  void advance_farPastTheData_leavesTheEndOfDataSilenceToFinish() {
+    // every stream is silent after the data: a stream's silence shows once the others log on
+    List<String> us = stream(PROD, "us-east-1", 0, 50, h -> 10);
+    us.add(event().account(PROD).region("us-east-1").time("2026-03-10T02:35:00Z").id("last").json());
+    List<String> eu = stream(PROD, "eu-west-1", 0, 52, h -> 10);
+    eu.add(event().account(PROD).region("eu-west-1").time("2026-03-10T04:50:00Z").id("end").json());
+    List<NormalizedEvent> events = parse(List.of(us, eu));
+
+    assertThat(harness.run(events)).hasSize(1);
+    assertThat(StreamReplay.streamed(harness, events, true)).isEmpty();
   }
 }

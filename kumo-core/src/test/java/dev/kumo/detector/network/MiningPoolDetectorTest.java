@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.DnsQuery;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -14,6 +15,7 @@ import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
 import dev.kumo.testing.DetectorHarness;
 import dev.kumo.testing.SourceTesting;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,5 +140,33 @@ class MiningPoolDetectorTest {
     }
     assertThat(fired).isEqualTo(5);
     assertThat(missed).isEqualTo(2);
+  }
+
+  /** Two lookup episodes of one host a quiet hour apart, another host's stratum flows in between. */
+  private static List<NormalizedEvent> twoEpisodes() {
+    List<NormalizedEvent> events = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      events.add(dns("10.0.1.5", "i-0a1b2c3d4e5f60718", "xmr.pool.minergate.com", T0.plusSeconds(300L * i), "q" + i));
+      events.add(dns("10.0.1.5", "i-0a1b2c3d4e5f60718", "xmr.pool.minergate.com",
+          T0.plusSeconds(3 * 3_600 + 300L * i), "r" + i));
+    }
+    for (int i = 0; i < 4; i++) {
+      events.add(flow("10.0.1.7", "198.51.100.77", 14444).time(T0.plusSeconds(1_200 + 600L * i)).build());
+    }
+    return events;
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, twoEpisodes(), true)).hasSize(3);
+  }
+
+  @Test
+  void advance_insideAnOpenEpisode_raisesNothing_andAtItsQuietEnd_closesIt() {
+    Instant last = StreamReplay.lastTime(harness, twoEpisodes());
+
+    assertThat(StreamReplay.raisedByAdvance(harness, twoEpisodes(), last.plus(Duration.ofMinutes(59)))).isEmpty();
+    assertThat(StreamReplay.raisedByAdvance(harness, twoEpisodes(), last.plus(Duration.ofHours(1))))
+        .singleElement().satisfies(x -> assertThat(x.evidence()).containsExactly("r0", "r1", "r2"));
   }
 }

@@ -4,6 +4,7 @@ import static dev.kumo.testing.NetEvents.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
@@ -103,5 +104,21 @@ class OutboundFloodDetectorTest {
     assertThat(small.run(events)).isEmpty();
     assertThat(small.lastRunner().stateSize()).isLessThanOrEqualTo(100);
     assertThat(small.lastRunner().evicted()).isGreaterThan(0);
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
+    List<NormalizedEvent> events = synFlood("10.0.1.9", "203.0.113.80", 70); // seven windows, one episode
+    events.addAll(synFlood("10.0.1.9", "203.0.113.90", 10));
+
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(2);
+  }
+
+  @Test
+  void advance_insideTheOpenWindow_raisesNothing_andAtItsEnd_closesIt() {
+    List<NormalizedEvent> events = synFlood("10.0.1.9", "203.0.113.80", 10);
+
+    assertThat(StreamReplay.raisedByAdvance(harness, events, T0.plusSeconds(599))).isEmpty();
+    assertThat(StreamReplay.raisedByAdvance(harness, events, T0.plusSeconds(600))).hasSize(1);
   }
 }

@@ -4,6 +4,7 @@ import static dev.kumo.testing.NetEvents.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
@@ -143,5 +144,21 @@ class OutboundScanDetectorTest {
     assertThat(small.run(events)).isEmpty();
     assertThat(small.lastRunner().stateSize()).isLessThanOrEqualTo(200);
     assertThat(small.lastRunner().evicted()).isGreaterThan(0);
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises_andNothingInsideTheOpenWindow() {
+    List<NormalizedEvent> events = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      events.add(flow("10.0.1.5", net(i), 22).srcPort(41_000 + i).packets(2, 120).time(T0.plusSeconds(5L * i)).build());
+      events.add(flow("10.0.1.6", net(i), 22).srcPort(41_000 + i).packets(2, 120).time(T0.plusSeconds(900 + 5L * i))
+          .build());
+    }
+    for (int i = 0; i < 150; i++) {
+      events.add(flow("10.0.1.7", net(i), 6379).packets(1, 44).time(T0.plusSeconds(2L * i)).build());
+    }
+
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(3);
+    assertThat(StreamReplay.raisedByAdvance(harness, events, T0.plusSeconds(1_199))).isEmpty();
   }
 }

@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
@@ -13,6 +14,7 @@ import dev.kumo.testing.DetectorHarness;
 import dev.kumo.testing.SourceTesting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -209,5 +211,20 @@ class S3CopyToForeignBucketDetectorTest {
     assertThat(small.run(CloudTrailEvents.parse(records))).hasSize(500);
     assertThat(small.lastRunner().stateSize()).isEqualTo(1); // no open episode; one account seen
     assertThat(small.lastRunner().evicted()).isEqualTo(500 - 20);
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
+    List<NormalizedEvent> events = List.of(
+        copy("nw-customer-exports", PROD, "exfil-drop-77", OUTSIDE, "customers-eu.csv", "2026-03-11T03:10:00Z")
+            .id("c1").build(),
+        copy("nw-customer-exports", PROD, "exfil-drop-77", OUTSIDE, "customers-us.csv", "2026-03-11T03:12:30Z")
+            .id("c2").build(),
+        copy("nw-customer-exports", PROD, "exfil-drop-77", OUTSIDE, "customers-apac.csv", "2026-03-11T06:00:00Z")
+            .id("c3").build());
+
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(2);
+    assertThat(StreamReplay.raisedByAdvance(harness, events, Instant.parse("2026-03-11T06:59:59Z")))
+        .isEmpty();
   }
 }

@@ -9,6 +9,8 @@ import static dev.kumo.detector.storage.S3TestEvents.reads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.StreamReplay;
+import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
@@ -148,5 +150,16 @@ class S3ReadVolumeDetectorTest {
     assertThat(small.run(CloudTrailEvents.parse(records))).isEmpty();
     assertThat(small.lastRunner().stateSize()).isLessThanOrEqualTo(2 * 50);
     assertThat(small.lastRunner().evicted()).isGreaterThanOrEqualTo(3000 - 2 * 50);
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises_andNothingInsideTheOpenHour() {
+    List<NormalizedEvent> events = CloudTrailEvents.parse(all(
+        daily(ETL, "nw-datalake", DAY1, 8, new int[] {9, 10, 11}, 20, 2 * MIB),
+        reads(ETL, "nw-datalake", at(8, 15), 1000, 2 * MIB),
+        reads(MALLORY, "nw-datalake", at(9, 10), 1000, 2 * MIB)));
+
+    assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).isNotEmpty();
+    assertThat(StreamReplay.raisedByAdvance(harness, events, at(9, 11).minusSeconds(1))).isEmpty();
   }
 }
