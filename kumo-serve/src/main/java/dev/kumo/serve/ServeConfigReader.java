@@ -3,7 +3,9 @@ package dev.kumo.serve;
 import dev.kumo.serve.alert.OutputConfig;
 import dev.kumo.serve.alert.OutputsReader;
 import dev.kumo.serve.exercise.ExercisesConfig;
+import dev.kumo.config.DataSize;
 import dev.kumo.serve.ingest.PushConfig;
+import dev.kumo.serve.ingest.StreamConfig;
 import dev.kumo.serve.ingest.WatchConfig;
 import dev.kumo.serve.ingest.sqs.SqsConfig;
 import dev.kumo.serve.reports.ReportsConfig;
@@ -39,6 +41,7 @@ import java.util.regex.Pattern;
  *   max_batch_events: 100000
  *   watch: [{path: incoming, interval: 2s, recursive: true}]
  *   sqs: [{queue_url: https://sqs..., region: eu-west-1}]   # S3 + SQS, see docs/serve.md
+ *   stream: {out_of_orderness: 15m, idle_close: 1h, advance_every: 30s, replay: 1h, replay_max_bytes: 1GiB}
  * outputs: [...]                # see docs/serve.md, "Alert outputs"
  * exercises:
  *   dir: exercises              # default: STATE_DIR/exercises; see docs/serve.md, "Exercises in the console"
@@ -76,11 +79,13 @@ public final class ServeConfigReader {
     PushConfig push = PushConfig.of(List.of());
     List<WatchConfig> watch = new ArrayList<>();
     List<SqsConfig> sqs = new ArrayList<>();
+    StreamConfig stream = StreamConfig.defaults();
     YNode ingest = root.get("ingest");
     if (ingest instanceof YMap in) {
       push = push(in, checks, push);
       watch = watch(in, checks, base);
       sqs = sqs(in, checks);
+      stream = stream(in, checks);
     } else if (ingest != null) {
       checks.error(root.lineOf("ingest"), "'ingest' must be a map");
     }
@@ -92,11 +97,43 @@ public final class ServeConfigReader {
       throw new WebConfigException(problems);
     }
     return new ServeConfig(stateDir, caseDir == null ? stateDir.resolve("case") : base.resolve(caseDir), web, push,
-        watch, sqs, outputs, exercises);
+        watch, sqs, stream, outputs, exercises, reports);
+  }
+
+  private static StreamConfig stream(YMap in, YamlChecks checks) {
+    StreamConfig d = StreamConfig.defaults();
+    YNode n = in.get("stream");
+    if (n == null) {
+      return d;
+    }
+    if (!(n instanceof YMap m)) {
+      checks.error(in.lineOf("stream"), "'stream' must be a map (out_of_orderness, idle_close, advance_every, replay,"
+          + " replay_max_bytes)");
+      return d;
+    }
+    checks.keys(m, "out_of_orderness", "idle_close", "advance_every", "replay", "replay_max_bytes");
+    Duration lateness = Yaml.duration(checks, m, "out_of_orderness", d.outOfOrderness());
+    Duration idle = Yaml.duration(checks, m, "idle_close", d.idleClose());
+    Duration every = Yaml.duration(checks, m, "advance_every", d.advanceEvery());
+    Duration replay = Yaml.duration(checks, m, "replay", d.replay());
+    long bytes = d.replayMaxBytes();
+    String size = checks.text(m, "replay_max_bytes", false);
+    if (size != null) {
+      try {
+        bytes = DataSize.parse(size).bytes();
+      } catch (IllegalArgumentException e) {
+        checks.error(m.lineOf("replay_max_bytes"), "replay_max_bytes: " + e.getMessage());
+      }
+    }
+    if (every.isZero()) {
+      checks.error(m.lineOf("advance_every"), "advance_every must be longer than 0s");
+      return d;
+    }
+    return new StreamConfig(lateness, idle, every, replay, bytes);
   }
 
   private static ExercisesConfig exercises(YMap root, YamlChecks checks, Path base, Path stateDir) {
-    YNode n = root.get("exercises", "reports");
+    YNode n = root.get("exercises");
     if (n == null) {
       return ExercisesConfig.defaults(stateDir);
     }
@@ -110,7 +147,7 @@ public final class ServeConfigReader {
   }
 
   private static PushConfig push(YMap in, YamlChecks checks, PushConfig defaults) {
-    checks.keys(in, "push_tokens_sha256", "max_batch_bytes", "max_batch_events", "watch", "sqs");
+    checks.keys(in, "push_tokens_sha256", "max_batch_bytes", "max_batch_events", "watch", "sqs", "stream");
     List<String> tokens = new ArrayList<>();
     for (String t : in.strings("push_tokens_sha256")) {
       if (SHA256.matcher(t.strip()).matches()) {

@@ -55,7 +55,7 @@ public final class Service implements AutoCloseable {
       spool = Spool.open(config.stateDir().resolve("spool"));
       AlertDispatcher alerts = AlertDispatcher.start(config.outputs(), metrics.registry(), clock);
       open.add(() -> alerts.close(Duration.ofSeconds(10)));
-      Loader loader = keep(new Loader(spool, live, rules, LoaderConfig.defaults(), alerts::accept,
+      Loader loader = keep(new Loader(spool, live, rules, LoaderConfig.defaults().withStream(config.stream()), alerts::accept,
           new IngestMetrics(metrics.registry(), spool, clock), clock));
       loader.start();
       int n = 0;

@@ -72,6 +72,33 @@ class ServeConfigReaderTest {
   }
 
   @Test
+  void ingestStream_isTypedAndDefaults_badValuesAreReportedWithTheirLines() throws Exception {
+    Path yml = Files.writeString(dir.resolve("serve.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: u.yml}
+        ingest:
+          stream: {out_of_orderness: 5m, idle_close: 2h, advance_every: 10s, replay: 30m, replay_max_bytes: 64MiB}
+        """);
+    Path plain = Files.writeString(dir.resolve("plain.yml"), "state_dir: state\nweb: {port: 0, users_file: u.yml}\n");
+    Path bad = Files.writeString(dir.resolve("bad.yml"), """
+        state_dir: state
+        web: {port: 0, users_file: u.yml}
+        ingest:
+          stream:
+            idle_close: soon
+            replay_max_bytes: lots
+            watermark: 1m
+        """);
+
+    assertThat(ServeConfigReader.read(yml).stream()).isEqualTo(new dev.kumo.serve.ingest.StreamConfig(
+        java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(2), java.time.Duration.ofSeconds(10),
+        java.time.Duration.ofMinutes(30), 64L << 20));
+    assertThat(ServeConfigReader.read(plain).stream()).isEqualTo(dev.kumo.serve.ingest.StreamConfig.defaults());
+    assertThatThrownBy(() -> ServeConfigReader.read(bad)).isInstanceOf(WebConfigException.class)
+        .hasMessageContaining("bad.yml:5:").hasMessageContaining("bad.yml:6:").hasMessageContaining("watermark");
+  }
+
+  @Test
   void exercises_defaultsToStateDir_orTakesDirFromTheFilesFolder() throws Exception {
     Path plain = Files.writeString(dir.resolve("plain.yml"), "state_dir: state\nweb: {port: 0, users_file: u.yml}\n");
     Path set = Files.writeString(dir.resolve("set.yml"), """
@@ -103,6 +130,9 @@ class ServeConfigReaderTest {
         .hasMessageContaining("serve.yml:4:").hasMessageContaining("folder");
     assertThatThrownBy(() -> ServeConfigReader.read(notMap)).isInstanceOf(WebConfigException.class)
         .hasMessageContaining("bad.yml:3: 'exercises' must be a map with 'dir'");
+  }
+
+  @Test
   void reports_pathsAreTakenFromTheFilesFolder_bothOptional() throws Exception {
     Path yml = Files.writeString(dir.resolve("serve.yml"), """
         state_dir: state
