@@ -23,18 +23,6 @@ public final class StreamReplay {
 
   private StreamReplay() {}
 
-  /** The observations a hunt feeds the harness's detectors for these events, in event-time order. */
-  public static List<Observation> observations(DetectorHarness harness, List<NormalizedEvent> events) {
-    List<Observation> observations = new ArrayList<>();
-    ObservationCombiner combiner = new ObservationCombiner(10_000, observations::add);
-    for (NormalizedEvent e : events) {
-      harness.engine().observe(e, combiner);
-    }
-    combiner.flush();
-    observations.sort(Observation.ORDER);
-    return observations;
-  }
-
   /**
    * The findings of a stream run: before each observation the runner is advanced (twice, watermarks
    * may repeat) to its time and, with {@code midpoints}, first to halfway from the previous one;
@@ -43,7 +31,7 @@ public final class StreamReplay {
   public static List<Finding> streamed(DetectorHarness harness, List<NormalizedEvent> events, boolean midpoints) {
     List<Finding> findings = new ArrayList<>();
     DetectorRunner runner = harness.engine().newDetectorRunner();
-    replay(observations(harness, events), midpoints, o -> runner.accept(o, (b, f) -> findings.add(f)),
+    replay(harness.observations(events), midpoints, o -> runner.accept(o, (b, f) -> findings.add(f)),
         w -> runner.advance(w, (b, f) -> findings.add(f)));
     return findings;
   }
@@ -99,7 +87,7 @@ public final class StreamReplay {
   public static List<Finding> raisedByAdvance(DetectorHarness harness, List<NormalizedEvent> events,
       Instant watermark) {
     DetectorRunner runner = harness.engine().newDetectorRunner();
-    for (Observation o : observations(harness, events)) {
+    for (Observation o : harness.observations(events)) {
       runner.accept(o, (b, f) -> { });
     }
     List<Finding> raised = new ArrayList<>();
@@ -109,7 +97,7 @@ public final class StreamReplay {
 
   /** The time of the last observation of the events. */
   public static Instant lastTime(DetectorHarness harness, List<NormalizedEvent> events) {
-    List<Observation> all = observations(harness, events);
+    List<Observation> all = harness.observations(events);
     return all.get(all.size() - 1).time();
   }
 }

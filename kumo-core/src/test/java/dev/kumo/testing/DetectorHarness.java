@@ -48,8 +48,8 @@ public final class DetectorHarness {
     return new DetectorHarness(b.build(List.of(), List.of(detectors)).engine(), capacity);
   }
 
-  /** Runs the events (in the given order; they are sorted by time like in a hunt) and returns the findings. */
-  public List<Finding> run(List<NormalizedEvent> events) {
+  /** The observations a hunt feeds the detectors for these events, in event-time order. */
+  public List<Observation> observations(List<NormalizedEvent> events) {
     List<Observation> observations = new ArrayList<>();
     ObservationCombiner combiner = new ObservationCombiner(combinerCapacity, observations::add);
     for (NormalizedEvent e : events) {
@@ -57,6 +57,12 @@ public final class DetectorHarness {
     }
     combiner.flush();
     observations.sort(Observation.ORDER);
+    return observations;
+  }
+
+  /** Runs the events (in the given order; they are sorted by time like in a hunt) and returns the findings. */
+  public List<Finding> run(List<NormalizedEvent> events) {
+    List<Observation> observations = observations(events);
     DetectorRunner runner = engine.newDetectorRunner();
     List<Finding> findings = new ArrayList<>();
     for (Observation o : observations) {
