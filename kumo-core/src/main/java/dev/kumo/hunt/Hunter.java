@@ -29,7 +29,6 @@ import dev.kumo.ingest.Progress;
 import dev.kumo.json.JsonObject;
 import dev.kumo.sort.ExternalSorter;
 import dev.kumo.tuning.MuteEntry;
-import dev.kumo.tuning.Mutelist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +55,8 @@ public final class Hunter {
   private final LogSources sources;
   private final HuntOptions options;
   private final Clock clock;
-  /** The mutelist entries in force on the hunt's day (UTC). */
-  private final Mutelist mutelist;
+  /** Dry run, minimum level and the mutelist entries in force on the hunt's day (UTC). */
+  private final FindingGate gate;
   /** Sees every event in range, or null (the usual case: no per-event cost). */
   private final @Nullable EventListener listener;
   /** The state of a continuous stream this hunt continues, or null for a batch hunt. */
@@ -92,7 +91,7 @@ public final class Hunter {
     this.sources = sources;
     this.options = options;
     this.clock = clock;
-    this.mutelist = options.mutelist().activeOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    this.gate = new FindingGate(options, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
   /** Thrown inside workers to stop a {@code --strict} hunt. */
@@ -227,35 +226,9 @@ public final class Hunter {
     }
   }
 
-  /**
-   * Passes a candidate finding through the gates: dry-run rules are counted, findings below the
-   * minimum level are counted, suppressed findings are counted (and kept, marked, under
-   * {@code showSuppressed}), the rest are kept.
-   *
-   * @param raw the event's raw record for single-event rule findings, else null
-   * @return whether the finding was kept as a reported finding
-   */
   private boolean offer(Finding f, boolean dryRun, FindingStats stats, ExternalSorter<Finding> sink,
       @Nullable JsonObject raw) {
-    if (dryRun) {
-      stats.dryRun(f);
-      return false;
-    }
-    if (!f.level().atLeast(options.minLevel())) {
-      stats.belowMinLevel();
-      return false;
-    }
-    MuteEntry mute = mutelist.match(f, raw);
-    if (mute != null) {
-      stats.suppressed(mute.name());
-      if (options.showSuppressed()) {
-        sink.add(f.suppressed(mute.name()));
-      }
-      return false;
-    }
-    stats.add(f);
-    sink.add(f);
-    return true;
+    return gate.offer(f, dryRun, stats, sink::add, raw);
   }
 
   /** Runs the hunt to the end (or to the first problem under {@code strict}). */
