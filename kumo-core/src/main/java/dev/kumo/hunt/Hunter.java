@@ -1,7 +1,6 @@
 package dev.kumo.hunt;
 
 import dev.kumo.correlate.CorrelationDef;
-import dev.kumo.correlate.CorrelationFeed;
 import dev.kumo.correlate.CorrelationHit;
 import dev.kumo.correlate.CorrelationInput;
 import dev.kumo.correlate.CorrelationInputCodec;
@@ -13,8 +12,8 @@ import dev.kumo.detector.FileDetector;
 import dev.kumo.detector.Observation;
 import dev.kumo.detector.ObservationCodec;
 import dev.kumo.detector.ObservationCombiner;
+import dev.kumo.detector.ObservationSink;
 import dev.kumo.event.NormalizedEvent;
-import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Finding;
 import dev.kumo.finding.FindingCodec;
 import dev.kumo.ingest.FileFacts;
@@ -103,7 +102,7 @@ public final class Hunter {
     }
   }
 
-  private final class Worker implements Runnable, FileListener {
+  private final class Worker implements Runnable, FileListener, EventMatcher.Outputs {
     final IngestStats stats;
     final FindingStats findingStats = new FindingStats();
     long events;
@@ -112,7 +111,7 @@ public final class Hunter {
     long late;
     @Nullable Instant first;
     @Nullable Instant last;
-    private boolean matched;
+    private final EventMatcher matcher = new EventMatcher(engine, gate);
     private final ConcurrentLinkedQueue<InputFile> queue;
     private final LogReader reader;
     final ExternalSorter<Finding> findings;
@@ -176,16 +175,6 @@ public final class Hunter {
       DetectionEngine.observeFile(fileDetectors, facts, combiner);
     }
 
-    /** The summary of the event being handled, made on first use and shared by its findings and detectors. */
-    private @Nullable EventSummary summary;
-
-    private EventSummary summary(NormalizedEvent e) {
-      if (summary == null) {
-        summary = engine.summarize(e);
-      }
-      return summary;
-    }
-
     private void event(NormalizedEvent e) {
       if (abort.get() != null) {
         throw new StopHunt();
@@ -208,21 +197,24 @@ public final class Hunter {
       if (last == null || t.isAfter(last)) {
         last = t;
       }
-      matched = false;
-      summary = null;
-      engine.match(e, rule -> {
-        if (rule.emitsFindings() && offer(Findings.of(rule, e, summary(e)), rule.dryRun(), findingStats, findings,
-            e.raw())) {
-          matched = true;
-        }
-        for (CorrelationFeed feed : rule.feeds()) {
-          correlationInputs.add(CorrelationInput.of(feed, e, summary(e)));
-        }
-      });
-      engine.observe(e, summary, combiner);
-      if (matched) {
+      if (matcher.match(e, findingStats, this)) {
         eventsWithFindings++;
       }
+    }
+
+    @Override
+    public void finding(Finding f) {
+      findings.add(f);
+    }
+
+    @Override
+    public void correlationInput(CorrelationInput in) {
+      correlationInputs.add(in);
+    }
+
+    @Override
+    public ObservationSink observations() {
+      return combiner;
     }
   }
 
