@@ -1,6 +1,7 @@
 package dev.kumo.correlate;
 
 import dev.kumo.finding.EventSummary;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param last the event that completed the match
  */
 public record CorrelationHit(int correlation, List<String> groupValues, Instant first, Instant lastTime,
-    long eventCount, double value, List<String> eventIds, EventSummary last) {
+    long eventCount, double value, List<String> eventIds, EventSummary last) implements Serializable {
   public CorrelationHit {
     groupValues = List.copyOf(groupValues);
     eventIds = List.copyOf(eventIds);

@@ -3,6 +3,7 @@ package dev.kumo.correlate;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.json.FieldPath;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * the event when it matches, so the event itself need not be kept.
  */
 public record CorrelationInput(Instant time, String eventId, int correlation, int member, List<String> groupValues,
-    @Nullable String value, EventSummary event) {
+    @Nullable String value, EventSummary event) implements Serializable {
 
   /** Event-time order, with ties broken so the order never depends on thread timing. */
   public static final Comparator<CorrelationInput> ORDER = CorrelationInput::compare;

@@ -1,5 +1,7 @@
 package dev.kumo.correlate;
 
+import java.io.Serializable;
+
 /**
  * Bounds on correlation state.
  *
@@ -9,7 +11,7 @@ package dev.kumo.correlate;
  *     dropped and counted
  * @param maxEvidence event ids kept for a finding (default 50; the most recent ones)
  */
-public record CorrelationLimits(int maxGroups, int maxEventsPerGroup, int maxEvidence) {
+public record CorrelationLimits(int maxGroups, int maxEventsPerGroup, int maxEvidence) implements Serializable {
   public static final CorrelationLimits DEFAULTS = new CorrelationLimits(100_000, 100_000, 50);
 
   public CorrelationLimits {

@@ -2,6 +2,7 @@ package dev.kumo.correlate;
 
 import dev.kumo.sigma.CorrelationRule;
 import dev.kumo.sigma.CorrelationRule.Threshold;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,8 +15,12 @@ import java.util.function.Consumer;
  * Evaluates correlation rules over rule matches in event time. Stateful and single-threaded; state
  * is bounded by {@link CorrelationLimits}. Hits of a correlation that other correlations reference
  * are fed to them in turn.
+ *
+ * <p>Serializable: a copy restored from a snapshot taken between two calls goes on exactly as the
+ * original would (open windows, bursts, counters); it carries its correlation definitions along.
  */
-public final class Correlator {
+public final class Correlator implements Serializable {
+  private static final long serialVersionUID = 1L;
   private static final int SWEEP_EVERY = 8192;
 
   private final List<CorrelationDef> defs;
@@ -26,7 +31,8 @@ public final class Correlator {
   private long evictedGroups;
   private long droppedEvents;
 
-  private static final class Group {
+  private static final class Group implements Serializable {
+    private static final long serialVersionUID = 1L;
     final List<String> values;
     final GroupWindow window;
     /** The condition held: the group is in a burst that goes on while events keep coming. */

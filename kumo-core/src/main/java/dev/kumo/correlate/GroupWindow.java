@@ -2,6 +2,7 @@ package dev.kumo.correlate;
 
 import dev.kumo.finding.EventSummary;
 import dev.kumo.sigma.CorrelationRule.CorrelationType;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,10 +15,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The events of one group inside the current window, with the running aggregates each correlation
- * type needs. Bounded: at most {@code maxEvents} entries. Not thread-safe.
+ * type needs. Bounded: at most {@code maxEvents} entries. Serializable. Not thread-safe.
  */
-final class GroupWindow {
-  private record Entry(long millis, int member, @Nullable String value, String eventId) {}
+final class GroupWindow implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private record Entry(long millis, int member, @Nullable String value, String eventId) implements Serializable {}
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private final Map<String, Integer> valueCounts = new HashMap<>();

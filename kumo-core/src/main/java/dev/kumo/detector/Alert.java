@@ -2,6 +2,7 @@ package dev.kumo.detector;
 
 import dev.kumo.finding.EventSummary;
 import dev.kumo.sigma.Level;
+import java.io.Serializable;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param event the event the finding is anchored on (usually the one that completed it)
  * @param evidence supporting event ids, oldest first (bounded by the detector)
  */
-public record Alert(@Nullable Level level, String reason, EventSummary event, List<String> evidence) {
+public record Alert(@Nullable Level level, String reason, EventSummary event, List<String> evidence)
+    implements Serializable {
   public Alert {
     evidence = List.copyOf(evidence);
   }

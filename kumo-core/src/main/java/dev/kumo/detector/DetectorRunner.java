@@ -1,6 +1,7 @@
 package dev.kumo.detector;
 
 import dev.kumo.finding.Finding;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,12 @@ import java.util.function.BiConsumer;
  * Runs the stateful half of every detector of an engine over observations in event-time order,
  * turning alerts into findings. One per run (a hunt) or per stream (a service, kept across loads and
  * moved on with {@link #advance}); not thread-safe.
+ *
+ * <p>Serializable: a copy restored from a snapshot taken between two calls goes on exactly as the
+ * original would. It carries its bindings (the detectors and their settings) along.
  */
-public final class DetectorRunner {
+public final class DetectorRunner implements Serializable {
+  private static final long serialVersionUID = 1L;
   private final List<DetectorBinding> bindings;
   private final List<DetectorState> states = new ArrayList<>();
   private final long[] alerts;

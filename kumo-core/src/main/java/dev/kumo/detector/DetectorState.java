@@ -1,13 +1,19 @@
 package dev.kumo.detector;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
  * The mutable half of a detector, for one run. Observations arrive in event-time order (ties in a
  * fixed order); the state must keep its memory bounded whatever the input (see {@link BoundedMap}).
  * Not thread-safe.
+ *
+ * <p>Serializable, with everything it holds (a stream's state is snapshot in checkpoints): a copy
+ * restored from a snapshot taken between two calls must go on exactly as the original would, raising
+ * the same alerts. Callbacks it keeps must be serializable too (see {@link Episodes.OnClose}); caches
+ * it can rebuild may be {@code transient}, rebuilt lazily.
  */
-public interface DetectorState {
+public interface DetectorState extends Serializable {
 
   /** Takes the next observation and raises any alert it completes. */
   void accept(Observation observation, Alerts alerts);

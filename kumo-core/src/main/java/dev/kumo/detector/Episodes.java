@@ -1,6 +1,7 @@
 package dev.kumo.detector;
 
 import dev.kumo.finding.EventSummary;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +18,21 @@ import org.jspecify.annotations.Nullable;
  * hits (count, evidence ids, distinct values), and closes once no hit came for {@code quiet}, or it
  * has lasted {@code maxLength}. One finding per episode keeps a burst of bad calls to one line with
  * all its evidence. Bounded: at most {@code capacity} open episodes (the oldest is closed early) and
- * {@code maxEvidence} ids and values each. Not thread-safe.
+ * {@code maxEvidence} ids and values each. Serializable with its {@link OnClose} (detector states
+ * pass a method reference, {@code this::close}, which is then serializable too). Not thread-safe.
  */
-public final class Episodes {
+public final class Episodes implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Turns a closed episode into alerts. Serializable, so the episodes holding it are. */
+  @FunctionalInterface
+  public interface OnClose extends Serializable {
+    void close(Episode episode, Alerts alerts);
+  }
+
   /** An open or closed episode. */
-  public static final class Episode {
+  public static final class Episode implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final String key;
     private final EventSummary first;
     private EventSummary last;
@@ -87,13 +97,13 @@ public final class Episodes {
   private final int capacity;
   /** Open episodes in order of their last hit (access order). */
   private final LinkedHashMap<String, Episode> open = new LinkedHashMap<>(16, 0.75f, true);
-  private final BiConsumer<Episode, Alerts> onClose;
+  private final OnClose onClose;
   private long evictedEarly;
 
   /**
    * @param onClose turns a closed episode into alerts
    */
-  public Episodes(Duration quiet, Duration maxLength, int capacity, int maxEvidence, BiConsumer<Episode, Alerts> onClose) {
+  public Episodes(Duration quiet, Duration maxLength, int capacity, int maxEvidence, OnClose onClose) {
     this.quiet = quiet;
     this.maxLength = maxLength;
     this.maxEvidence = maxEvidence;
@@ -110,7 +120,7 @@ public final class Episodes {
     Episode e = open.get(key);
     if (e != null && !o.time().isBefore(e.first.time().plus(maxLength))) {
       open.remove(key);
-      onClose.accept(e, alerts);
+      onClose.close(e, alerts);
       e = null;
     }
     if (e == null) {
@@ -119,7 +129,7 @@ public final class Episodes {
         Episode dropped = eldest.next();
         eldest.remove();
         evictedEarly++;
-        onClose.accept(dropped, alerts);
+        onClose.close(dropped, alerts);
       }
       e = new Episode(key, o.event(), maxEvidence);
       open.put(key, e);
@@ -154,7 +164,7 @@ public final class Episodes {
 
   private void close(List<Episode> closed, Alerts alerts) {
     closed.sort(Comparator.comparing((Episode x) -> x.first.time()).thenComparing(x -> x.key));
-    closed.forEach(x -> onClose.accept(x, alerts));
+    closed.forEach(x -> onClose.close(x, alerts));
   }
 
   public int size() {

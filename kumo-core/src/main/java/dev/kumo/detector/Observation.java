@@ -1,6 +1,7 @@
 package dev.kumo.detector;
 
 import dev.kumo.finding.EventSummary;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param event summary of the (earliest) event, for findings
  */
 public record Observation(Instant time, String eventId, int detector, int kind, String key, @Nullable String value,
-    double amount, long count, EventSummary event) {
+    double amount, long count, EventSummary event) implements Serializable {
 
   /** Event-time order, ties broken on every field so the order never depends on thread timing. */
   public static final Comparator<Observation> ORDER = Observation::compare;

@@ -4,6 +4,7 @@ import dev.kumo.correlate.CorrelationLimits;
 import dev.kumo.correlate.Correlator;
 import dev.kumo.detect.DetectionEngine;
 import dev.kumo.detector.DetectorRunner;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,13 @@ import org.jspecify.annotations.Nullable;
  * they would have joined may already be closed); they are counted as late.
  *
  * <p>Bound to one engine (its rules). Not thread-safe: one hunt at a time.
+ *
+ * <p>Serializable, for checkpoints: a copy restored from a snapshot taken between two hunts goes on
+ * exactly as the original would. The engine is serialized with it (the state is bound to it), so a
+ * restored copy comes with its own copy of the engine: hunt it with {@link #engine()}.
  */
-public final class StreamState {
+public final class StreamState implements Serializable {
+  private static final long serialVersionUID = 1L;
   private final DetectionEngine engine;
   private final Correlator correlator;
   private final DetectorRunner detectors;
@@ -50,7 +56,8 @@ public final class StreamState {
     return new StreamState(engine, limits, outOfOrderness, idleClose);
   }
 
-  DetectionEngine engine() {
+  /** The engine this state belongs to: the one to hunt it with (for a restored copy, the restored engine). */
+  public DetectionEngine engine() {
     return engine;
   }
 

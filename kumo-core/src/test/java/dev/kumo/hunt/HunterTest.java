@@ -20,6 +20,7 @@ import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleLoadResult;
 import dev.kumo.sigma.RuleLoader;
 import dev.kumo.sigma.compile.CompileOptions;
+import dev.kumo.testing.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -163,6 +164,38 @@ class HunterTest {
     assertThat(streamed).filteredOn(f -> f.correlation() != null).singleElement()
         .satisfies(f -> assertThat(f.correlation().eventCount()).isEqualTo(54));
     assertThat(state.size()).isZero();
+  }
+
+  @Test
+  void run_streamOfBatches_stateSnapshotAndRestoredMidStream_givesTheSameFindings() throws Exception {
+    List<InputFile> inputs = files(6, 9); // 10:01 to 10:54, in order: one burst across all batches
+    Instant during = Instant.parse("2026-03-10T10:30:00Z");
+    Instant after = Instant.parse("2026-03-10T13:00:00Z");
+    DetectionEngine engine = engine();
+    StreamState state = state(engine);
+    List<Finding> uninterrupted = new ArrayList<>();
+    for (InputFile f : inputs) {
+      uninterrupted.addAll(stream(engine, state, List.of(f), during));
+    }
+    uninterrupted.addAll(stream(engine, state, List.of(), after));
+
+    StreamState original = state(engine);
+    List<Finding> restored = new ArrayList<>();
+    for (InputFile f : inputs.subList(0, 3)) {
+      restored.addAll(stream(engine, original, List.of(f), during));
+    }
+    assertThat(original.size()).as("the snapshot holds the open burst").isPositive();
+    StreamState copy = Snapshots.copy(original);
+    for (InputFile f : inputs.subList(3, inputs.size())) {
+      restored.addAll(stream(copy.engine(), copy, List.of(f), during));
+    }
+    restored.addAll(stream(copy.engine(), copy, List.of(), after));
+
+    assertThat(restored).isEqualTo(uninterrupted);
+    assertThat(restored).filteredOn(f -> f.correlation() != null).singleElement()
+        .satisfies(f -> assertThat(f.correlation().eventCount()).isEqualTo(54));
+    assertThat(copy.watermark()).isEqualTo(state.watermark());
+    assertThat(copy.lateEvents()).isEqualTo(state.lateEvents());
   }
 
   @Test

@@ -19,6 +19,7 @@ import dev.kumo.ingest.cur.CurSource;
 import dev.kumo.ingest.focus.FocusSource;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -211,10 +212,11 @@ public final class CostSpikeDetector implements Detector {
   private static final byte SERIES = 2;
 
   /** An evidence candidate: its rank (lower is larger) and the first observation of its value. */
-  private record Candidate(String rank, Observation observation) {}
+  private record Candidate(String rank, Observation observation) implements Serializable {}
 
   /** One daily series: the last {@code window + 1} days' totals and the day being collected. */
-  private final class Entry {
+  private final class Entry implements Serializable {
+    private static final long serialVersionUID = 1L;
     final String key;
     final byte kind;
     /** The first day whose zero cost is known (entries created after an eviction know only their own days). */
@@ -310,6 +312,8 @@ public final class CostSpikeDetector implements Detector {
   private record Contribution(String label, double increase) {}
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Entry> entries = new BoundedMap<>(maxSeries);
     /** The day being collected; earlier days are judged. */
     private long day = Long.MIN_VALUE;

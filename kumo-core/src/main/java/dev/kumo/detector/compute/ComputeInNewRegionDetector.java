@@ -17,6 +17,7 @@ import dev.kumo.intel.Intel;
 import dev.kumo.json.JsonObject;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,7 +150,8 @@ public final class ComputeInNewRegionDetector implements Detector {
   }
 
   /** What an account has launched so far. */
-  private static final class Account {
+  private static final class Account implements Serializable {
+    private static final long serialVersionUID = 1L;
     final Instant first;
     long launches;
     final Set<String> regions = new LinkedHashSet<>();
@@ -160,7 +162,8 @@ public final class ComputeInNewRegionDetector implements Detector {
   }
 
   /** An open finding: launches in a region new to its account, collected for {@code window}. */
-  private static final class Pending {
+  private static final class Pending implements Serializable {
+    private static final long serialVersionUID = 1L;
     final String account;
     final String region;
     final EventSummary first;
@@ -209,6 +212,8 @@ public final class ComputeInNewRegionDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Account> accounts = new BoundedMap<>(maxAccounts);
     /** Open findings by account and region, oldest first. */
     private final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();

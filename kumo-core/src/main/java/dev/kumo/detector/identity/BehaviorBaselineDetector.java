@@ -21,8 +21,10 @@ import dev.kumo.intel.NetworkRanges;
 import dev.kumo.net.IpAddress;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -249,7 +251,8 @@ public final class BehaviorBaselineDetector implements Detector {
   }
 
   /** What is known of one principal. */
-  private static final class Profile {
+  private static final class Profile implements Serializable {
+    private static final long serialVersionUID = 1L;
     final Instant firstSeen;
     long day = Long.MIN_VALUE;
     long dayCount;
@@ -279,13 +282,14 @@ public final class BehaviorBaselineDetector implements Detector {
   }
 
   /** Novelties of one principal collected for {@code burst-window}. */
-  private static final class Burst {
+  private static final class Burst implements Serializable {
+    private static final long serialVersionUID = 1L;
     final String principal;
     final EventSummary first;
     final Duration baseline;
     final long baselineEvents;
     final List<String> evidence = new ArrayList<>();
-    /** Novelties in order, as {@code dimension index} and display text. */
+    /** Novelties in order, as {@code dimension index} and display text (serializable entries). */
     final List<Map.Entry<Integer, String>> items = new ArrayList<>();
     /** Bit per dimension with a novelty that counts (not weak). */
     int dimensions;
@@ -307,7 +311,7 @@ public final class BehaviorBaselineDetector implements Detector {
       total++;
       last = o.event();
       if (items.size() < MAX_LISTED) {
-        items.add(Map.entry(dim, text));
+        items.add(new AbstractMap.SimpleImmutableEntry<>(dim, text)); // serializable, unlike Map.entry
       }
       if (evidence.size() < MAX_LISTED && !evidence.contains(o.eventId())) {
         evidence.add(o.eventId());
@@ -320,6 +324,8 @@ public final class BehaviorBaselineDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Profile> profiles = new BoundedMap<>(maxPrincipals);
     /** Open bursts in order of their first novelty (all last {@code burst-window}). */
     private final LinkedHashMap<String, Burst> bursts = new LinkedHashMap<>();

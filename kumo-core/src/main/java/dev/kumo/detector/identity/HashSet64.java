@@ -1,11 +1,14 @@
 package dev.kumo.detector.identity;
 
+import java.io.Serializable;
+
 /**
  * A set of 64-bit value hashes with a maximum size: baselines remember which values they saw
  * without keeping the strings (16 bytes or less per value). Once full it accepts nothing more.
  * Open addressing, no boxing. Not thread-safe.
  */
-final class HashSet64 {
+final class HashSet64 implements Serializable {
+  private static final long serialVersionUID = 1L;
   private long[] table = new long[8];
   private int size;
   private final int max;

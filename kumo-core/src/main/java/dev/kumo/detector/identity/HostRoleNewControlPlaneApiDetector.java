@@ -18,6 +18,7 @@ import dev.kumo.finding.Reasons;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -150,7 +151,8 @@ public final class HostRoleNewControlPlaneApiDetector implements Detector {
   }
 
   /** What is known of one instance role. */
-  private static final class Role {
+  private static final class Role implements Serializable {
+    private static final long serialVersionUID = 1L;
     final Instant firstSeen;
     long day = Long.MIN_VALUE;
     long dayCount;
@@ -178,6 +180,8 @@ public final class HostRoleNewControlPlaneApiDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Role> roles = new BoundedMap<>(maxRoles);
     private final Episodes episodes = new Episodes(quiet, Duration.ofDays(1), maxRoles, 20, this::report);
 

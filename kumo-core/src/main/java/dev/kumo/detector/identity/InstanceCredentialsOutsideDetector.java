@@ -110,6 +110,8 @@ public final class InstanceCredentialsOutsideDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final Episodes episodes = new Episodes(quiet, Duration.ofDays(1), maxEpisodes, 50, this::close);
 
     @Override

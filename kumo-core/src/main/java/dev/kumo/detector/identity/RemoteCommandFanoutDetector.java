@@ -20,6 +20,7 @@ import dev.kumo.json.JsonArray;
 import dev.kumo.json.JsonObject;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -169,10 +170,11 @@ public final class RemoteCommandFanoutDetector implements Detector {
   }
 
   /** An instance reached, when and by which event. */
-  private record Reach(String instance, Instant time, String eventId, EventSummary event) {}
+  private record Reach(String instance, Instant time, String eventId, EventSummary event) implements Serializable {}
 
   /** One principal's reaches within the window, and its episode once it crossed the threshold. */
-  private static final class Track {
+  private static final class Track implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Reaches within the window, oldest first (bounded). */
     final ArrayDeque<Reach> recent = new ArrayDeque<>();
     /** Distinct instances among {@link #recent}, with how many reaches each. */
@@ -200,7 +202,8 @@ public final class RemoteCommandFanoutDetector implements Detector {
     }
   }
 
-  private static final class Episode {
+  private static final class Episode implements Serializable {
+    private static final long serialVersionUID = 1L;
     final EventSummary first;
     EventSummary last;
     final Set<String> instances = new LinkedHashSet<>();
@@ -231,6 +234,8 @@ public final class RemoteCommandFanoutDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     /** Principals in order of their last hit (observations come in time order). */
     private final BoundedMap<String, Track> tracks = new BoundedMap<>(maxPrincipals);
     /** Principals that already had an episode, with its start. */

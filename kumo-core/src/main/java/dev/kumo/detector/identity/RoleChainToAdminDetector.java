@@ -21,6 +21,7 @@ import dev.kumo.json.JsonObject;
 import dev.kumo.json.JsonTreeReader;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -296,9 +297,11 @@ public final class RoleChainToAdminDetector implements Detector {
 
   /** The chain behind one session. */
   private record Chain(Origin origin, String originLabel, int hops, boolean crossed, List<String> path,
-      List<String> evidence) {}
+      List<String> evidence) implements Serializable {}
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Chain> sessions = new BoundedMap<>(maxSessions);
     /** {@code account:roleName} of roles granted admin rights, with how. */
     private final BoundedMap<String, String> adminRoles = new BoundedMap<>(Math.max(1, maxSessions / 10));

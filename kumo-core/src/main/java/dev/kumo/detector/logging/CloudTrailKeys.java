@@ -1,5 +1,6 @@
 package dev.kumo.detector.logging;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ final class CloudTrailKeys {
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   /** A CloudTrail log file key. */
-  record LogKey(String key, String stream, String account, String region, Instant time) {}
+  record LogKey(String key, String stream, String account, String region, Instant time) implements Serializable {}
 
   /** A CloudTrail digest file key. */
   record DigestKey(String key, String stream, String chain, String account, String region, String trail,

@@ -20,6 +20,7 @@ import dev.kumo.json.JsonObject;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
 import dev.kumo.time.Timestamps;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -229,7 +230,8 @@ public final class CloudTrailLogIntegrityDetector implements FileDetector {
   }
 
   /** A log file read, waiting for a digest to list it. */
-  private static final class PendingFile {
+  private static final class PendingFile implements Serializable {
+    private static final long serialVersionUID = 1L;
     final String key;
     final String stream;
     final Instant time;
@@ -247,7 +249,8 @@ public final class CloudTrailLogIntegrityDetector implements FileDetector {
   }
 
   /** A listing whose log file was not read (yet), waiting for a later log file of its stream. */
-  private static final class PendingListing {
+  private static final class PendingListing implements Serializable {
+    private static final long serialVersionUID = 1L;
     final CloudTrailKeys.LogKey log;
     final String hash;
     final String s3Object;
@@ -266,10 +269,11 @@ public final class CloudTrailLogIntegrityDetector implements FileDetector {
   }
 
   /** The last digest seen of a chain (trail, account, region). */
-  private record ChainLink(String key, Instant end, @Nullable String sha256, String path) {}
+  private record ChainLink(String key, Instant end, @Nullable String sha256, String path) implements Serializable {}
 
   /** What is known of one account-region stream: where log files were read, and what digests cover. */
-  private static final class Stream {
+  private static final class Stream implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Log files present per 5-minute slot, as a ring over the last {@code slots.length * 64} slots. */
     private final long[] slots;
     private long maxSlot = Long.MIN_VALUE;
@@ -354,6 +358,8 @@ public final class CloudTrailLogIntegrityDetector implements FileDetector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final long windowSlots = Math.max(1, neighbourWindow.getSeconds() / SLOT.getSeconds());
     private final BoundedMap<String, Stream> streams = new BoundedMap<>(Math.max(1, maxStreams));
     private final BoundedMap<String, ChainLink> chains = new BoundedMap<>(Math.max(1, maxStreams));

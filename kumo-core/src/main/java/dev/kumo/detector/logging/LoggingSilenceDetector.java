@@ -17,6 +17,7 @@ import dev.kumo.finding.Reasons;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +145,8 @@ public final class LoggingSilenceDetector implements Detector {
   }
 
   /** Counts per hour over a ring of the last {@code size} hours. */
-  private static final class HourRing {
+  private static final class HourRing implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final long[] hours;
     private final long[] counts;
 
@@ -173,7 +175,8 @@ public final class LoggingSilenceDetector implements Detector {
   }
 
   /** One account-region stream. */
-  private static final class Stream {
+  private static final class Stream implements Serializable {
+    private static final long serialVersionUID = 1L;
     final String account;
     final String region;
     final HourRing hours;
@@ -195,6 +198,8 @@ public final class LoggingSilenceDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final long baselineHours = Math.max(1, baseline.getSeconds() / HOUR);
     private final int ringHours = (int) (baselineHours + 2 * (gap.getSeconds() / HOUR) + 30);
     private final BoundedMap<String, Stream> streams = new BoundedMap<>(Math.max(1, maxStreams));

@@ -1,11 +1,14 @@
 package dev.kumo.detector.network;
 
+import java.io.Serializable;
+
 /**
  * Counts distinct values by their 64-bit hashes, up to a maximum: enough to tell whether a source
  * reached a threshold of distinct destinations without keeping the strings. Once full it accepts
  * nothing more (the count stays at the maximum). Open addressing, no boxing. Not thread-safe.
  */
-final class DistinctSet {
+final class DistinctSet implements Serializable {
+  private static final long serialVersionUID = 1L;
   private long[] table = new long[8];
   private int size;
   private final int max;

@@ -17,6 +17,7 @@ import dev.kumo.finding.Reasons;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -136,7 +137,8 @@ public final class EgressSpikeDetector implements Detector {
   }
 
   /** One host's hourly history and its open hour. */
-  private final class Host {
+  private final class Host implements Serializable {
+    private static final long serialVersionUID = 1L;
     final Instant firstSeen;
     final float[] ring = new float[history];
     long lastClosed = Long.MIN_VALUE;
@@ -237,6 +239,8 @@ public final class EgressSpikeDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Host> hosts = new BoundedMap<>(maxSources);
 
     @Override

@@ -160,6 +160,8 @@ public final class MiningPoolDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final Episodes episodes = new Episodes(quiet, Duration.ofDays(1), maxEpisodes, 20, this::close);
 
     @Override

@@ -19,6 +19,7 @@ import dev.kumo.intel.Intel;
 import dev.kumo.net.IpAddress;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -168,7 +169,8 @@ public final class OutboundFloodDetector implements Detector {
   }
 
   /** One source and destination in its current window. */
-  private static final class Pair {
+  private static final class Pair implements Serializable {
+    private static final long serialVersionUID = 1L;
     final long bucket;
     final String key;
     @org.jspecify.annotations.Nullable EventSummary first;
@@ -185,6 +187,8 @@ public final class OutboundFloodDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Pair> pairs = new BoundedMap<>(maxPairs);
     private final BoundedMap<String, Instant> reported = new BoundedMap<>(maxPairs);
 

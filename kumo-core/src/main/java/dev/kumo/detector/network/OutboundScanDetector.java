@@ -17,6 +17,7 @@ import dev.kumo.finding.Reasons;
 import dev.kumo.intel.Intel;
 import dev.kumo.sigma.Level;
 import dev.kumo.sigma.RuleMeta;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -205,7 +206,8 @@ public final class OutboundScanDetector implements Detector {
   }
 
   /** What one source (or source and destination) did in its current window. */
-  private static final class Tally {
+  private static final class Tally implements Serializable {
+    private static final long serialVersionUID = 1L;
     final String variant;
     final String subject;
     final long bucket;
@@ -228,6 +230,8 @@ public final class OutboundScanDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Tally> tallies = new BoundedMap<>(maxKeys);
     private final BoundedMap<String, Instant> reported = new BoundedMap<>(maxKeys);
 

@@ -286,6 +286,8 @@ public final class S3CopyToForeignBucketDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final BoundedMap<String, Boolean> accounts = new BoundedMap<>(Math.max(1, maxAccounts));
     private final Episodes episodes = new Episodes(quiet, Duration.ofDays(1), maxEpisodes, 50, this::close);
 

@@ -13,6 +13,7 @@ import dev.kumo.detector.Setting;
 import dev.kumo.finding.EventSummary;
 import dev.kumo.finding.Reasons;
 import dev.kumo.sigma.Level;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,7 +162,8 @@ abstract class S3VolumeAnomalyDetector implements Detector {
   }
 
   /** One principal: its closed active hours in the window, and its open hour. */
-  private static final class Principal {
+  private static final class Principal implements Serializable {
+    private static final long serialVersionUID = 1L;
     final String key;
     long[] hours = new long[8];
     long[] m1 = new long[8];
@@ -229,6 +231,8 @@ abstract class S3VolumeAnomalyDetector implements Detector {
   }
 
   private final class State implements DetectorState {
+    private static final long serialVersionUID = 1L;
+
     private final long windowHours = Math.max(1, window.getSeconds() / HOUR);
     private final BoundedMap<String, Principal> principals = new BoundedMap<>(Math.max(1, maxPrincipals));
     /** Principals with an open hour, in order of that hour. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.Actor;
 import dev.kumo.event.ApiCall;
@@ -470,6 +471,11 @@ class CostSpikeDetectorTest {
   void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
     assertThat(series(StreamReplay.assertStreamMatchesBatch(harness, spikeMidMonthAndOnTheLastDay(), true)))
         .hasSize(2);
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, spikeMidMonthAndOnTheLastDay());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -261,5 +262,15 @@ class ComputeInNewRegionDetectorTest {
     assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(2);
     assertThat(StreamReplay.raisedByAdvance(harness, events, day(11).plusSeconds(3_599))).isEmpty();
     assertThat(StreamReplay.raisedByAdvance(harness, events, day(11).plusSeconds(3_600))).hasSize(1);
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    List<NormalizedEvent> events = history();
+    events.add(runInstances(ALICE, day(10), "sa-east-1", "t3.small", 1).id("a").build());
+    events.add(runInstances(ALICE, day(10).plusSeconds(7200), "sa-east-1", "p4d.24xlarge", 1).id("c").build());
+    events.add(runInstances(ALICE, day(11), "eu-north-1", "t3.medium", 1).id("d").build());
+
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, events);
   }
 }

@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -245,5 +246,17 @@ class BehaviorBaselineDetectorTest {
     assertThat(StreamReplay.raisedByAdvance(harness, events, START.plus(late).plusSeconds(3_599))).isEmpty();
     assertThat(StreamReplay.raisedByAdvance(harness, events, START.plus(late).plusSeconds(3_600)))
         .singleElement().satisfies(x -> assertThat(x.evidence()).containsExactly("n1", "n2"));
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    List<String> records = routine(ALICE, 11);
+    Duration late = Duration.ofDays(10).plusHours(13);
+    records.add(event().identity(ALICE).time(at(late)).id("n1").ip("45.61.136.20").userAgent(KALI_BOTO)
+        .region("ap-southeast-3").call("ec2.amazonaws.com", "RunInstances").json());
+    records.add(event().identity(ALICE).time(at(late.plusMinutes(2))).id("n2").ip("45.61.136.20")
+        .userAgent(KALI_BOTO).region("ap-southeast-3").call("ec2.amazonaws.com", "CreateSecurityGroup").json());
+
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, CloudTrailEvents.parse(records));
   }
 }

@@ -5,6 +5,7 @@ import static dev.kumo.testing.CloudTrailEvents.instanceRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -204,6 +205,11 @@ class HostRoleNewControlPlaneApiDetectorTest {
   @Test
   void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
     assertThat(StreamReplay.assertStreamMatchesBatch(harness, twoEpisodes(), true)).hasSize(2);
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, twoEpisodes());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
@@ -176,5 +177,13 @@ class RemoteCommandFanoutDetectorTest {
     assertThat(StreamReplay.raisedByAdvance(harness, events, last.plusSeconds(3_599))).isEmpty();
     assertThat(StreamReplay.raisedByAdvance(harness, events, last.plusSeconds(3_600))).singleElement()
         .satisfies(x -> assertThat(x.reason()).contains("on 12 instances").contains("it did so before"));
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, CloudTrailEvents.parse(List.of(
+        sendCommand(ALICE, Duration.ZERO, "c1", 0, 10),
+        sendCommand(ALICE, Duration.ofHours(3), "c2", 10, 20),
+        sendCommand(ALICE, Duration.ofHours(3).plusMinutes(5), "c3", 20, 22))));
   }
 }

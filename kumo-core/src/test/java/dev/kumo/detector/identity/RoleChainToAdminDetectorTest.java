@@ -5,6 +5,7 @@ import static dev.kumo.testing.CloudTrailEvents.instanceRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
@@ -257,5 +258,13 @@ class RoleChainToAdminDetectorTest {
         assume("h1", WEB, PROD, "jump-role", "ASIAJUMP0000000001"),
         assume("h2", session(PROD, "jump-role", "ASIAJUMP0000000001"), DEV, "OrganizationAccountAccessRole",
             "ASIAORG00000000001"))), true)).hasSize(1);
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, CloudTrailEvents.parse(List.of(
+        assume("h1", WEB, PROD, "jump-role", "ASIAJUMP0000000001"),
+        assume("h2", session(PROD, "jump-role", "ASIAJUMP0000000001"), DEV, "OrganizationAccountAccessRole",
+            "ASIAORG00000000001"))));
   }
 }

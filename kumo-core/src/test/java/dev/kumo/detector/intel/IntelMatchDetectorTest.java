@@ -5,6 +5,7 @@ import static dev.kumo.testing.NetEvents.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.detector.network.MiningPoolDetector;
 import dev.kumo.event.NormalizedEvent;
@@ -95,5 +96,14 @@ class IntelMatchDetectorTest {
     assertThat(StreamReplay.assertStreamMatchesBatch(h, events, true))
         .filteredOn(x -> x.ruleName().equals(IntelMatchDetector.NAME)).hasSize(3);
     assertThat(StreamReplay.raisedByAdvance(h, events, T0.plusSeconds(3 * 3_600 + 3_599))).isEmpty();
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness(IntelStore.builder().add(POOL).add(POOL_IP).build()), List.of(
+        dns("10.0.1.5", "i-0a1b2c3d4e5f60718", "xmr.minexmr.com", T0, "q1"),
+        flow("10.0.1.5", "107.191.47.239", 3333).time(T0.plusSeconds(30)).id("f1").build(),
+        dns("10.0.1.5", "i-0a1b2c3d4e5f60718", "xmr.minexmr.com", T0.plusSeconds(60), "q2"),
+        dns("10.0.1.5", "i-0a1b2c3d4e5f60718", "xmr.minexmr.com", T0.plusSeconds(3 * 3_600), "q3")));
   }
 }

@@ -12,6 +12,7 @@ import dev.kumo.detector.FileDetector;
 import dev.kumo.detector.Observation;
 import dev.kumo.detector.Observer;
 import dev.kumo.detector.Setting;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -299,8 +300,8 @@ class CloudTrailLogIntegrityDetectorTest {
         + "111122223333_CloudTrail_us-east-1_20260310T0005Z_a.json.gz")).isNull();
   }
 
-  @Test
-  void advance_betweenAndPastObservations_raisesWhatFinishRaises() throws Exception {
+  /** The observations a hunt feeds the detector for a tree with a file modified, three deleted and two added. */
+  private List<Observation> tamperedTreeObservations() throws Exception {
     TrailTree.Log extra = new TrailTree(dir, "org/", "111122223333", "us-east-1", "x").log(at("03:33"));
     TrailTree.Log late = new TrailTree(dir, "org/", "111122223333", "us-east-1", "y").log(at("11:40"));
     tree.write();
@@ -313,13 +314,24 @@ class CloudTrailLogIntegrityDetectorTest {
     }
     Recording recording = new Recording(new CloudTrailLogIntegrityDetector(DetectorConfig.DEFAULTS, INTEL));
     assertThat(hunt(recording)).hasSize(5);
-    List<Observation> fed = recording.fed;
+    return recording.fed;
+  }
+
+  @Test
+  void advance_betweenAndPastObservations_raisesWhatFinishRaises() throws Exception {
+    List<Observation> fed = tamperedTreeObservations();
     CloudTrailLogIntegrityDetector detector = new CloudTrailLogIntegrityDetector(DetectorConfig.DEFAULTS, INTEL);
 
     List<Alert> batch = StreamReplay.batch(detector.start(), fed);
 
     assertThat(batch).hasSize(5);
     assertThat(StreamReplay.streamed(detector.start(), fed, true)).containsExactlyInAnyOrderElementsOf(batch);
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() throws Exception {
+    assertThat(SnapshotReplay.assertSnapshotMidwayChangesNothing(
+        new CloudTrailLogIntegrityDetector(DetectorConfig.DEFAULTS, INTEL), tamperedTreeObservations())).hasSize(5);
   }
 
   @Test

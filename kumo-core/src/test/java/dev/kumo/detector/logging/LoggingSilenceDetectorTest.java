@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -182,6 +183,13 @@ class LoggingSilenceDetectorTest {
     assertThat(StreamReplay.assertStreamMatchesBatch(harness, parse(List.of(
         stream(PROD, "us-east-1", 0, 50, h -> 10),
         stream(PROD, "eu-west-1", 0, 60, h -> 10))), false)).hasSize(1);
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, parse(List.of(
+        stream(PROD, "us-east-1", 0, 50, h -> 10),
+        stream(PROD, "eu-west-1", 0, 60, h -> 10))));
   }
 
   @Test

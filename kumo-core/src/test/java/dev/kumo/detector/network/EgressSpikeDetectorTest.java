@@ -4,6 +4,7 @@ import static dev.kumo.testing.NetEvents.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -117,5 +118,14 @@ class EgressSpikeDetectorTest {
     assertThat(StreamReplay.raisedByAdvance(harness, events, endOfLastHour.minusSeconds(1))).isEmpty();
     assertThat(StreamReplay.raisedByAdvance(harness, events, endOfLastHour))
         .singleElement().satisfies(x -> assertThat(x.evidence()).containsExactly("exfil"));
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    List<NormalizedEvent> events = hourly("10.0.2.7", "198.51.100.9", 24 * 5, h -> 50_000_000 + (h % 7) * 1_000_000);
+    events.add(flow("10.0.2.7", "203.0.113.66", 443).packets(20_000_000, 28_000_000_000L).instance("i-0db0db0db0db0db00")
+        .time(T0.plusSeconds(3_600L * 24 * 5 + 300)).id("exfil").build());
+
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, events);
   }
 }

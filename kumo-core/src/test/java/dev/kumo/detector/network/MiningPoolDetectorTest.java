@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.DnsQuery;
 import dev.kumo.event.NormalizedEvent;
@@ -159,6 +160,11 @@ class MiningPoolDetectorTest {
   @Test
   void advance_betweenAndPastObservations_raisesWhatFinishRaises() {
     assertThat(StreamReplay.assertStreamMatchesBatch(harness, twoEpisodes(), true)).hasSize(3);
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, twoEpisodes());
   }
 
   @Test

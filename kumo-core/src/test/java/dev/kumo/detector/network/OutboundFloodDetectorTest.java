@@ -4,6 +4,7 @@ import static dev.kumo.testing.NetEvents.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -112,6 +113,14 @@ class OutboundFloodDetectorTest {
     events.addAll(synFlood("10.0.1.9", "203.0.113.90", 10));
 
     assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(2);
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    List<NormalizedEvent> events = synFlood("10.0.1.9", "203.0.113.80", 70);
+    events.addAll(synFlood("10.0.1.9", "203.0.113.90", 10));
+
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, events);
   }
 
   @Test

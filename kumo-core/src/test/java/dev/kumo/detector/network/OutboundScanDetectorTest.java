@@ -4,6 +4,7 @@ import static dev.kumo.testing.NetEvents.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -160,5 +161,18 @@ class OutboundScanDetectorTest {
 
     assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(3);
     assertThat(StreamReplay.raisedByAdvance(harness, events, T0.plusSeconds(1_199))).isEmpty();
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    List<NormalizedEvent> events = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      events.add(flow("10.0.1.5", net(i), 22).srcPort(41_000 + i).packets(2, 120).time(T0.plusSeconds(5L * i)).build());
+    }
+    for (int i = 0; i < 150; i++) {
+      events.add(flow("10.0.1.7", net(i), 6379).packets(1, 44).time(T0.plusSeconds(2L * i)).build());
+    }
+
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, events);
   }
 }

@@ -4,6 +4,7 @@ import static dev.kumo.testing.CloudTrailEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -226,5 +227,16 @@ class S3CopyToForeignBucketDetectorTest {
     assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).hasSize(2);
     assertThat(StreamReplay.raisedByAdvance(harness, events, Instant.parse("2026-03-11T06:59:59Z")))
         .isEmpty();
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, List.of(
+        copy("nw-customer-exports", PROD, "exfil-drop-77", OUTSIDE, "customers-eu.csv", "2026-03-11T03:10:00Z")
+            .id("c1").build(),
+        copy("nw-customer-exports", PROD, "exfil-drop-77", OUTSIDE, "customers-us.csv", "2026-03-11T03:12:30Z")
+            .id("c2").build(),
+        copy("nw-customer-exports", PROD, "exfil-drop-77", OUTSIDE, "customers-apac.csv", "2026-03-11T06:00:00Z")
+            .id("c3").build()));
   }
 }

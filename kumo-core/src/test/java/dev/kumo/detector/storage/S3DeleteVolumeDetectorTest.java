@@ -5,6 +5,7 @@ import static dev.kumo.detector.storage.S3TestEvents.deletes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.finding.Finding;
 import dev.kumo.intel.Intel;
 import dev.kumo.json.JsonObject;
@@ -129,6 +130,18 @@ class S3DeleteVolumeDetectorTest {
           + "(bucket nw-customer-exports); its usual active hour over the previous 7d: median 4 objects (MAD 0 "
           + "objects), at most 4 objects;");
     });
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    List<String> records = new ArrayList<>(background(2));
+    for (int d = 1; d <= 8; d++) {
+      records.addAll(deletes(RETENTION, "nw-tmp", at(d, 12, 0), 4));
+    }
+    records.addAll(deletes(RETENTION, "nw-customer-exports", at(9, 3, 0), 600));
+    records.addAll(deletes(ATTACKER, "nw-prod-datalake-curated", at(9, 13, 7), 400));
+
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, CloudTrailEvents.parse(records));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static dev.kumo.detector.storage.S3TestEvents.reads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kumo.detector.DetectorConfig;
+import dev.kumo.detector.SnapshotReplay;
 import dev.kumo.detector.StreamReplay;
 import dev.kumo.event.NormalizedEvent;
 import dev.kumo.finding.Finding;
@@ -161,5 +162,13 @@ class S3ReadVolumeDetectorTest {
 
     assertThat(StreamReplay.assertStreamMatchesBatch(harness, events, true)).isNotEmpty();
     assertThat(StreamReplay.raisedByAdvance(harness, events, at(9, 11).minusSeconds(1))).isEmpty();
+  }
+
+  @Test
+  void snapshot_restoredMidRun_raisesWhatTheUninterruptedRunRaises() {
+    SnapshotReplay.assertSnapshotMidwayChangesNothing(harness, CloudTrailEvents.parse(all(
+        daily(ETL, "nw-datalake", DAY1, 8, new int[] {9, 10, 11}, 20, 2 * MIB),
+        reads(ETL, "nw-datalake", at(8, 15), 1000, 2 * MIB),
+        reads(MALLORY, "nw-datalake", at(9, 10), 1000, 2 * MIB))));
   }
 }
