@@ -13,6 +13,7 @@ import picocli.CommandLine.HelpCommand;
         TabletopCommand.class, QueryCommand.class, TimelineCommand.class, PrincipalsCommand.class, ReportCommand.class,
         IncidentsCommand.class, IntelCommand.class, RespondCommand.class,
         EvidenceCommand.class, PostureCommand.class, DeadSpotsCommand.class, ServeCommand.class,
+        StreamCommand.class, FlinkJobCommand.class,
         HelpCommand.class},
     footer = {"", "Examples (one per command):",
         "  kumo demo                                   hunt the bundled demo dataset",

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A size in bytes, written by users as {@code 512}, {@code 64KiB}, {@code 16MiB}, {@code 1GB}, {@code 1g}. */
-public record DataSize(long bytes) implements Comparable<DataSize> {
+public record DataSize(long bytes) implements Comparable<DataSize>, java.io.Serializable {
   private static final Pattern FORMAT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?)b?", Pattern.CASE_INSENSITIVE);
 
   public DataSize {

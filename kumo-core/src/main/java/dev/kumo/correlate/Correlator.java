@@ -17,13 +17,15 @@ import java.util.function.Consumer;
  * are fed to them in turn.
  *
  * <p>Serializable: a copy restored from a snapshot taken between two calls goes on exactly as the
- * original would (open windows, bursts, counters); it carries its correlation definitions along.
+ * original would (open windows, bursts, counters) once its correlation definitions, which are not
+ * serialized with it, are given back with {@link #attach}.
  */
 public final class Correlator implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int SWEEP_EVERY = 8192;
 
-  private final List<CorrelationDef> defs;
+  /** Not part of the serialized state (the rules are large and the same for every copy): see {@link #attach}. */
+  private transient List<CorrelationDef> defs;
   private final CorrelationLimits limits;
   private final List<LinkedHashMap<String, Group>> groups = new ArrayList<>();
   private long watermark = Long.MIN_VALUE;
@@ -105,6 +107,24 @@ public final class Correlator implements Serializable {
   public void advance(Instant watermark, Consumer<CorrelationHit> out) {
     this.watermark = Math.max(this.watermark, watermark.toEpochMilli());
     sweep(out);
+  }
+
+  /**
+   * Gives a copy restored from its serialized form its correlations back (they are not serialized
+   * with the state): the same definitions, in the same order, as it was made with. Does nothing when
+   * the correlator has them already.
+   *
+   * @throws IllegalArgumentException when {@code correlations} are not as many as the state's
+   */
+  public Correlator attach(List<CorrelationDef> correlations) {
+    if (defs == null) {
+      if (correlations.size() != groups.size()) {
+        throw new IllegalArgumentException("the state has " + groups.size() + " correlations, not "
+            + correlations.size());
+      }
+      defs = List.copyOf(correlations);
+    }
+    return this;
   }
 
   /** Groups open now, over all correlations. */

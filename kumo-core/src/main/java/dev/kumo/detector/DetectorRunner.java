@@ -62,7 +62,12 @@ public final class DetectorRunner implements Serializable {
 
   private void emit(DetectorBinding b, Alert a, BiConsumer<DetectorBinding, Finding> out) {
     alerts[b.index()]++;
-    out.accept(b, new Finding(b.findingRule(a.level()), a.event(), null, a.reason(), a.evidence()));
+    out.accept(b, finding(b, a));
+  }
+
+  /** The finding a detector's alert becomes. */
+  public static Finding finding(DetectorBinding b, Alert a) {
+    return new Finding(b.findingRule(a.level()), a.event(), null, a.reason(), a.evidence());
   }
 
   /** Observations processed so far. */

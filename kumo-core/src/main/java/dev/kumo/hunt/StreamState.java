@@ -50,6 +50,12 @@ public final class StreamState implements Serializable {
     this.idleClose = idleClose;
   }
 
+  /** A restored state gives its correlator the engine's correlations back (they are not serialized with it). */
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    correlator.attach(engine.correlations());
+  }
+
   /** Empty state for {@code engine}'s correlations and detectors. */
   public static StreamState start(DetectionEngine engine, CorrelationLimits limits, Duration outOfOrderness,
       Duration idleClose) {

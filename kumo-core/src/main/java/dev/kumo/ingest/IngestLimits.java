@@ -13,7 +13,8 @@ import dev.kumo.config.DataSize;
  * @param maxProblemExamples how many examples of each kind of problem are kept for the report
  *     (default 20); every problem is still counted.
  */
-public record IngestLimits(DataSize maxRecordBytes, int maxNestingDepth, int maxProblemExamples) {
+public record IngestLimits(DataSize maxRecordBytes, int maxNestingDepth, int maxProblemExamples)
+    implements java.io.Serializable {
   public static final DataSize DEFAULT_MAX_RECORD = DataSize.ofMebibytes(16);
   public static final int DEFAULT_MAX_DEPTH = 100;
   public static final int DEFAULT_MAX_EXAMPLES = 20;

@@ -74,7 +74,8 @@ class CorrelatorSnapshotTest {
   /** Feeds the inputs (a stream advances to each one's time first), restoring a copy every {@code every}. */
   private static List<CorrelationHit> run(List<CorrelationInput> inputs, CorrelationLimits limits, boolean stream,
       int every) {
-    Correlator c = new Correlator(defs(), limits);
+    List<CorrelationDef> defs = defs();
+    Correlator c = new Correlator(defs, limits);
     List<CorrelationHit> hits = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       CorrelationInput in = inputs.get(i);
@@ -82,12 +83,12 @@ class CorrelatorSnapshotTest {
         c.advance(in.time(), hits::add);
       }
       if (every > 0 && i % every == 0) {
-        c = Snapshots.copy(c);
+        c = Snapshots.copy(c).attach(defs);
       }
       c.accept(in, hits::add);
     }
     if (every > 0) {
-      c = Snapshots.copy(c);
+      c = Snapshots.copy(c).attach(defs);
     }
     if (stream) {
       c.advance(inputs.get(inputs.size() - 1).time().plus(Duration.ofDays(1)), hits::add);

@@ -1,0 +1,59 @@
+package dev.kumo.cli;
+
+import dev.kumo.cli.output.Sanitize;
+import dev.kumo.flink.JobArgs;
+import dev.kumo.flink.KumoJobMain;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kumo flink-job}: checks the job's options and prints the {@code flink run} command for the
+ * job jar ({@code kumo-flink/target/kumo-flink-job.jar}, built by {@code ./mvnw -pl kumo-flink -am package}).
+ */
+@Command(name = "flink-job", sortOptions = false,
+    description = {"Check the streaming job's options and print the flink run command that submits Kumo's job jar "
+        + "to an Apache Flink 2.2 cluster (build the jar with: ./mvnw -B -pl kumo-flink -am package -DskipTests; it "
+        + "holds Kumo, the Kafka connector and client, not Flink). The options are those of kumo stream."},
+    footer = {"", "Example:",
+        "  kumo flink-job --bootstrap-servers kafka:9092 --topics cloudtrail --parallelism 8", "", "See docs/flink.md."})
+final class FlinkJobCommand implements Callable<Integer> {
+  /** Where the build puts the job jar. */
+  static final String JAR = "kumo-flink/target/kumo-flink-job.jar";
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "OPTION", description = "The job's options (see kumo stream --help).")
+  List<String> args = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      JobArgs.parse(args.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      err.println("kumo flink-job: " + Sanitize.terminal(String.valueOf(e.getMessage())));
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    StringBuilder cmd = new StringBuilder("flink run -c ").append(KumoJobMain.class.getName()).append(' ').append(JAR);
+    for (String a : args) {
+      cmd.append(' ').append(quote(a));
+    }
+    out.println(cmd);
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  /** POSIX shell single quotes where needed. */
+  static String quote(String s) {
+    return s.matches("[A-Za-z0-9_./:,=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,75 @@
+package dev.kumo.cli;
+
+import dev.kumo.cli.output.Sanitize;
+import dev.kumo.flink.JobArgs;
+import dev.kumo.flink.JobConfig;
+import dev.kumo.flink.KumoJob;
+import dev.kumo.flink.RuleSet;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kumo stream}: the streaming job (the same one {@code flink run} runs) on an embedded Flink
+ * MiniCluster on this machine; the job's options are those of {@link JobArgs}.
+ */
+@Command(name = "stream", sortOptions = false,
+    description = {"Run Kumo's streaming job on an embedded Apache Flink MiniCluster: raw cloud logs from Kafka "
+        + "topics (or a bounded back-fill from files), the same rules, correlations and detectors as hunt, findings "
+        + "to a Kafka topic exactly once (kumo.finding JSON with rules_version), unreadable records to a dead-letter "
+        + "topic, rule updates from a control topic without a restart. For a cluster, use the job jar "
+        + "(kumo flink-job). Prints records, events, findings and the rate when a bounded run ends."},
+    footer = {"", "Options (as for flink run):", "  --bootstrap-servers HOST:PORT  --topics T1,T2 | --files PATH,PATH",
+        "  --control-topic T (kumo.control)  --findings-topic T (kumo.findings)  --dead-letter-topic T (kumo.dead-letters)",
+        "  --group-id G (kumo)  --rules PATH (repeatable)  --no-builtin  --rules-version V  --bounded",
+        "  --findings-file DIR  --checkpoint-interval 10s  --out-of-orderness 15m  --idleness 1m  --tick 1m",
+        "  --state-ttl 7d  --transactional-id-prefix kumo  --max-dead-letter-bytes 65536  --parallelism N",
+        "", "Examples:",
+        "  kumo stream --bootstrap-servers kafka:9092 --topics cloudtrail,vpcflow",
+        "  kumo stream --files ./logs --findings-file ./findings --parallelism 2   # back-fill, no Kafka",
+        "", "See docs/flink.md."})
+final class StreamCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "OPTION", description = "The job's options (see below).")
+  List<String> args = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    JobConfig config;
+    try {
+      config = JobArgs.parse(args.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      err.println("kumo stream: " + Sanitize.terminal(String.valueOf(e.getMessage())));
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    int slots = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(slots);
+    Clock clock = Clock.systemUTC();
+    RuleSet rules = KumoJob.initialRules(config, clock);
+    KumoJob.build(env, config, rules);
+    err.println("kumo stream: rules " + Sanitize.terminal(rules.version()) + ", " + slots + " slot(s); Ctrl-C stops");
+    err.flush();
+    long started = System.nanoTime();
+    JobExecutionResult result = env.execute("kumo");
+    double seconds = (System.nanoTime() - started) / 1e9;
+    KumoJob.Summary s = KumoJob.Summary.of(result);
+    err.println(String.format(Locale.ROOT, "kumo stream: %,d records, %,d events, %,d findings, %,d dead letters in "
+        + "%.1f s: %,.0f events/s with %d slot(s)", s.records(), s.events(), s.findings(), s.deadLetters(), seconds,
+        s.events() / Math.max(seconds, 1e-3), slots));
+    err.flush();
+    return ExitCode.OK;
+  }
+}
