@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,7 +29,8 @@ final class FlinkJobCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "OPTION", description = "The job's options (see kumo stream --help).")
+  /** The job's options, as {@link JobArgs} reads them (passed through). */
+  @Unmatched
   List<String> args = new ArrayList<>();
 
   @Override

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,7 +42,8 @@ final class StreamCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "OPTION", description = "The job's options (see below).")
+  /** The job's options, as {@link JobArgs} reads them (passed through). */
+  @Unmatched
   List<String> args = new ArrayList<>();
 
   @Override
@@ -56,7 +58,12 @@ final class StreamCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     int slots = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(slots);
+    Configuration conf = new Configuration();
+    // a failure that repeats (a broken input, not a lost machine) ends the run instead of looping
+    conf.setString("restart-strategy.type", "fixed-delay");
+    conf.setString("restart-strategy.fixed-delay.attempts", "3");
+    conf.setString("restart-strategy.fixed-delay.delay", "2 s");
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(slots, conf);
     Clock clock = Clock.systemUTC();
     RuleSet rules = KumoJob.initialRules(config, clock);
     KumoJob.build(env, config, rules);

@@ -102,7 +102,7 @@ public final class KumoJob {
         ? env.fromSource(kafkaLogs(c), WatermarkStrategy.noWatermarks(), "kumo-logs").uid("kumo-logs").name("kumo-logs")
         : FileInput.stream(env, c.files());
     DataStream<String> updates = c.bootstrapServers() == null
-        ? env.fromData(List.<String>of(), Types.STRING).uid("kumo-control").name("kumo-control (none)")
+        ? env.fromData("").uid("kumo-control").name("kumo-control (none)").filter(none -> false).uid("kumo-no-updates")
         : env.fromSource(control(c), new NeverHoldsBack<>(), "kumo-control").uid("kumo-control").name("kumo-control");
     BroadcastStream<String> control = updates.broadcast(MatchFunction.RULES);
 
