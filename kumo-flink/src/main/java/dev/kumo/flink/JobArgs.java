@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * --group-id G                      consumer group (default kumo)
  * --rules PATH                      rule folder or file, repeatable
  * --no-builtin                      leave Kumo's built-in pack out
+ * --intel PATH                      threat intel file or folder, repeatable (as for kumo hunt --intel)
  * --rules-version V                 version findings of the start rules carry (default: a digest)
  * --bounded                         read the topics to their current end, then finish
  * --findings-file DIR               also write findings as JSON Lines under DIR (dead letters under
@@ -46,6 +47,7 @@ public final class JobArgs {
     String dead = "kumo.dead-letters";
     String group = "kumo";
     List<Path> rules = new ArrayList<>();
+    List<Path> intel = new ArrayList<>();
     boolean builtin = true;
     String version = null;
     boolean bounded = false;
@@ -80,6 +82,7 @@ public final class JobArgs {
             case "--dead-letter-topic" -> dead = v;
             case "--group-id" -> group = v;
             case "--rules" -> rules.add(Path.of(v));
+            case "--intel" -> intel.add(Path.of(v));
             case "--rules-version" -> version = v;
             case "--findings-file" -> findingsFile = v;
             case "--checkpoint-interval" -> checkpoint = duration(a, v);
@@ -95,7 +98,7 @@ public final class JobArgs {
         }
       }
     }
-    return new JobConfig(bootstrap, topics, control, findings, dead, group, rules, builtin, version, files,
+    return new JobConfig(bootstrap, topics, control, findings, dead, group, rules, builtin, intel, version, files,
         bounded || !files.isEmpty(), findingsFile, checkpoint, lateness, idleness, tick, ttl, prefix, maxDead,
         parallelism);
   }

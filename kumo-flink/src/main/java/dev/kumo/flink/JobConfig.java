@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param groupId the Kafka consumer group
  * @param rulePaths rule folders or files loaded at start, besides the built-in pack
  * @param builtin whether to load Kumo's built-in pack
+ * @param intelPaths threat intel files or folders loaded at start (indicators matched in every event)
  * @param rulesVersion the version findings of the rules loaded at start carry; null: derived from them
  * @param files a bounded back-fill from these files or folders instead of Kafka input (local or any
  *     file system Flink has a plugin for)
@@ -32,13 +33,14 @@ import org.jspecify.annotations.Nullable;
  * @param parallelism the job's parallelism, or 0 for the environment's default
  */
 public record JobConfig(@Nullable String bootstrapServers, List<String> inputTopics, String controlTopic, String findingsTopic,
-    String deadLetterTopic, String groupId, List<Path> rulePaths, boolean builtin, @Nullable String rulesVersion,
+    String deadLetterTopic, String groupId, List<Path> rulePaths, boolean builtin, List<Path> intelPaths, @Nullable String rulesVersion,
     List<String> files, boolean bounded, @Nullable String findingsFile, Duration checkpointInterval,
     Duration outOfOrderness, Duration idleness, Duration tick, Duration stateTtl, String transactionalIdPrefix,
     int maxDeadLetterBytes, int parallelism) {
   public JobConfig {
     inputTopics = List.copyOf(inputTopics);
     rulePaths = List.copyOf(rulePaths);
+    intelPaths = List.copyOf(intelPaths);
     files = List.copyOf(files);
     if (inputTopics.isEmpty() && files.isEmpty()) {
       throw new IllegalArgumentException("give input topics (--topics) or files (--files)");

@@ -1,6 +1,9 @@
 package dev.kumo.flink;
 
 import dev.kumo.detect.LoadedRules;
+import dev.kumo.detect.PackOptions;
+import dev.kumo.detector.DetectorConfig;
+import dev.kumo.tuning.TuningProfile;
 import dev.kumo.hunt.FindingGate;
 import dev.kumo.hunt.HuntOptions;
 import dev.kumo.ingest.IngestLimits;
@@ -53,7 +56,8 @@ public final class KumoJob {
 
   /** The rules loaded at start. */
   public static RuleSet initialRules(JobConfig c, Clock clock) {
-    LoadedRules loaded = LoadedRules.load(c.builtin(), c.rulePaths(), CompileOptions.defaults());
+    LoadedRules loaded = LoadedRules.load(new PackOptions(c.builtin(), c.rulePaths(), CompileOptions.defaults(),
+        DetectorConfig.DEFAULTS, false, TuningProfile.builtin(), IntelFiles.load(c.intelPaths())));
     if (loaded.errorCount() > 0) {
       throw new IllegalArgumentException("the rules do not compile: " + loaded.problems().stream()
           .filter(p -> p.isError()).findFirst().map(Object::toString).orElse("?"));
@@ -68,12 +72,14 @@ public final class KumoJob {
     return HuntOptions.defaults();
   }
 
-  /** {@code sha256:} and the first 12 hex digits of the digest of the rule files (and the built-in flag). */
+  /** {@code sha256:} and the first 12 hex digits of the digest of the rule and intel files (and the built-in flag). */
   static String version(JobConfig c) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       d.update((c.builtin() ? "builtin\n" : "user\n").getBytes(StandardCharsets.UTF_8));
-      for (Path root : c.rulePaths()) {
+      List<Path> roots = new java.util.ArrayList<>(c.rulePaths());
+      roots.addAll(c.intelPaths());
+      for (Path root : roots) {
         List<Path> files;
         try (Stream<Path> s = Files.isDirectory(root) ? Files.walk(root) : Stream.of(root)) {
           files = s.filter(Files::isRegularFile).sorted().toList();

@@ -1,6 +1,9 @@
 package dev.kumo.flink;
 
 import dev.kumo.detect.LoadedRules;
+import dev.kumo.detect.PackOptions;
+import dev.kumo.detector.DetectorConfig;
+import dev.kumo.tuning.TuningProfile;
 import dev.kumo.hunt.FindingGate;
 import dev.kumo.sigma.compile.CompileOptions;
 import java.io.IOException;
@@ -52,11 +55,17 @@ final class RuleBook implements Serializable {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("kumo-rules-");
+      Path rules = Files.createDirectories(dir.resolve("rules"));
+      Path intel = Files.createDirectories(dir.resolve("intel"));
       for (Map.Entry<String, String> e : update.rules().entrySet()) {
-        Files.writeString(dir.resolve(e.getKey()), e.getValue());
+        Files.writeString(rules.resolve(e.getKey()), e.getValue());
       }
-      LoadedRules loaded = LoadedRules.load(update.builtin(), update.rules().isEmpty() ? List.of() : List.of(dir),
-          CompileOptions.defaults());
+      for (Map.Entry<String, String> e : update.intel().entrySet()) {
+        Files.writeString(intel.resolve(e.getKey()), e.getValue());
+      }
+      LoadedRules loaded = LoadedRules.load(new PackOptions(update.builtin(), update.rules().isEmpty() ? List.of()
+          : List.of(rules), CompileOptions.defaults(), DetectorConfig.DEFAULTS, false, TuningProfile.builtin(),
+          IntelFiles.load(update.intel().isEmpty() ? List.of() : List.of(intel))));
       if (loaded.errorCount() > 0) {
         throw new IllegalArgumentException("rules of version " + update.version() + " do not compile: "
             + loaded.problems().stream().filter(p -> p.isError()).findFirst().map(Object::toString).orElse("?"));

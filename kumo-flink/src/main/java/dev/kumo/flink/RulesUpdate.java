@@ -15,10 +15,12 @@ import java.util.Map;
  *
  * {@code rules} maps file names to Sigma YAML (several documents per file allowed); with
  * {@code builtin} (default true) Kumo's built-in pack is loaded too, as with {@code kumo hunt --rules}.
+ * {@code intel} (optional) maps file names to threat intel in any format {@code kumo hunt --intel}
+ * reads; it replaces the intel loaded at start.
  *
  * @param version the version every finding of these rules carries ({@code rules_version})
  */
-public record RulesUpdate(String version, boolean builtin, Map<String, String> rules) {
+public record RulesUpdate(String version, boolean builtin, Map<String, String> rules, Map<String, String> intel) {
   public static final String SCHEMA = "kumo.rules/1";
   private static final JsonFactory JSON = new JsonFactory();
   /** Longest control message accepted. */
@@ -26,6 +28,7 @@ public record RulesUpdate(String version, boolean builtin, Map<String, String> r
 
   public RulesUpdate {
     rules = Map.copyOf(rules);
+    intel = Map.copyOf(intel);
   }
 
   /**
@@ -41,6 +44,7 @@ public record RulesUpdate(String version, boolean builtin, Map<String, String> r
     String version = null;
     boolean builtin = true;
     Map<String, String> rules = new LinkedHashMap<>();
+    Map<String, String> intel = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("a control message is a JSON object");
@@ -57,15 +61,8 @@ public record RulesUpdate(String version, boolean builtin, Map<String, String> r
             }
             builtin = v == JsonToken.VALUE_TRUE;
           }
-          case "rules" -> {
-            if (v != JsonToken.START_OBJECT) {
-              throw new IllegalArgumentException("'rules' must map file names to rule YAML");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-              String file = p.currentName();
-              rules.put(file, text(p, p.nextToken(), "rules." + file));
-            }
-          }
+          case "rules" -> files(p, v, name, rules);
+          case "intel" -> files(p, v, name, intel);
           default -> p.skipChildren();
         }
       }
@@ -83,7 +80,22 @@ public record RulesUpdate(String version, boolean builtin, Map<String, String> r
         throw new IllegalArgumentException("rule file name '" + file + "' must be a plain name ending .yml or .yaml");
       }
     }
-    return new RulesUpdate(version, builtin, rules);
+    for (String file : intel.keySet()) {
+      if (!file.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+        throw new IllegalArgumentException("intel file name '" + file + "' must be a plain file name");
+      }
+    }
+    return new RulesUpdate(version, builtin, rules, intel);
+  }
+
+  private static void files(JsonParser p, JsonToken v, String name, Map<String, String> into) throws IOException {
+    if (v != JsonToken.START_OBJECT) {
+      throw new IllegalArgumentException("'" + name + "' must map file names to their text");
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String file = p.currentName();
+      into.put(file, text(p, p.nextToken(), name + "." + file));
+    }
   }
 
   private static String text(JsonParser p, JsonToken v, String name) throws IOException {

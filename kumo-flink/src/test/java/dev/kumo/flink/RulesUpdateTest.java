@@ -26,6 +26,19 @@ class RulesUpdateTest {
   }
 
   @Test
+  void parse_messageWithIntel_compilesAnEngineThatMatchesTheIndicators() {
+    RulesUpdate u = RulesUpdate.parse("{\"schema\": \"kumo.rules/1\", \"version\": \"v8\", \"builtin\": false, "
+        + "\"intel\": {\"bad-ips.txt\": \"203.0.113.66\\n\"}}");
+
+    RuleSet compiled = RuleBook.compile(u, new FindingGate(HuntOptions.defaults(), LocalDate.of(2026, 1, 1)));
+    assertThat(u.intel()).containsOnlyKeys("bad-ips.txt");
+    assertThat(compiled.engine().detectors()).extracting(b -> b.detector().getClass().getSimpleName())
+        .containsExactly("IntelMatchDetector");
+    assertThatIllegalArgumentException().isThrownBy(() -> RulesUpdate.parse("{\"schema\": \"kumo.rules/1\", "
+        + "\"version\": \"v\", \"intel\": {\"../x\": \"1.2.3.4\"}}")).withMessageContaining("plain file name");
+  }
+
+  @Test
   void parse_badMessages_areRefusedWithTheReason() {
     assertThatIllegalArgumentException().isThrownBy(() -> RulesUpdate.parse("{\"schema\": \"other/1\", \"version\": \"v\"}"))
         .withMessageContaining("schema must be kumo.rules/1");
