@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param findingsFile also write findings as JSON Lines under this folder, or null
  * @param checkpointInterval how often state is checkpointed and findings committed
  * @param outOfOrderness how far behind the latest event time an event may arrive and still be in order
- * @param idleness an input partition without records this long stops holding back event time
+ * @param idleness an input partition without records this long stops holding back event time (unbounded runs)
  * @param tick how often (in event time) detection state is moved on while it holds open windows
  * @param stateTtl a key's state is dropped after this long without a write
  * @param transactionalIdPrefix prefix of the Kafka transactional ids of the findings sink

@@ -112,6 +112,15 @@ final class JobFixture {
     return out;
   }
 
+  /** The keys whose counts differ, as "key: expected n, found m" (empty when the maps are equal). */
+  static List<String> differences(Map<String, Integer> expected, Map<String, Integer> found) {
+    Map<String, int[]> both = new TreeMap<>();
+    expected.forEach((k, n) -> both.computeIfAbsent(k, x -> new int[2])[0] = n);
+    found.forEach((k, n) -> both.computeIfAbsent(k, x -> new int[2])[1] = n);
+    return both.entrySet().stream().filter(e -> e.getValue()[0] != e.getValue()[1])
+        .map(e -> e.getKey() + ": expected " + e.getValue()[0] + ", found " + e.getValue()[1]).toList();
+  }
+
   /** The top-level string fields of a JSON object. */
   static Map<String, String> fields(String json) {
     Map<String, String> out = new TreeMap<>();

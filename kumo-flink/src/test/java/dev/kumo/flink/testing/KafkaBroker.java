@@ -299,6 +299,11 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("num.replica.fetchers", "1");
     p.put("log.cleaner.threads", "1");
     p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    // Kafka's default retention (7 days by record timestamp), enforced every second from the start rather than
+    // every 5 minutes after 30 s: a test sees at once what a real topic would delete, such as records stamped
+    // with a months-old event time
+    p.put("log.initial.task.delay.ms", "0");
+    p.put("log.retention.check.interval.ms", "1000");
     return p;
   }
 
