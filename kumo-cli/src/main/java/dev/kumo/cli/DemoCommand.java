@@ -179,7 +179,7 @@ final class DemoCommand implements Callable<Integer> {
         throw new IOException("cannot move the demo dataset into " + dir + " atomically: " + e.getMessage(), e);
       }
     } finally {
-      deleteTree(temp);
+      Folders.deleteTree(temp);
     }
     return true;
   }
@@ -224,22 +224,11 @@ final class DemoCommand implements Callable<Integer> {
     try (Stream<Path> s = Files.list(parent)) {
       for (Path p : s.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
         if (Files.getLastModifiedTime(p).toInstant().isBefore(dayAgo)) {
-          deleteTree(p);
+          Folders.deleteTree(p);
         }
       }
     } catch (IOException | UncheckedIOException e) {
       // best effort: a stale temporary folder only wastes space
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

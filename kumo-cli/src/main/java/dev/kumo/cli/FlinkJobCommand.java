@@ -2,6 +2,7 @@ package dev.kumo.cli;
 
 import dev.kumo.cli.output.Sanitize;
 import dev.kumo.flink.JobArgs;
+import dev.kumo.flink.JobConfig;
 import dev.kumo.flink.KumoJobMain;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
         + "to an Apache Flink 2.2 cluster (build the jar with: ./mvnw -B -pl kumo-flink -am package -DskipTests; it "
         + "holds Kumo, the Kafka connector and client, not Flink). The options are those of kumo stream."},
     footer = {"", "Example:",
-        "  kumo flink-job --bootstrap-servers kafka:9092 --topics cloudtrail --parallelism 8", "", "See docs/flink.md."})
+        "  kumo flink-job --bootstrap-servers kafka:9092 --topics cloudtrail --parallelism 8 \\",
+        "      --checkpoint-dir s3://my-bucket/kumo/checkpoints", "", "See docs/flink.md."})
 final class FlinkJobCommand implements Callable<Integer> {
   /** Where the build puts the job jar. */
   static final String JAR = "kumo-flink/target/kumo-flink-job.jar";
@@ -37,8 +39,9 @@ final class FlinkJobCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    JobConfig config;
     try {
-      JobArgs.parse(args.toArray(String[]::new));
+      config = JobArgs.parse(args.toArray(String[]::new));
     } catch (IllegalArgumentException e) {
       err.println("kumo flink-job: " + Sanitize.terminal(String.valueOf(e.getMessage())));
       err.flush();
@@ -50,6 +53,11 @@ final class FlinkJobCommand implements Callable<Integer> {
     }
     out.println(cmd);
     out.flush();
+    if (config.checkpointDir() == null) {
+      err.println("kumo flink-job: no --checkpoint-dir, so the cluster's execution.checkpointing.dir must be set: the "
+          + "job's state is far above the 5 MB a checkpoint kept in the JobManager's memory may hold");
+      err.flush();
+    }
     return ExitCode.OK;
   }
 

@@ -5,7 +5,10 @@ import dev.kumo.flink.JobArgs;
 import dev.kumo.flink.JobConfig;
 import dev.kumo.flink.KumoJob;
 import dev.kumo.flink.RuleSet;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Spec;
         "  --control-topic T (kumo.control)  --findings-topic T (kumo.findings)  --dead-letter-topic T (kumo.dead-letters)",
         "  --group-id G (kumo)  --rules PATH (repeatable)  --no-builtin  --intel PATH (repeatable)  --rules-version V",
         "  --bounded",
-        "  --findings-file DIR  --checkpoint-interval 10s  --out-of-orderness 15m  --idleness 1m  --tick 1m",
+        "  --findings-file DIR  --checkpoint-dir DIR (a temporary folder)  --checkpoint-interval 10s",
+        "  --out-of-orderness 15m  --idleness 1m  --tick 1m",
         "  --state-ttl 7d  --transactional-id-prefix kumo  --max-dead-letter-bytes 65536  --parallelism N",
         "", "Examples:",
         "  kumo stream --bootstrap-servers kafka:9092 --topics cloudtrail,vpcflow",
@@ -58,6 +62,31 @@ final class StreamCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE;
     }
+    if (config.checkpointDir() != null) {
+      run(config, err);
+      return ExitCode.OK;
+    }
+    // checkpoints go to files (the job's state is far above the 5 MB a checkpoint in memory may hold), by
+    // default to a temporary folder that goes when the run ends, Ctrl-C included
+    Path scratch = Files.createTempDirectory("kumo-checkpoints-");
+    Thread cleanUp = new Thread(deleting(scratch), "kumo-checkpoints-clean-up");
+    Runtime.getRuntime().addShutdownHook(cleanUp);
+    try {
+      List<String> withDir = new ArrayList<>(args);
+      withDir.addAll(List.of("--checkpoint-dir", scratch.toUri().toString()));
+      run(JobArgs.parse(withDir.toArray(String[]::new)), err);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanUp);
+        cleanUp.run();
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private static void run(JobConfig config, PrintWriter err) throws Exception {
     int slots = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
     Configuration conf = new Configuration();
     // a failure that repeats (a broken input, not a lost machine) ends the run instead of looping
@@ -78,6 +107,15 @@ final class StreamCommand implements Callable<Integer> {
         + "%.1f s: %,.0f events/s with %d slot(s)", s.records(), s.events(), s.findings(), s.deadLetters(), seconds,
         s.events() / Math.max(seconds, 1e-3), slots));
     err.flush();
-    return ExitCode.OK;
+  }
+
+  private static Runnable deleting(Path folder) {
+    return () -> {
+      try {
+        Folders.deleteTree(folder);
+      } catch (IOException e) {
+        // a temporary folder left behind is not worth failing the run for
+      }
+    };
   }
 }

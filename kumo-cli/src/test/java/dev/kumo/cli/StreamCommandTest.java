@@ -22,6 +22,16 @@ class StreamCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCode.OK);
     assertThat(r.out().strip()).isEqualTo("flink run -c dev.kumo.flink.KumoJobMain kumo-flink/target/kumo-flink-job.jar"
         + " --bootstrap-servers kafka:9092 --topics cloudtrail --rules 'my rules/'");
+    assertThat(r.err()).contains("no --checkpoint-dir").contains("execution.checkpointing.dir");
+  }
+
+  @Test
+  void flinkJob_withCheckpointDir_saysNothingMore() {
+    Cli.Result r = Cli.run("flink-job", "--bootstrap-servers", "kafka:9092", "--topics", "cloudtrail",
+        "--checkpoint-dir", "s3://bucket/kumo/checkpoints");
+    assertThat(r.exit()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).contains("--checkpoint-dir s3://bucket/kumo/checkpoints");
+    assertThat(r.err()).isEmpty();
   }
 
   @Test
@@ -60,5 +70,21 @@ class StreamCommandTest {
     }
     assertThat(findings).contains("\"event_id\":\"stop-1\"").contains("\"rules_version\":\"sha256:")
         .doesNotContain("quiet-1");
+  }
+
+  @Test
+  void stream_checkpointDir_holdsTheRunsCheckpoints() throws IOException {
+    Path logs = Files.createDirectories(dir.resolve("logs-2"));
+    Files.writeString(logs.resolve("trail.json"), "{\"Records\":[" + CloudTrailEvents.event().id("e-1").json() + "]}");
+    Path checkpoints = dir.resolve("checkpoints");
+
+    Cli.Result r = Cli.run("stream", "--files", logs.toString(), "--findings-file", dir.resolve("out-2").toString(),
+        "--parallelism", "1", "--checkpoint-interval", "1s", "--checkpoint-dir", checkpoints.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+    try (Stream<Path> s = Files.list(checkpoints)) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList()).as("a folder named by the job id")
+          .singleElement().matches(name -> name.matches("[0-9a-f]{32}"));
+    }
   }
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param bounded read the input topics up to their end offsets at start, then finish (back-fills, tests)
  * @param findingsFile also write findings as JSON Lines under this folder, or null
  * @param checkpointInterval how often state is checkpointed and findings committed
+ * @param checkpointDir where checkpoints are written (a URI or path on a file system every Flink process
+ *     reaches), or null for the cluster's setting ({@code execution.checkpointing.dir})
  * @param outOfOrderness how far behind the latest event time an event may arrive and still be in order
  * @param idleness an input partition without records this long stops holding back event time (unbounded runs)
  * @param tick how often (in event time) detection state is moved on while it holds open windows
@@ -35,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 public record JobConfig(@Nullable String bootstrapServers, List<String> inputTopics, String controlTopic, String findingsTopic,
     String deadLetterTopic, String groupId, List<Path> rulePaths, boolean builtin, List<Path> intelPaths, @Nullable String rulesVersion,
     List<String> files, boolean bounded, @Nullable String findingsFile, Duration checkpointInterval,
+    @Nullable String checkpointDir,
     Duration outOfOrderness, Duration idleness, Duration tick, Duration stateTtl, String transactionalIdPrefix,
     int maxDeadLetterBytes, int parallelism) {
   public JobConfig {

@@ -31,6 +31,8 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -100,6 +102,14 @@ public final class KumoJob {
       env.setParallelism(c.parallelism());
     }
     env.enableCheckpointing(c.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    if (c.checkpointDir() != null) {
+      // the job's state (pending items, windows, baselines) runs to tens of MB: far above the 5 MB a
+      // checkpoint kept in the JobManager's memory may hold
+      Configuration storage = new Configuration();
+      storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, c.checkpointDir());
+      env.configure(storage);
+    }
     Serialization.register(env);
     RuleBook book = new RuleBook(initial);
 

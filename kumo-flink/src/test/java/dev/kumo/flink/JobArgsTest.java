@@ -3,6 +3,7 @@ package dev.kumo.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,25 @@ class JobArgsTest {
     assertThat(c.bounded()).isFalse();
     assertThat(c.outOfOrderness()).isEqualTo(Duration.ofMinutes(15));
     assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.checkpointDir()).as("the cluster's setting").isNull();
+  }
+
+  @Test
+  void parse_checkpointDir_localPathBecomesAFileUri_aUriIsKept() {
+    String[] kafka = {"--bootstrap-servers", "kafka:9092", "--topics", "t", "--checkpoint-dir"};
+
+    JobConfig local = JobArgs.parse(concat(kafka, "state/checkpoints"));
+    JobConfig s3 = JobArgs.parse(concat(kafka, "s3://bucket/kumo/checkpoints"));
+
+    assertThat(local.checkpointDir()).isEqualTo(Path.of("state/checkpoints").toAbsolutePath().toUri().toString())
+        .startsWith("file:/");
+    assertThat(s3.checkpointDir()).isEqualTo("s3://bucket/kumo/checkpoints");
+  }
+
+  private static String[] concat(String[] head, String last) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+    all[head.length] = last;
+    return all;
   }
 
   @Test

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -69,14 +71,31 @@ class KumoJobTest {
       List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topics", logs,
           "--control-topic", control, "--findings-topic", findings, "--dead-letter-topic", deadLetters, "--group-id",
           "kumo-" + id, "--transactional-id-prefix", "kumo-" + id, "--checkpoint-interval", "500ms",
-          "--out-of-orderness", "3650d", "--parallelism", "2"));
+          "--out-of-orderness", "3650d", "--parallelism", "2", "--checkpoint-dir",
+          dir.resolve("checkpoints-" + id).toUri().toString()));
       args.addAll(List.of(more));
       return JobArgs.parse(args.toArray(String[]::new));
     }
   }
 
+  /**
+   * An environment on the test's MiniCluster that restarts a failed job at most {@code restarts} times: a job
+   * that failed unseen (a checkpoint that cannot be written, say) and recovered would pass a parity check.
+   */
+  private static StreamExecutionEnvironment env(int restarts) {
+    Configuration conf = new Configuration();
+    if (restarts == 0) {
+      conf.setString("restart-strategy.type", "none");
+    } else {
+      conf.setString("restart-strategy.type", "fixed-delay");
+      conf.setString("restart-strategy.fixed-delay.attempts", String.valueOf(restarts));
+      conf.setString("restart-strategy.fixed-delay.delay", "1 s");
+    }
+    return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+  }
+
   @Test
-  void boundedRun_findsExactlyWhatTheCliFinds() throws Exception {
+  void boundedRun_findsExactlyWhatTheCliFinds(@InjectMiniCluster MiniCluster cluster) throws Exception {
     KafkaBroker kafka = KAFKA.broker();
     Run run = Run.create(kafka, 2);
     long t0 = System.nanoTime();
@@ -85,10 +104,10 @@ class KumoJobTest {
     JobConfig config = run.config(kafka, "--bounded");
     RuleSet rules = KumoJob.initialRules(config, Clock.systemUTC());
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = env(0);
     KumoJob.build(env, config, rules);
     long t1 = System.nanoTime();
-    env.execute("kumo-" + run.id());
+    JobID id = env.execute("kumo-" + run.id()).getJobID();
     System.out.println("TIMING job " + (System.nanoTime() - t1) / 1_000_000 + " ms");
 
     int expected = cli.values().stream().mapToInt(Integer::intValue).sum();
@@ -97,6 +116,18 @@ class KumoJobTest {
     assertThat(cli).as("the scenario gives findings of rules, correlations and detectors").hasSizeGreaterThan(20);
     assertThat(JobFixture.differences(cli, JobFixture.jobFindings(out, rules.version()))).isEmpty();
     assertThat(kafka.consumeAll(run.deadLetters(), true)).isEmpty();
+    assertThat(restarts(cluster, id)).as("restarts").isZero();
+    assertThat(dir.resolve("checkpoints-" + run.id()).resolve(id.toHexString())).as("checkpoints in --checkpoint-dir")
+        .isDirectory();
+  }
+
+  /** How many times job {@code id} was restarted (the highest attempt number of its tasks). */
+  private static int restarts(MiniCluster cluster, JobID id) throws Exception {
+    int most = 0;
+    for (var v : cluster.getExecutionGraph(id).get().getAllExecutionVertices()) {
+      most = Math.max(most, v.getCurrentExecutionAttempt().getAttemptNumber());
+    }
+    return most;
   }
 
   @Test
@@ -107,7 +138,7 @@ class KumoJobTest {
     JobFixture.produceFiles(kafka, run.logs(), files);
     JobConfig config = run.config(kafka, "--bounded");
     RuleSet rules = KumoJob.initialRules(config, Clock.systemUTC());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = env(1);
     KumoJob.build(env, config, rules);
     JobClient job = env.executeAsync("kumo-recovery-" + run.id());
 
@@ -128,6 +159,7 @@ class KumoJobTest {
         .as("no duplicate, none missing").isEmpty();
     assertThat(kafka.consumeAll(run.findings(), false).size()).as("the failed attempt's writes were aborted")
         .isGreaterThanOrEqualTo(out.size());
+    assertThat(restarts(cluster, job.getJobID())).as("restarts: the kill's alone").isEqualTo(1);
   }
 
   private static String rule(String id, String eventName) {
@@ -169,7 +201,7 @@ class KumoJobTest {
     Path rules = dir.resolve("rules-" + run.id() + ".yml");
     Files.writeString(rules, rule("11111111-1111-4111-8111-111111111111", "KumoTestAlpha"));
     JobConfig config = run.config(kafka, "--no-builtin", "--rules", rules.toString(), "--rules-version", "v1");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env = env(0);
     KumoJob.build(env, config, KumoJob.initialRules(config, Clock.systemUTC()));
     JobClient job = env.executeAsync("kumo-rules-" + run.id());
     try {
