@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * --bounded                         read the topics to their current end, then finish
  * --findings-file DIR               also write findings as JSON Lines under DIR (dead letters under
  *                                   DIR-dead-letters when there is no Kafka)
- * --checkpoint-dir URI|PATH           checkpoints under this folder, on a file system every Flink process
- *                                   reaches (default: the cluster's execution.checkpointing.dir; kumo
- *                                   stream: a temporary folder); a path without a scheme is local
+ * --checkpoint-dir URI|PATH         checkpoints under this folder, on a file system every Flink
+ *                                   process reaches (default: the cluster's execution.checkpointing.dir;
+ *                                   kumo stream: a temporary folder); a path without a scheme is local
  * --checkpoint-interval 10s  --out-of-orderness 15m  --idleness 1m  --tick 1m  --state-ttl 7d
  * --transactional-id-prefix kumo  --max-dead-letter-bytes 65536  --parallelism N
  * </pre>
@@ -90,7 +90,8 @@ public final class JobArgs {
             case "--rules-version" -> version = v;
             case "--findings-file" -> findingsFile = v;
             case "--checkpoint-interval" -> checkpoint = duration(a, v);
-            case "--checkpoint-dir" -> checkpointDir = v.contains("://") ? v : Path.of(v).toAbsolutePath().toUri().toString();
+            case "--checkpoint-dir" -> checkpointDir = v.contains("://") ? v
+                : Path.of(v).toAbsolutePath().toUri().toString();
             case "--out-of-orderness" -> lateness = duration(a, v);
             case "--idleness" -> idleness = duration(a, v);
             case "--tick" -> tick = duration(a, v);
@@ -104,8 +105,8 @@ public final class JobArgs {
       }
     }
     return new JobConfig(bootstrap, topics, control, findings, dead, group, rules, builtin, intel, version, files,
-        bounded || !files.isEmpty(), findingsFile, checkpoint, checkpointDir, lateness, idleness, tick, ttl, prefix, maxDead,
-        parallelism);
+        bounded || !files.isEmpty(), findingsFile, checkpoint, checkpointDir, lateness, idleness, tick, ttl, prefix,
+        maxDead, parallelism);
   }
 
   private static List<String> list(String v) {
