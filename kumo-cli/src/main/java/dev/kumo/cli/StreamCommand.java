@@ -106,6 +106,11 @@ final class StreamCommand implements Callable<Integer> {
     err.println(String.format(Locale.ROOT, "kumo stream: %,d records, %,d events, %,d findings, %,d dead letters in "
         + "%.1f s: %,.0f events/s with %d slot(s)", s.records(), s.events(), s.findings(), s.deadLetters(), seconds,
         s.events() / Math.max(seconds, 1e-3), slots));
+    if (s.lateItems() > 0) {
+      err.println(String.format(Locale.ROOT, "kumo stream: %,d items of correlations and detectors came after event "
+          + "time had passed them and were judged without their window; for a back-fill whose files are not in time "
+          + "order, give --out-of-orderness as long as the data (e.g. 3650d)", s.lateItems()));
+    }
     err.flush();
   }
 

@@ -170,12 +170,18 @@ public final class KumoJob {
         .build();
   }
 
-  /** What a finished job did, from its accumulators. */
-  public record Summary(long records, long events, long findings, long deadLetters) {
+  /**
+   * What a finished job did, from its accumulators.
+   *
+   * @param lateItems items of correlations and detectors that arrived after the watermark had passed
+   *     their time: evaluated without the window they belonged to
+   */
+  public record Summary(long records, long events, long findings, long deadLetters, long lateItems) {
     /** The counts of {@code result}. */
     public static Summary of(JobExecutionResult result) {
       return new Summary(count(result, MatchFunction.RECORDS), count(result, MatchFunction.EVENTS),
-          count(result, "kumo-findings"), count(result, MatchFunction.DEAD_LETTER_COUNT));
+          count(result, "kumo-findings"), count(result, MatchFunction.DEAD_LETTER_COUNT),
+          count(result, OrderedStage.LATE_COUNT));
     }
 
     private static long count(JobExecutionResult r, String name) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -27,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * feeds them in), and the state is moved on ({@code advance}) as time passes, every {@code tick} of
  * event time while it holds anything; at the end of a bounded input (watermark at its maximum) it
  * is finished, as a hunt finishes. Items that arrive after the watermark passed their time are
- * late: they are still evaluated at once (a window they belonged to may be closed already) and
- * counted. Items of another rule version than the one in force are counted and dropped; a key's
+ * late: they are still evaluated at once (a window they belonged to may be closed already),
+ * counted, and the state is moved on at the next watermark. Items of another rule version than the one in force are counted and dropped; a key's
  * state restarts when the rules change. The state expires after {@code ttl} without a write.
  *
  * @param <S> the key's detection state
@@ -36,6 +37,8 @@ import org.jspecify.annotations.Nullable;
 abstract class OrderedStage<S extends Serializable>
     extends KeyedBroadcastProcessFunction<String, StreamItem, String, String> {
   private static final long serialVersionUID = 1L;
+  /** Accumulator: items that arrived after the watermark had passed their time. */
+  static final String LATE_COUNT = "kumo-late-items";
 
   private final RuleBook book;
   private final long tick;
@@ -43,6 +46,7 @@ abstract class OrderedStage<S extends Serializable>
   private transient @Nullable ValueState<StateHolder> state;
   private transient @Nullable MapState<Long, List<StreamItem>> pending;
   private transient @Nullable Counter late;
+  private transient @Nullable LongCounter lateCount;
   private transient @Nullable Counter stale;
 
   OrderedStage(RuleBook book, Duration tick, Duration ttl) {
@@ -89,6 +93,8 @@ abstract class OrderedStage<S extends Serializable>
         TypeInformation.of(new TypeHint<List<StreamItem>>() {}));
     pending = getRuntimeContext().getMapState(pd);
     late = getRuntimeContext().getMetricGroup().counter("kumoLateItems");
+    lateCount = new LongCounter();
+    getRuntimeContext().addAccumulator(LATE_COUNT, lateCount);
     stale = getRuntimeContext().getMetricGroup().counter("kumoStaleItems");
   }
 
@@ -102,9 +108,14 @@ abstract class OrderedStage<S extends Serializable>
     long watermark = ctx.timerService().currentWatermark();
     if (item.time <= watermark) {
       Objects.requireNonNull(late).inc();
+      Objects.requireNonNull(lateCount).add(1);
       S s = current(rules);
       accept(s, item, rules, out::collect);
       store(rules, s);
+      if (watermark < Long.MAX_VALUE - 1) {
+        // no timer may be left for this key: without one its state would never move on or finish
+        ctx.timerService().registerEventTimeTimer(watermark + 1);
+      }
       return;
     }
     MapState<Long, List<StreamItem>> p = Objects.requireNonNull(pending);

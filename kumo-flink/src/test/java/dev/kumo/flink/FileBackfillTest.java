@@ -58,7 +58,7 @@ class FileBackfillTest {
     KumoJob.build(env, config, KumoJob.initialRules(config, Clock.systemUTC()));
     JobExecutionResult result = env.execute("kumo-backfill");
 
-    assertThat(KumoJob.Summary.of(result)).isEqualTo(new KumoJob.Summary(2, 2, 1, 1));
+    assertThat(KumoJob.Summary.of(result)).isEqualTo(new KumoJob.Summary(2, 2, 1, 1, 0));
     assertThat(partFiles(out)).contains("\"event_id\":\"from-bad-ip\"").doesNotContain("from-good-ip");
     assertThat(partFiles(dir.resolve("findings-dead-letters"))).contains("\"schema\":\"kumo.dead-letter/1\"")
         .contains("b.json").contains("\"kind\":\"record\"");
