@@ -1,6 +1,5 @@
 package dev.kumo.cli;
 
-import dev.kumo.cli.output.Sanitize;
 import dev.kumo.flink.JobArgs;
 import dev.kumo.flink.JobConfig;
 import dev.kumo.flink.KumoJobMain;
@@ -39,12 +38,8 @@ final class FlinkJobCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    JobConfig config;
-    try {
-      config = JobArgs.parse(args.toArray(String[]::new));
-    } catch (IllegalArgumentException e) {
-      err.println("kumo flink-job: " + Sanitize.terminal(String.valueOf(e.getMessage())));
-      err.flush();
+    JobConfig config = StreamCommand.jobConfig(args, err, "kumo flink-job");
+    if (config == null) {
       return ExitCode.USAGE;
     }
     StringBuilder cmd = new StringBuilder("flink run -c ").append(KumoJobMain.class.getName()).append(' ').append(JAR);

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Unmatched;
@@ -54,12 +55,8 @@ final class StreamCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    JobConfig config;
-    try {
-      config = JobArgs.parse(args.toArray(String[]::new));
-    } catch (IllegalArgumentException e) {
-      err.println("kumo stream: " + Sanitize.terminal(String.valueOf(e.getMessage())));
-      err.flush();
+    JobConfig config = jobConfig(args, err, "kumo stream");
+    if (config == null) {
       return ExitCode.USAGE;
     }
     if (config.checkpointDir() != null) {
@@ -84,6 +81,17 @@ final class StreamCommand implements Callable<Integer> {
       }
     }
     return ExitCode.OK;
+  }
+
+  /** The job's options read from {@code args}; null, after naming the mistake on {@code err}, when they are wrong. */
+  static @Nullable JobConfig jobConfig(List<String> args, PrintWriter err, String command) {
+    try {
+      return JobArgs.parse(args.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      err.println(command + ": " + Sanitize.terminal(String.valueOf(e.getMessage())));
+      err.flush();
+      return null;
+    }
   }
 
   private static void run(JobConfig config, PrintWriter err) throws Exception {
